@@ -1,0 +1,34 @@
+"""caucasus-data: a validated dataset of the Armenia-Azerbaijan peace process.
+
+>>> import caucasus_data as cd
+>>> "people" in cd.tables()
+True
+
+The import is cheap: pyarrow, pydantic and the rest load when a function needs them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["DATA_VERSION", "__version__", "load", "package", "records", "schema", "tables", "validate"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("tables", "load", "records", "schema", "package"):
+        from . import access
+
+        return getattr(access, name)
+    if name == "validate":
+        from .validate import validate
+
+        return validate
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("caucasus-data")
+    if name == "DATA_VERSION":
+        from .access import package
+
+        return package()["version"]
+    raise AttributeError(f"module 'caucasus_data' has no attribute {name!r}")

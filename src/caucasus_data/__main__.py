@@ -1,0 +1,5 @@
+"""`python -m caucasus_data` runs the `caucasus-data` command."""
+
+from .cli import main
+
+raise SystemExit(main())

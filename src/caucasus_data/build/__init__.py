@@ -1,0 +1,179 @@
+"""The build: seeds and curated rows -> parsed and normalised tables -> validated CSV, Parquet, descriptor.
+
+Nothing is published unless the whole staged package validates; a re-run gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..parse.mentions import EntityMatcher
+from ..parse.quotes import find_quotes
+from ..tableschema import TableSchema, read_schemas
+from ..validate import validate
+from ..validate.findings import Finding
+from . import publish, render
+from .articles import Names, article_row, seed_files
+from .curated import Rows, complete_evidence, derive_dates, read_curated, sort_rows
+from ..identifiers import mention_id, quote_id
+
+
+@dataclass
+class BuildReport:
+    """Findings stop a build; warnings do not. `files` are the files written (or, with check, stale)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def build(root: str | Path = ".", check: bool = False, today: datetime.date | None = None) -> BuildReport:
+    """Build the package in `root`; with `check`, write nothing and list the files that are stale.
+
+    >>> build(check=True).files
+    []
+    """
+    root = Path(root)
+    report = BuildReport()
+    schemas = read_schemas(root)
+    metadata, finding = _metadata(root)
+    if finding:
+        report.findings.append(finding)
+        return report
+    tables: dict[str, Rows] = {}
+    for name, schema in schemas.items():
+        if not schema.is_generated:
+            tables[name], findings = read_curated(root, schema)
+            report.findings.extend(findings)
+    if report.findings:
+        return report
+    _parse(root, schemas, tables, report, today or datetime.date.today())
+    if report.findings:
+        return report
+    _normalise(schemas, tables, report)
+    if report.findings:
+        return report
+    _write(root, schemas, tables, metadata, check, report)
+    return report
+
+
+def _metadata(root: Path) -> tuple[dict, Finding | None]:
+    try:
+        return json.loads((root / "datapackage.json").read_text(encoding="utf-8")), None
+    except (OSError, ValueError) as exc:
+        return {}, Finding("datapackage.json", None, None, "package-error", f"cannot read the descriptor: {exc}")
+
+
+def _entity_names(schemas: dict[str, TableSchema], tables: dict[str, Rows]) -> list[tuple[str, str]]:
+    """(id, name) for every name and alias of every entity that mentions can refer to."""
+    entity_tables = dict(schemas["mentions"].polymorphic_keys())["entity_id"]
+    names = []
+    for table in entity_tables:
+        key = schemas[table].primary_key[0]
+        names.extend((row[key], row["name"]) for row in tables[table])
+    names.extend((row["entity_id"], row["alias"]) for row in tables["aliases"])
+    return names
+
+
+def _lookup(names: list[tuple[str, str]], ids: set[str]) -> Names:
+    lookup = Names()
+    for entity_id, name in names:
+        if entity_id in ids:
+            lookup.add(entity_id, name)
+    return lookup
+
+
+def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> None:
+    names = _entity_names(schemas, tables)
+    outlets = _lookup(names, {r["organisation_id"] for r in tables["organisations"]})
+    places = _lookup(names, {r["place_id"] for r in tables["places"]})
+    articles = []
+    for path in seed_files(root):
+        row, findings, warnings = article_row(path, root, outlets, places, today)
+        articles.append(row)
+        report.findings.extend(findings)
+        report.warnings.extend(warnings)
+    matcher = EntityMatcher(names)
+    people = {r["person_id"] for r in tables["people"]}
+    mentions, quotes = [], []
+    for article in articles:
+        article_id, text = article["article_id"], article["text"]
+        found = matcher.find(text)
+        mentions.extend({"mention_id": mention_id(article_id, m.start, m.entity_id), "article_id": article_id,
+                         "entity_id": m.entity_id, "char_start": str(m.start), "char_end": str(m.end),
+                         "surface": m.surface} for m in found)
+        for q in find_quotes(text, found, people):
+            quotes.append({"quote_id": quote_id(article_id, q.start), "article_id": article_id,
+                           "speaker_id": q.speaker_id or "", "attribution": q.attribution or "", "text": q.text,
+                           "char_start": str(q.start), "char_end": str(q.end), "quote_type": q.quote_type,
+                           "published_date": article.get("published_date", "")})
+            if q.quote_type != "term" and not q.speaker_id:
+                report.warnings.append(f"{article['seed_file']}: speaker of the quote at {q.start} not resolved")
+    tables["articles"] = sorted(articles, key=lambda r: r["article_id"])
+    tables["mentions"] = sorted(mentions, key=lambda r: (r["article_id"], int(r["char_start"]), r["entity_id"]))
+    tables["quotes"] = sorted(quotes, key=lambda r: (r["article_id"], int(r["char_start"])))
+
+
+def _normalise(schemas, tables, report: BuildReport) -> None:
+    for name, schema in schemas.items():
+        if "date_edtf" in schema.field_names and not schema.is_generated:
+            derive_dates(tables[name])
+    texts = {r["article_id"]: r["text"] for r in tables["articles"]}
+    report.findings.extend(complete_evidence(tables["evidence"], texts))
+    for name, schema in schemas.items():
+        if not schema.is_generated:
+            tables[name] = sort_rows(schema, tables[name])
+
+
+def _write(root, schemas, tables, metadata, check: bool, report: BuildReport) -> None:
+    csvs = {name: render.csv_bytes(schema, tables[name]) for name, schema in schemas.items()}
+    files = {f"data/{name}.csv": data for name, data in csvs.items()}
+    files["datapackage.json"] = render.descriptor_bytes(metadata, schemas, csvs)
+    staging = publish.stage(root, files)
+    try:
+        staged = validate(staging)
+        report.findings.extend(_to_contributor_rows(staged.findings, tables))
+        if report.findings:
+            return
+        for name, schema in schemas.items():
+            files[f"data/{name}.parquet"] = data = render.parquet_bytes(schema, tables[name])
+            (staging / f"data/{name}.parquet").write_bytes(data)
+        report.files = publish.stale(root, files, _same)
+        if not check:
+            publish.replace(root, staging, report.files)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _to_contributor_rows(findings: list[Finding], tables: dict[str, Rows]) -> list[Finding]:
+    """Findings on curated files point at the rows as the contributor wrote them, not as sorted."""
+    out = []
+    for finding in findings:
+        name = finding.file.removeprefix("data/").removesuffix(".csv")
+        rows = tables.get(name)
+        if finding.row and rows and "_row" in rows[0] and 2 <= finding.row < len(rows) + 2:
+            finding = Finding(finding.file, int(rows[finding.row - 2]["_row"]), finding.field,
+                              finding.kind, finding.message)
+        out.append(finding)
+    return out
+
+
+def _same(path: Path, data: bytes) -> bool:
+    if path.suffix != ".parquet":
+        return path.read_bytes() == data
+    # Parquet bytes differ between pyarrow versions; its content is what must not be stale.
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_table(path).equals(pq.read_table(io.BytesIO(data)), check_metadata=True)
+    except Exception:  # an unreadable file is stale
+        return False

@@ -1,0 +1,97 @@
+"""The `caucasus-data` command: build, validate and inspect the data package."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _print_findings(findings, github: bool) -> None:
+    for finding in findings:
+        print(finding.github() if github else str(finding))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    root = Path(args.root)
+    if not (root / "schemas").is_dir() or not (root / "seeds").is_dir():
+        print(f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/ or seeds/); "
+              "run the build from the repository root", file=sys.stderr)
+        return 1
+    report = build(root, check=args.check)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    _print_findings(report.findings, args.github)
+    if not report.ok:
+        print(f"build failed: {len(report.findings)} finding(s); nothing was written", file=sys.stderr)
+        return 1
+    if args.check:
+        for relative in report.files:
+            print(f"{relative}: stale; run `caucasus-data build`")
+        if report.files:
+            print(f"build --check failed: {len(report.files)} stale file(s)", file=sys.stderr)
+            return 1
+        print("build --check: every published file is up to date", file=sys.stderr)
+        return 0
+    print(f"built and valid: {len(report.files)} file(s) updated", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    report = validate(args.path)
+    _print_findings(report.findings, args.github)
+    print(report.summary(), file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    from .access import package
+
+    for resource in package()["resources"]:
+        print(f"{resource['name']:<20} {resource['title']}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    from . import __getattr__ as lazy
+
+    main_parser = argparse.ArgumentParser(prog="caucasus-data", description=__doc__)
+    main_parser.add_argument("--version", action="version", version=f"%(prog)s {lazy('__version__')}")
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="rebuild the published files from seeds/ and the curated CSVs, then validate",
+                                description="Parse seeds/, normalise the curated CSVs in data/, write every CSV, "
+                                            "Parquet file and datapackage.json, and validate. Nothing is written "
+                                            "unless the whole package is valid.")
+    build.add_argument("--check", action="store_true", help="write nothing; exit 1 naming any stale file")
+    build.add_argument("--root", default=".", help="the repository root (default: the working directory)")
+    build.add_argument("--github", action="store_true", help="print findings as GitHub Actions annotations")
+    build.set_defaults(run=cmd_build)
+
+    validate = commands.add_parser("validate", help="validate a data package",
+                                   description="Run frictionless and the package's own checks; print one line "
+                                               "per problem as file:row:field: message.")
+    validate.add_argument("path", nargs="?", default=None,
+                          help="package directory or datapackage.json (default: the working directory, "
+                               "else the installed package)")
+    validate.add_argument("--github", action="store_true", help="print findings as GitHub Actions annotations")
+    validate.set_defaults(run=cmd_validate)
+
+    tables = commands.add_parser("tables", help="list the tables", description="List the tables and their titles.")
+    tables.set_defaults(run=cmd_tables)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ImportError as exc:
+        print(f"error: {exc}. Install the tools with: pip install 'caucasus-data[validate]'", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,59 @@
+"""EDTF dates: their day bounds and precision, which the build derives and validate checks."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+
+class EDTFError(ValueError):
+    """The value is not a valid EDTF date or interval."""
+
+
+@dataclass(frozen=True)
+class Bounds:
+    start: datetime.date | None
+    end: datetime.date | None
+    precision: str | None
+
+
+def _precision(text: str) -> str:
+    digits = text.rstrip("?~%")
+    return {4: "year", 7: "month"}.get(len(digits.lstrip("-")), "day")
+
+
+def _single(text: str) -> tuple[datetime.date, datetime.date, str]:
+    from edtf import parse_edtf, struct_time_to_date
+
+    try:
+        parsed = parse_edtf(text)
+    except Exception as exc:  # the edtf package raises several types for bad input
+        raise EDTFError(f"{text!r} is not a valid EDTF date") from exc
+    if type(parsed).__name__ not in ("Date", "UncertainOrApproximate", "Unspecified"):
+        raise EDTFError(f"{text!r} is not a single EDTF date")
+    return (struct_time_to_date(parsed.lower_strict()), struct_time_to_date(parsed.upper_strict()),
+            _precision(text))
+
+
+def bounds(text: str) -> Bounds:
+    """Earliest and latest day an EDTF date or interval can denote, and its precision.
+
+    >>> bounds("2023-05")
+    Bounds(start=datetime.date(2023, 5, 1), end=datetime.date(2023, 5, 31), precision='month')
+    >>> bounds("../2024-06-05")
+    Bounds(start=None, end=datetime.date(2024, 6, 5), precision='day')
+    """
+    if "/" not in text:
+        start, end, precision = _single(text)
+        return Bounds(start, end, precision)
+    # Each side is parsed alone: the edtf package mis-handles open and unknown interval ends.
+    left, _, right = text.partition("/")
+    if left in ("", "..") and right in ("", ".."):
+        raise EDTFError(f"{text!r} has neither a start nor an end")
+    lo = None if left in ("", "..") else _single(left)
+    hi = None if right in ("", "..") else _single(right)
+    if lo and hi and hi[1] < lo[0]:
+        raise EDTFError(f"{text!r} ends before it starts")
+    precisions = [p[2] for p in (lo, hi) if p]
+    coarsest = min(precisions, key=["year", "month", "day"].index)
+    return Bounds(lo[0] if lo else None, hi[1] if hi else None, coarsest)

@@ -1,0 +1,1 @@
+"""Parsing the seed articles: datelines and dates, mentions of curated entities, quotations."""

@@ -1,0 +1,86 @@
+"""Validating a data package: the Table Schema checks of frictionless plus the package's own checks.
+
+>>> report = validate()
+>>> report.ok, len(report.findings)
+(True, 0)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..locate import package_root
+from ..tableschema import read_schemas
+from .content import Context, content_findings
+from .findings import Finding
+
+__all__ = ["Finding", "Report", "validate"]
+
+
+@dataclass
+class Report:
+    """What validation found; `ok` when nothing."""
+
+    root: Path
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def summary(self) -> str:
+        if self.ok:
+            return f"valid: {self.root}"
+        files = len({f.file for f in self.findings})
+        return f"invalid: {len(self.findings)} finding(s) in {files} file(s) of {self.root}"
+
+
+def validate(path: str | Path | None = None) -> Report:
+    """Validate the package at `path` (a directory or its datapackage.json).
+
+    With no path: the package in the working directory, else the installed one.
+    """
+    root = package_root(path)
+    findings = []
+    if not (root / "datapackage.json").is_file():
+        return Report(root, [Finding("datapackage.json", None, None, "package-error",
+                                     f"no datapackage.json in {root}")])
+    from .tabular import frictionless_findings
+
+    findings.extend(frictionless_findings(root))
+    schemas = read_schemas(root)
+    files = _resource_paths(root)
+    tables = {name: _read_rows(root / files[name]) for name in schemas if name in files}
+    findings.extend(content_findings(Context(schemas, tables, files)))
+    return Report(root, sorted(set(findings), key=_order))
+
+
+def _order(finding: Finding):
+    return (finding.file, finding.row or 0, finding.field or "", finding.kind, finding.message)
+
+
+def _resource_paths(root: Path) -> dict[str, str]:
+    try:
+        resources = json.loads((root / "datapackage.json").read_text(encoding="utf-8")).get("resources", [])
+    except (ValueError, OSError, AttributeError):
+        return {}
+    out = {}
+    for resource in resources:
+        path = resource.get("path") if isinstance(resource, dict) else None
+        # Only paths inside the package are read; frictionless reports the others as unsafe.
+        if isinstance(path, str) and not path.startswith(("/", "~", "..")) and "://" not in path:
+            if (root / path).resolve().is_relative_to(root.resolve()):
+                out[resource.get("name")] = path
+    return out
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        return [dict(zip(header, cells)) for cells in reader]

@@ -1,0 +1,40 @@
+"""The Table Schema checks, done by frictionless on the descriptor and the CSV files (never trusted)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .findings import Finding
+
+DESCRIPTOR_ERRORS = {"package-error", "resource-error", "schema-error", "field-error", "scheme-error",
+                     "source-error", "format-error", "encoding-error", "general-error"}
+
+
+def frictionless_findings(root: Path) -> list[Finding]:
+    """What `frictionless validate datapackage.json` reports, as findings."""
+    from frictionless import FrictionlessException, Package, system
+
+    try:
+        with system.use_context(trusted=False):
+            report = Package(str(root / "datapackage.json")).validate()
+    except FrictionlessException as exc:
+        return [Finding("datapackage.json", None, None, exc.error.type, exc.error.message)]
+    findings = []
+    paths = {r.get("name"): r.get("path") for r in _resources(root)}
+    for error in report.errors:
+        findings.append(Finding("datapackage.json", None, None, error.type, error.message))
+    for task in report.tasks:
+        file = str(paths.get(task.name) or task.name)
+        for error in task.errors:
+            findings.append(Finding(file, getattr(error, "row_number", None),
+                                    getattr(error, "field_name", None), error.type, error.message))
+    return findings
+
+
+def _resources(root: Path) -> list[dict]:
+    import json
+
+    try:
+        return list(json.loads((root / "datapackage.json").read_text(encoding="utf-8")).get("resources", []))
+    except (ValueError, OSError, AttributeError):
+        return []
