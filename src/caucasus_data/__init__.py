@@ -20,7 +20,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(access, name)
     if name == "validate":
-        from .validate import validate
+        from .validation import validate
 
         return validate
     if name == "__version__":

@@ -40,7 +40,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .validate import validate
+    from .validation import validate
 
     report = validate(args.path)
     _print_findings(report.findings, args.github)

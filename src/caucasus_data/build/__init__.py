@@ -15,8 +15,8 @@ from pathlib import Path
 from ..parse.mentions import EntityMatcher
 from ..parse.quotes import find_quotes
 from ..tableschema import TableSchema, read_schemas
-from ..validate import validate
-from ..validate.findings import Finding
+from ..validation import validate
+from ..validation.findings import Finding
 from . import publish, render
 from .articles import Names, article_row, seed_files
 from .curated import Rows, complete_evidence, derive_dates, read_curated, sort_rows

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..parse.dateline import find_dateline
 from ..parse.mentions import fold
 from ..parse.pubdate import DateError, infer_year
-from ..validate.findings import Finding
+from ..validation.findings import Finding
 
 ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|that|with|said)\b", re.IGNORECASE)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..dates import EDTFError, bounds
 from ..identifiers import evidence_id
 from ..tableschema import TableSchema
-from ..validate.findings import Finding
+from ..validation.findings import Finding
 
 Rows = list[dict[str, str]]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from .findings import Finding
 
-DESCRIPTOR_ERRORS = {"package-error", "resource-error", "schema-error", "field-error", "scheme-error",
-                     "source-error", "format-error", "encoding-error", "general-error"}
+# Frictionless reports an edited file twice (size and hash); both mean the same to a contributor.
+STALE_ERRORS = {"hash-count", "byte-count"}
 
 
 def frictionless_findings(root: Path) -> list[Finding]:
@@ -25,9 +25,16 @@ def frictionless_findings(root: Path) -> list[Finding]:
         findings.append(Finding("datapackage.json", None, None, error.type, error.message))
     for task in report.tasks:
         file = str(paths.get(task.name) or task.name)
+        stale = False
         for error in task.errors:
+            if error.type in STALE_ERRORS:
+                stale = True
+                continue
             findings.append(Finding(file, getattr(error, "row_number", None),
                                     getattr(error, "field_name", None), error.type, error.message))
+        if stale:
+            findings.append(Finding(file, None, None, "stale", "the file's size or hash differs from the one in "
+                                    "datapackage.json: it changed since the last build; run `caucasus-data build`"))
     return findings
 
 

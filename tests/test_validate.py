@@ -1,0 +1,75 @@
+"""Validation: frictionless finds nothing in the package, and the package's own checks catch what it cannot."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from caucasus_data.validation import validate
+from conftest import REPO
+
+
+def test_frictionless_alone_finds_the_package_valid():
+    from frictionless import Package
+
+    report = Package(str(REPO / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])
+    assert len(report.tasks) == len(list((REPO / "schemas").glob("*.json")))
+
+
+def test_frictionless_cli_exits_0():
+    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_validate_cli_valid_package(repo):
+    result = subprocess.run([sys.executable, "-m", "caucasus_data", "validate"], cwd=repo,
+                            capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert result.stderr.startswith("valid:")
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_dangling_polymorphic_reference(package):
+    _edit(package / "data" / "aliases.csv", "mikhail-galuzin--galuzin,mikhail-galuzin,",
+          "mikhail-galuzin--galuzin,mikhail-galuzhin,")
+    found = [str(f) for f in validate(package).findings if f.kind == "foreign-key"]
+    assert found == ["data/aliases.csv:2:entity_id: 'mikhail-galuzhin' is not an id in any of people, "
+                     "organisations, places, events, agreements [foreign-key]"]
+
+
+def test_evidence_quote_not_at_its_offsets(package):
+    evidence = package / "data" / "evidence.csv"
+    _edit(evidence, "Azerbaijani presidential aide Hikmet Hajiyev", "Azerbaijani presidential aide Hikmet Gajiyev")
+    findings = [f for f in validate(package).findings if f.file == "data/evidence.csv" and f.kind != "stale"]
+    assert [(f.field, f.kind) for f in findings] == [("quote", "span")]
+    assert "the words are not in the article" in findings[0].message
+
+
+def test_cli_prints_file_row_field_and_exits_1(package):
+    _edit(package / "data" / "people.csv", "hikmet-hajiyev,Hikmet Hajiyev,AZ", "hikmet-hajiyev,Hikmet Hajiyev,Az")
+    result = subprocess.run([sys.executable, "-m", "caucasus_data", "validate", str(package)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [
+        "data/people.csv::: the file's size or hash differs from the one in datapackage.json: it changed since "
+        "the last build; run `caucasus-data build` [stale]",
+        "data/people.csv:3:country_code: The cell \"Az\" in row at position \"3\" and field \"country_code\" at "
+        "position \"3\" does not conform to a constraint: constraint \"pattern\" is \"^[A-Z]{2}$\" [constraint-error]"]
+    assert result.stderr.startswith("invalid: ")
+
+
+def test_github_annotations(package):
+    _edit(package / "data" / "people.csv", "hikmet-hajiyev,Hikmet Hajiyev,AZ", "hikmet-hajiyev,Hikmet Hajiyev,ZZ")
+    result = subprocess.run([sys.executable, "-m", "caucasus_data", "validate", "--github", str(package)],
+                            capture_output=True, text=True)
+    assert result.stdout.splitlines()[1] == ("::error file=data/people.csv,line=3,title=country-code country_code::"
+                                             "'ZZ' is not an ISO 3166-1 alpha-2 country code")
