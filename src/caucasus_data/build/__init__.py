@@ -146,7 +146,7 @@ def _write(root, schemas, tables, metadata, check: bool, report: BuildReport) ->
             return
         for name, schema in schemas.items():
             files[f"data/{name}.parquet"] = data = render.parquet_bytes(schema, tables[name])
-            (staging / f"data/{name}.parquet").write_bytes(data)
+            publish.write(staging, f"data/{name}.parquet", data)
         report.files = publish.stale(root, files, _same)
         if not check:
             publish.replace(root, staging, report.files)

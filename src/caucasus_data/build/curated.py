@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import unicodedata
 from pathlib import Path
 
 from ..dates import EDTFError, bounds
@@ -13,35 +15,90 @@ from ..validation.findings import Finding
 Rows = list[dict[str, str]]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def read_curated(root: Path, schema: TableSchema) -> tuple[Rows, list[Finding]]:
-    """Rows of `data/<table>.csv`, each with its row number in `_row`, and what is wrong with the file."""
+    """Rows of `data/<table>.csv`, each with its row number in `_row`, and what is wrong with the file.
+
+    A byte order mark and CRLF line endings are accepted (the build rewrites the file without them);
+    everything else that is off is a finding naming the row and field.
+    """
     relative = f"data/{schema.name}.csv"
     path = root / relative
     expected = schema.field_names
     if not path.is_file():
         return [], [Finding(relative, None, None, "missing-file",
                             f"the file is missing; create it with the header {','.join(expected)}")]
+    data = path.read_bytes()
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            records = list(csv.reader(handle))
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        return [], [Finding(relative, None, None, "encoding-error", f"is not UTF-8: {exc.reason} at byte {exc.start}")]
-    except csv.Error as exc:
-        return [], [Finding(relative, None, None, "csv-error", str(exc))]
+        row = data[:exc.start].count(b"\n") + 1
+        return [], [Finding(relative, row, None, "encoding-error",
+                            f"is not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; save the file as UTF-8")]
+    records, finding = _records(relative, text)
+    if finding:
+        return [], [finding]
     header = records[0] if records else []
     if header != expected:
-        return [], [Finding(relative, 1, None, "header",
-                            f"header is {','.join(header) or 'empty'}; expected {','.join(expected)}")]
+        return [], [Finding(relative, 1, None, "header", _header_problem(header, expected))]
     rows, findings = [], []
     for number, cells in enumerate(records[1:], start=2):
-        if len(cells) != len(expected):
+        if not cells:
+            findings.append(Finding(relative, number, None, "blank-row", "the row is blank; delete it"))
+        elif len(cells) != len(expected):
             findings.append(Finding(relative, number, None, "row-length",
                                     f"has {len(cells)} cells; the header has {len(expected)}"))
-            continue
-        row = dict(zip(expected, cells))
-        row["_row"] = str(number)
-        rows.append(row)
+        else:
+            row = dict(zip(expected, cells))
+            findings.extend(_cell_problems(relative, number, schema, row))
+            row["_row"] = str(number)
+            rows.append(row)
     return rows, findings
+
+
+def _records(relative: str, text: str) -> tuple[list[list[str]], Finding | None]:
+    records: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        for cells in reader:
+            records.append(cells)
+    except csv.Error as exc:
+        # The record that failed starts after the last one read.
+        return records, Finding(relative, len(records) + 1, None, "csv-error",
+                                f"{exc} (an unclosed quote mark runs to the end of the file?)")
+    return records, None
+
+
+def _header_problem(header: list[str], expected: list[str]) -> str:
+    missing = [name for name in expected if name not in header]
+    extra = [name for name in header if name not in expected]
+    if missing or extra:
+        parts = [f"missing column {', '.join(missing)}" if missing else "",
+                 f"unexpected column {', '.join(extra)}" if extra else ""]
+        return "; ".join(p for p in parts if p) + f"; the header must be {','.join(expected)}"
+    return f"columns are out of order; the header must be {','.join(expected)}"
+
+
+def _cell_problems(relative: str, number: int, schema: TableSchema, row: dict[str, str]) -> list[Finding]:
+    findings = []
+    for field in schema.fields:
+        name, value = field["name"], row[field["name"]]
+        if not value:
+            continue
+        if value != value.strip():
+            findings.append(Finding(relative, number, name, "whitespace",
+                                    f"{value!r} has leading or trailing whitespace"))
+        elif field["type"] == "string" and value.startswith(FORMULA_START):
+            findings.append(Finding(relative, number, name, "formula-injection",
+                                    f"{value[:20]!r} starts with {value[0]!r}, which spreadsheets run as a formula; "
+                                    "reword it"))
+        if name != "quote" and unicodedata.normalize("NFC", value) != value:
+            # Evidence quotes must equal the article text, whatever its normal form.
+            findings.append(Finding(relative, number, name, "unicode-normalisation",
+                                    "is not in Unicode NFC (composed characters); save it as NFC"))
+    return findings
 
 
 def derive_dates(rows: Rows) -> None:
