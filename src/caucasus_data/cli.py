@@ -56,6 +56,20 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cite(args: argparse.Namespace) -> int:
+    from .cite import CiteError, cite, evidence_rows
+
+    try:
+        citations = cite(Path(args.root), args.article_id, args.words)
+    except CiteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if len(citations) > 1:
+        print(f"note: the words occur {len(citations)} times; keep the row of the one you mean", file=sys.stderr)
+    print(evidence_rows(Path(args.root), citations, args.subject or "", args.property or "", args.value or ""), end="")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from . import __getattr__ as lazy
 
@@ -80,6 +94,18 @@ def parser() -> argparse.ArgumentParser:
                                "else the installed package)")
     validate.add_argument("--github", action="store_true", help="print findings as GitHub Actions annotations")
     validate.set_defaults(run=cmd_validate)
+
+    cite = commands.add_parser("cite", help="print the evidence row for exact words of an article",
+                               description="Find exact words in an article of seeds/ and print the "
+                                           "data/evidence.csv row with its offsets; when the words are not "
+                                           "there, say which words are closest.")
+    cite.add_argument("article_id", help="the article id (the seed file name without .txt)")
+    cite.add_argument("words", help="the exact words, as in the article")
+    cite.add_argument("--subject", help="the id of the row the words support (fills subject_id and evidence_id)")
+    cite.add_argument("--property", help="the field the words support, e.g. date_edtf")
+    cite.add_argument("--value", help="the value of that field as this source gives it")
+    cite.add_argument("--root", default=".", help="the repository root (default: the working directory)")
+    cite.set_defaults(run=cmd_cite)
 
     tables = commands.add_parser("tables", help="list the tables", description="List the tables and their titles.")
     tables.set_defaults(run=cmd_tables)

@@ -16,9 +16,11 @@ from ..parse.mentions import EntityMatcher
 from ..parse.quotes import find_quotes
 from ..tableschema import TableSchema, read_schemas
 from ..validation import validate
+from ..validation.descriptor import check_package
 from ..validation.findings import Finding
 from . import publish, render
 from .articles import Names, article_row, seed_files
+from .seeds import read_seeds
 from .curated import Rows, complete_evidence, derive_dates, read_curated, sort_rows
 from ..identifiers import mention_id, quote_id
 
@@ -43,7 +45,9 @@ def build(root: str | Path = ".", check: bool = False, today: datetime.date | No
     []
     """
     root = Path(root)
-    report = BuildReport()
+    report = BuildReport(findings=check_package(root, resources=False))
+    if report.findings:
+        return report
     schemas = read_schemas(root)
     metadata, finding = _metadata(root)
     if finding:
@@ -93,6 +97,10 @@ def _lookup(names: list[tuple[str, str]], ids: set[str]) -> Names:
 
 
 def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> None:
+    _, seed_findings = read_seeds(root)
+    if seed_findings:
+        report.findings.extend(seed_findings)
+        return
     names = _entity_names(schemas, tables)
     outlets = _lookup(names, {r["organisation_id"] for r in tables["organisations"]})
     places = _lookup(names, {r["place_id"] for r in tables["places"]})

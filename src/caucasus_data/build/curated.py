@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..dates import EDTFError, bounds
 from ..identifiers import evidence_id
+from ..spans import closest, occurrences
 from ..tableschema import TableSchema
 from ..validation.findings import Finding
 
@@ -87,13 +88,13 @@ def _cell_problems(relative: str, number: int, schema: TableSchema, row: dict[st
         name, value = field["name"], row[field["name"]]
         if not value:
             continue
-        if value != value.strip():
-            findings.append(Finding(relative, number, name, "whitespace",
-                                    f"{value!r} has leading or trailing whitespace"))
-        elif field["type"] == "string" and value.startswith(FORMULA_START):
+        if field["type"] == "string" and value.startswith(FORMULA_START):
             findings.append(Finding(relative, number, name, "formula-injection",
                                     f"{value[:20]!r} starts with {value[0]!r}, which spreadsheets run as a formula; "
                                     "reword it"))
+        elif value != value.strip():
+            findings.append(Finding(relative, number, name, "whitespace",
+                                    f"{value!r} has leading or trailing whitespace"))
         if name != "quote" and unicodedata.normalize("NFC", value) != value:
             # Evidence quotes must equal the article text, whatever its normal form.
             findings.append(Finding(relative, number, name, "unicode-normalisation",
@@ -122,13 +123,18 @@ def complete_evidence(rows: Rows, texts: dict[str, str]) -> list[Finding]:
     for row in rows:
         text = texts.get(row["article_id"]) if row["article_id"] else None
         if text is not None and row["quote"] and not row["char_start"]:
-            count = text.count(row["quote"])
-            if count == 1:
-                start = text.index(row["quote"])
-                row.update(char_start=str(start), char_end=str(start + len(row["quote"])))
-            elif count > 1:
+            found = occurrences(text, row["quote"])
+            if len(found) == 1:
+                row.update(char_start=str(found[0]), char_end=str(found[0] + len(row["quote"])))
+            elif found:
                 findings.append(Finding("data/evidence.csv", int(row["_row"]), "char_start", "span",
-                                        f"the quote occurs {count} times in {row['article_id']}; give char_start"))
+                                        f"the quote occurs {len(found)} times in {row['article_id']} (at "
+                                        f"{', '.join(map(str, found))}); give char_start"))
+            else:
+                start, end, _ = closest(text, row["quote"])
+                findings.append(Finding("data/evidence.csv", int(row["_row"]), "quote", "span",
+                                        f"the words are not in {row['article_id']}; the closest are "
+                                        f"{text[start:end]!r} at {start}:{end}"))
         elif text is not None and row["char_start"].isdigit() and not row["char_end"] and row["quote"]:
             row["char_end"] = str(int(row["char_start"]) + len(row["quote"]))
         elif text is not None and row["char_start"].isdigit() and row["char_end"].isdigit() and not row["quote"]:

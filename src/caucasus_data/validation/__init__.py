@@ -15,9 +15,12 @@ from pathlib import Path
 from ..locate import package_root
 from ..tableschema import read_schemas
 from .content import Context, content_findings
+from .descriptor import check_package
 from .findings import Finding
 
 __all__ = ["Finding", "Report", "validate"]
+
+UNREADABLE = {"json-error", "encoding-error", "missing-file", "schema-error"}
 
 
 @dataclass
@@ -50,6 +53,9 @@ def validate(path: str | Path | None = None) -> Report:
                                      f"no datapackage.json in {root}")])
     from .tabular import frictionless_findings
 
+    findings.extend(check_package(root))
+    if any(f.kind in UNREADABLE for f in findings):
+        return Report(root, findings)  # the other checks need readable schemas and descriptor
     findings.extend(frictionless_findings(root))
     schemas = read_schemas(root)
     files = _resource_paths(root)

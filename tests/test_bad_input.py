@@ -1,0 +1,247 @@
+"""Every bad contribution gets a precise finding (file, row, field, kind), exit 1, and nothing is written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from caucasus_data.build import build
+from caucasus_data.validation import validate
+from conftest import snapshot
+
+GALUZIN = "mikhail-galuzin,Mikhail Galuzin,RU,,Russian Deputy Foreign Minister."
+
+
+def findings_of(report):
+    return [(f.file, f.row, f.field, f.kind) for f in report.findings]
+
+
+def failed_build(package):
+    """Build, assert that it failed and wrote nothing; return its findings."""
+    before = snapshot(package)
+    report = build(package)
+    assert not report.ok
+    assert snapshot(package) == before
+    return findings_of(report)
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(path, line):
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        handle.write(line)
+
+
+# --- CSV files -----------------------------------------------------------------------------------
+
+def test_ragged_row(package):
+    append(package / "data/people.csv", "ruben-x,Ruben X,AM\n")
+    assert failed_build(package) == [("data/people.csv", 7, None, "row-length")]
+
+
+def test_unclosed_quote(package):
+    append(package / "data/people.csv", 'ruben-x,"Ruben X,AM,,\n')
+    assert failed_build(package) == [("data/people.csv", 7, None, "csv-error")]
+
+
+@pytest.mark.parametrize("header, message", [
+    ("person_id,name,country_code,wikidata_id", "missing column description"),
+    ("person_id,name,country_code,wikidata_id,description,notes", "unexpected column notes"),
+    ("person_id,full_name,country_code,wikidata_id,description", "missing column name; unexpected column full_name"),
+    ("person_id,country_code,name,wikidata_id,description", "columns are out of order"),
+])
+def test_header_problems(package, header, message):
+    edit(package / "data/people.csv", "person_id,name,country_code,wikidata_id,description", header)
+    before = snapshot(package)
+    report = build(package)
+    assert findings_of(report) == [("data/people.csv", 1, None, "header")]
+    assert report.findings[0].message.startswith(message)
+    assert snapshot(package) == before
+
+
+def test_bom_and_crlf_are_accepted_and_normalised(package):
+    people = package / "data/people.csv"
+    original = people.read_bytes()
+    people.write_bytes(b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n"))
+    report = build(package)
+    assert report.ok, report.findings
+    assert people.read_bytes() == original
+
+
+def test_blank_line(package):
+    edit(package / "data/people.csv", GALUZIN + "\n", GALUZIN + "\n\n")
+    assert failed_build(package) == [("data/people.csv", 6, None, "blank-row")]
+
+
+def test_trailing_whitespace_in_an_id(package):
+    edit(package / "data/people.csv", "mikhail-galuzin,", "mikhail-galuzin ,")
+    assert failed_build(package) == [("data/people.csv", 5, "person_id", "whitespace")]
+
+
+def test_nfd_text(package):
+    append(package / "data/places.csv", "gyumri,Gyu\u0308mri,city,AM,,,,,\n")
+    assert failed_build(package) == [("data/places.csv", 5, "name", "unicode-normalisation")]
+
+
+def test_non_utf8_bytes(package):
+    people = package / "data/people.csv"
+    people.write_bytes(people.read_bytes() + b"ruben-x,R\xe9ben X,AM,,\n")
+    assert failed_build(package) == [("data/people.csv", 7, None, "encoding-error")]
+
+
+# --- values ---------------------------------------------------------------------------------------
+
+def test_wrong_type(package):
+    edit(package / "data/places.csv", "almaty,Almaty,city,KZ,,,", "almaty,Almaty,city,KZ,,north,")
+    assert failed_build(package) == [("data/places.csv", 2, "latitude", "type-error")]
+
+
+def test_value_outside_its_enum(package):
+    edit(package / "data/places.csv", "almaty,Almaty,city,", "almaty,Almaty,town,")
+    assert failed_build(package) == [("data/places.csv", 2, "place_type", "constraint-error")]
+
+
+def test_invalid_country_code(package):
+    edit(package / "data/places.csv", "almaty,Almaty,city,KZ,", "almaty,Almaty,city,KX,")
+    assert failed_build(package) == [("data/places.csv", 2, "country_code", "country-code")]
+
+
+def test_malformed_wikidata_id(package):
+    edit(package / "data/people.csv", GALUZIN, GALUZIN.replace("RU,,", "RU,Q0123,"))
+    assert failed_build(package) == [("data/people.csv", 5, "wikidata_id", "constraint-error")]
+
+
+def test_duplicate_primary_key(package):
+    append(package / "data/people.csv", GALUZIN + "\n")
+    assert ("data/people.csv", 7, None, "primary-key") in failed_build(package)
+
+
+def test_id_used_in_two_tables(package):
+    append(package / "data/places.csv", "armenia,Armenia,territory,AM,,,,,\n")
+    append(package / "data/evidence.csv", ",armenia,,,000_8730724a31ace38e,,,Russia confirms,,\n")
+    assert failed_build(package) == [("data/places.csv", 5, "place_id", "duplicate-id")]
+
+
+def test_dangling_reference(package):
+    append(package / "data/aliases.csv", "nowhere--x,nowhere,X,en,short-name\n")
+    append(package / "data/evidence.csv", ",nowhere--x,,,000_8730724a31ace38e,,,Russia confirms,,\n")
+    assert failed_build(package) == [("data/aliases.csv", 3, "entity_id", "foreign-key")]
+
+
+def test_row_without_evidence(package):
+    append(package / "data/people.csv", "ruben-x,Ruben X,AM,,\n")
+    assert failed_build(package) == [("data/people.csv", 7, "person_id", "no-evidence")]
+
+
+def test_evidence_quote_not_in_the_article(package):
+    append(package / "data/evidence.csv", ",russia,,,000_8730724a31ace38e,0,10,Russia said,,\n")
+    assert failed_build(package) == [("data/evidence.csv", 22, "quote", "span")]
+
+
+def test_evidence_offsets_past_the_end(package):
+    append(package / "data/evidence.csv", ",russia,,,000_8730724a31ace38e,9000,9006,Russia,,\n")
+    assert failed_build(package) == [("data/evidence.csv", 22, "char_end", "span")]
+
+
+def test_evidence_words_not_found_to_fill_offsets(package):
+    append(package / "data/evidence.csv", ",russia,,,000_8730724a31ace38e,,,Russia denies,,\n")
+    assert failed_build(package) == [("data/evidence.csv", 22, "quote", "span")]
+
+
+# --- spreadsheet formulas ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t=", "\r="])
+def test_formula_like_free_text_is_refused(package, start):
+    edit(package / "data/people.csv", "Azerbaijani presidential aide.", f'"{start}HYPERLINK(""x"")"')
+    assert failed_build(package) == [("data/people.csv", 3, "description", "formula-injection")]
+
+
+# --- descriptor and schemas --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["../people.csv", "/etc/passwd", "~/people.csv", "https://example.org/x.csv"])
+def test_resource_path_that_escapes_the_package(package, path):
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"][0]["path"] = path
+    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert ("datapackage.json", None, None, "unsafe-path") in findings_of(validate(package))
+
+
+@pytest.mark.parametrize("typo, near", [("contraints", "constraints"), ("primarykey", "primaryKey")])
+def test_misspelled_schema_key(package, typo, near):
+    schema_path = package / "schemas/people.json"
+    text = schema_path.read_text(encoding="utf-8")
+    schema_path.write_text(text.replace(f'"{near}"', f'"{typo}"', 1), encoding="utf-8")
+    report = build(package)
+    assert findings_of(report) == [("schemas/people.json", None, None, "unknown-key")]
+    assert f"did you mean {near!r}" in report.findings[0].message
+
+
+def test_schema_that_no_longer_matches_its_csv(package):
+    schema_path = package / "schemas/people.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["fields"].insert(2, {"name": "gender", "type": "string", "description": "Gender."})
+    schema_path.write_text(json.dumps(schema), encoding="utf-8")
+    assert failed_build(package) == [("data/people.csv", 1, None, "header")]
+
+
+def test_foreign_key_to_a_missing_table(package):
+    schema_path = package / "schemas/memberships.json"
+    edit(schema_path, '"resource": "people"', '"resource": "persons"')
+    assert failed_build(package) == [("schemas/memberships.json", None, None, "schema-error")]
+
+
+def test_invalid_json_schema(package):
+    (package / "schemas/people.json").write_text('{"fields": [', encoding="utf-8")
+    assert failed_build(package) == [("schemas/people.json", 1, None, "json-error")]
+
+
+# --- all at once, no traceback ------------------------------------------------------------------------
+
+def test_every_finding_is_reported_at_once_without_traceback(package):
+    edit(package / "data/people.csv", "mikhail-galuzin,", "mikhail-galuzin ,")
+    edit(package / "data/places.csv", "almaty,Almaty,city,", "almaty,Almaty,town,")
+    append(package / "data/organisations.csv", "acme,ACME,other,,,,\n")
+    result = subprocess.run([sys.executable, "-m", "caucasus_data", "build", "--root", str(package)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("data/people.csv:5:person_id: ") and lines[0].endswith("[whitespace]")
+    assert len(lines) == 1  # reading stops at the first unreadable file set; the rest waits for a clean read
+
+
+# --- seeds -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, data, kind", [
+    ("010_empty.txt", b"", "seed-empty"),
+    ("010_blank.txt", b" \n\n", "seed-empty"),
+    ("010_latin1.txt", "MOSCOW, June 5. /TASS/. Caf\xe9".encode("latin-1"), "encoding-error"),
+    (".hidden.txt", b"MOSCOW, June 5. /TASS/. Text.", "seed-name"),
+    ("Article One.txt", b"MOSCOW, June 5. /TASS/. Text.", "seed-name"),
+    ("010_notes.md", b"MOSCOW, June 5. /TASS/. Text.", "seed-name"),
+    ("010_big.txt", b"MOSCOW, June 5. /TASS/. " + b"x" * (1024 * 1024), "seed-size"),
+])
+def test_bad_seed_file(package, name, data, kind):
+    (package / "seeds" / name).write_bytes(data)
+    row = 1 if kind == "encoding-error" else None
+    assert failed_build(package) == [(f"seeds/{name}", row, None, kind)]
+
+
+def test_seed_in_a_subfolder(package):
+    (package / "seeds" / "more").mkdir()
+    (package / "seeds" / "more" / "010_x.txt").write_text("MOSCOW, June 5. /TASS/. Text.", encoding="utf-8")
+    assert failed_build(package) == [("seeds/more", None, None, "seed-name")]
+
+
+def test_duplicate_seed(package):
+    original = (package / "seeds" / "003_ed509b88b2911dd7.txt").read_bytes()
+    (package / "seeds" / "005_copy.txt").write_bytes(original.replace(b"\n", b"\r\n"))
+    findings = failed_build(package)
+    assert findings == [("seeds/005_copy.txt", None, None, "seed-duplicate")]
