@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+import re
 from typing import Any
 
 import numpy as np
@@ -51,8 +53,9 @@ BOUNDS = {"minimum": pc.greater_equal, "maximum": pc.less_equal, "exclusiveMinim
 # distinct 15-digit decimal, and rounding keeps order).
 CANONICAL = {"integer": r"^-?[0-9]{1,18}$", "number": r"^-?[0-9]{1,9}(\.[0-9]{1,6})?$",
              "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-# RE2 and Python's re agree on printable ASCII without line breaks; other values use Python's re.
-PLAIN_TEXT = r"^[\x20-\x7e]*$"
+# Where RE2 and Python's re part ways: Python's `$` also matches before a final line break, and its
+# classes \d \w \s \b (and their negations) and case folding know Unicode, RE2's only ASCII.
+SHORTHAND = re.compile(r"\\[dDwWsSbB]|\(\?[a-zA-Z]*i")
 
 
 class Unsupported(Exception):
@@ -116,6 +119,7 @@ class ColumnSpec:
         return spec
 
 
+@cache
 def _re2(pattern: str) -> str | None:
     """frictionless matches `re.compile("^" + pattern + "$").match(cell)`; in RE2, anchored at the start."""
     regex = "\\A(?:^" + pattern + "$)"
@@ -190,7 +194,10 @@ def _cast(spec: ColumnSpec, raw: pa.Array, present: np.ndarray) -> tuple[Any, np
     if spec.type in ("string", "any"):
         canonical = present.copy()
         if spec.regex is not None:
-            canonical &= _mask(pc.match_substring_regex(raw, PLAIN_TEXT))
+            canonical &= ~_mask(pc.ends_with(raw, "\n"))
+            if SHORTHAND.search(spec.constraints["pattern"]):
+                plain = pc.and_(pc.string_is_ascii(raw), pc.or_(pc.ascii_is_printable(raw), pc.equal(raw, "")))
+                canonical &= _mask(plain)
         return raw, canonical
     if spec.type == "boolean":
         trues = pc.is_in(raw, value_set=pa.array(spec.true_values, pa.string()))
@@ -240,11 +247,20 @@ def _fits(member: Any, value_type) -> bool:
         return False
 
 
+def _with_nulls(strings: pa.Array, ok: np.ndarray) -> pa.Array:
+    """`strings` with null where not `ok`, sharing its data (keys of a million ids cost no copy)."""
+    if ok.all() and not strings.null_count:
+        return strings
+    bits = np.concatenate([np.zeros(strings.offset, dtype=bool), ok & _mask(pc.is_valid(strings))])
+    validity = pa.py_buffer(np.packbits(bits, bitorder="little"))
+    return pa.Array.from_buffers(pa.string(), len(strings), [validity] + strings.buffers()[1:], offset=strings.offset)
+
+
 def _key(spec: ColumnSpec, raw: pa.Array, typed, ok: np.ndarray):
     mask = pa.array(ok)
     if spec.type in ("string", "any", "date"):
         # A canonical date's text is its isoformat; odd cells are replaced below.
-        return pc.if_else(mask, raw, pa.scalar(None, pa.string()))
+        return _with_nulls(raw, ok)
     if spec.type == "boolean":
         return pc.if_else(mask, pc.if_else(typed, "True", "False"), pa.scalar(None, pa.string()))
     return pc.if_else(mask, pc.cast(typed, pa.string()), pa.scalar(None, pa.string()))

@@ -40,6 +40,7 @@ from .findings import Finding
 from .tabular import STALE_MESSAGE, frictionless_findings, task_findings
 
 LIMIT_ERRORS = 1000  # frictionless.settings.DEFAULT_LIMIT_ERRORS, per file
+THREADS = 2
 
 
 class Unsupported(Exception):
@@ -111,21 +112,27 @@ def fast_findings(root: Path, keep: dict[str, set[str]] | None = None) -> Result
                 plans[resource.name] = _plan(root, resource, files, keep.get(resource.name, set()))
             except (Unsupported, FieldUnsupported, FrictionlessException) as exc:
                 delegated[resource.name] = str(exc)
-        with ThreadPoolExecutor(max_workers=1) as pool:  # hashing runs beside the parsing
+        # Two threads: Arrow parses, checks and sorts without the GIL, so two files are read at once
+        # (the biggest first), and the files' hashes are taken beside them.
+        with ThreadPoolExecutor(max_workers=THREADS) as pool:
+            by_size = sorted(plans, key=lambda name: -plans[name].path.stat().st_size)
+            reading = {name: pool.submit(_read, plans[name]) for name in by_size}
             digests = {name: pool.submit(_digest, plan) for name, plan in plans.items()}
             tables: dict[str, _Table] = {}
-            for name, plan in plans.items():
+            for name in plans:
                 try:
-                    tables[name] = _read(plan)
+                    tables[name] = reading[name].result()
                 except (FileUnsupported, FieldUnsupported, Unsupported) as exc:
                     delegated[name] = str(exc)
             lookups = _Lookups(package, tables)
             for name, table in list(tables.items()):
                 try:
-                    _check_keys(table, lookups)
+                    lookups.prepare(table)
                 except FrictionlessException as exc:  # a referenced file frictionless cannot read either
                     delegated[name] = f"a foreign key refers to a file frictionless cannot read: {exc}"
                     del tables[name]
+            for done in [pool.submit(_check_keys, table, lookups) for table in tables.values()]:
+                done.result()
             findings = []
             for resource in package.resources:
                 table = tables.get(resource.name)
@@ -326,6 +333,11 @@ class _Lookups:
     def __init__(self, package, tables: dict[str, _Table]):
         self.package, self.tables, self.cache = package, tables, {}
 
+    def prepare(self, table: _Table) -> None:
+        """Collect the lookups of a table's foreign keys (before the checks run in threads)."""
+        for fk in table.plan.resource.schema.foreign_keys:
+            self.get(fk["reference"]["resource"] or table.plan.resource.name, list(fk["reference"]["fields"]))
+
     def get(self, target: str, fields: list[str]):
         from . import keys
 
@@ -361,13 +373,16 @@ def _check_keys(table: _Table, lookups: _Lookups) -> None:
 
     schema = table.plan.resource.schema
     names = [s.name for s in table.specs]
+    found = {}
     for spec in table.specs:
         if spec.constraints.get("unique"):
-            for row, previous in keys.repeats(table.keys[spec.name], table.rows):
+            found[spec.name] = keys.repeats(table.keys[spec.name], table.rows)
+            for row, previous in found[spec.name]:
                 table.integrity.setdefault(row, []).append(("unique", spec, previous))
     primary = list(schema.primary_key)
     if primary and set(primary) <= set(names):
-        pairs, none_rows = keys.repeated_tuples([table.keys[n] for n in primary], table.rows)
+        known = found.get(primary[0]) if len(primary) == 1 else None
+        pairs, none_rows = keys.repeated_tuples([table.keys[n] for n in primary], table.rows, known)
         for row in none_rows:
             table.integrity.setdefault(row, []).append(("primary", messages.ALL_NONE_NOTE, None))
         for row, previous in pairs:

@@ -23,20 +23,30 @@ import pyarrow.compute as pc
 
 def repeats(keys: pa.ChunkedArray, rows: np.ndarray) -> list[tuple[int, int]]:
     """(row, previous row with the same value) for every non-null value seen before."""
-    valid = pc.is_valid(keys)
-    table = pa.table({"k": keys, "r": pa.array(rows)}).filter(valid)
-    if len(pc.unique(table["k"])) == table.num_rows:  # the common case: no repeats
+    keys = keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys
+    # Sorting finds repeats faster than hashing here: building a hash table of a million distinct strings
+    # costs Arrow more than sorting them, and the ids of a built package come nearly sorted.
+    order = pc.sort_indices(keys)
+    ordered = keys.take(order)
+    n = len(ordered) - ordered.null_count  # nulls sort last
+    if n < 2:
         return []
-    counts = table.group_by("k").aggregate([("r", "count")])
-    repeated = counts.filter(pc.greater(counts["r_count"], 1))["k"].combine_chunks()
-    table = table.filter(pc.is_in(table["k"], value_set=repeated))
+    equal = pc.equal(ordered.slice(1, n - 1), ordered.slice(0, n - 1))
+    if not pc.any(equal).as_py():  # the common case: no repeats
+        return []
+    repeated = np.flatnonzero(np.asarray(equal.to_numpy(zero_copy_only=False), dtype=bool))
+    positions = np.unique(np.concatenate([repeated, repeated + 1]))
+    chosen = order.to_numpy()[positions]
+    table = pa.table({"k": keys.take(pa.array(chosen)), "r": pa.array(rows[chosen])})
     return _pairs(table, ["k"])
 
 
-def repeated_tuples(columns: list[pa.ChunkedArray], rows: np.ndarray) -> tuple[list[tuple[int, int]], list[int]]:
+def repeated_tuples(columns: list[pa.ChunkedArray], rows: np.ndarray,
+                    known: list[tuple[int, int]] | None = None) -> tuple[list[tuple[int, int]], list[int]]:
     """For a primary key: (row, previous row with the same key) pairs, and the rows whose cells are all None.
 
-    None is a value like any other in a key of several fields (Python compares the tuples).
+    None is a value like any other in a key of several fields (Python compares the tuples). `known` are
+    the repeats of a one-field key already found for its unique constraint.
     """
     names = [f"k{i}" for i in range(len(columns))]
     table = pa.table(dict(zip(names, columns)) | {"r": pa.array(rows)})
@@ -44,6 +54,8 @@ def repeated_tuples(columns: list[pa.ChunkedArray], rows: np.ndarray) -> tuple[l
     for column in columns[1:]:
         all_none = pc.and_(all_none, pc.is_null(column))
     none_rows = table.filter(all_none)["r"].to_numpy().tolist()
+    if len(columns) == 1 and known is not None:
+        return known, none_rows
     table = table.filter(pc.invert(all_none))
     if len(columns) == 1:
         pairs = repeats(table["k0"], table["r"].to_numpy())
