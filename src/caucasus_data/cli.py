@@ -20,7 +20,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/ or seeds/); "
               "run the build from the repository root", file=sys.stderr)
         return 1
-    report = build(root, check=args.check)
+    from .progress import Progress
+
+    progress = Progress()  # shown only on a terminal
+    report = build(root, check=args.check, progress=progress)
+    progress.clear()
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     _print_findings(report.findings, args.github)

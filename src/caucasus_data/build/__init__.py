@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..parse.mentions import EntityMatcher
+from ..progress import Progress
 from ..parse.quotes import find_quotes
 from ..tableschema import TableSchema, read_schemas
 from ..validation import validate
@@ -38,13 +39,17 @@ class BuildReport:
         return not self.findings
 
 
-def build(root: str | Path = ".", check: bool = False, today: datetime.date | None = None) -> BuildReport:
+def build(root: str | Path = ".", check: bool = False, today: datetime.date | None = None,
+          progress: Progress | None = None) -> BuildReport:
     """Build the package in `root`; with `check`, write nothing and list the files that are stale.
+
+    `progress` shows how far a long build is (the command line passes one that writes to a terminal only).
 
     >>> build(check=True).files
     []
     """
     root = Path(root)
+    progress = progress or Progress(enabled=False)
     report = BuildReport(findings=check_package(root, resources=False))
     if report.findings:
         return report
@@ -60,13 +65,14 @@ def build(root: str | Path = ".", check: bool = False, today: datetime.date | No
             report.findings.extend(findings)
     if report.findings:
         return report
-    _parse(root, schemas, tables, report, today or datetime.date.today())
+    _parse(root, schemas, tables, report, today or datetime.date.today(), progress)
     if report.findings:
         return report
     _normalise(schemas, tables, report)
     if report.findings:
         return report
-    _write(root, schemas, tables, metadata, check, report)
+    _write(root, schemas, tables, metadata, check, report, progress)
+    progress.clear()
     return report
 
 
@@ -96,7 +102,7 @@ def _lookup(names: list[tuple[str, str]], ids: set[str]) -> Names:
     return lookup
 
 
-def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> None:
+def _parse(root, schemas, tables, report: BuildReport, today: datetime.date, progress: Progress) -> None:
     _, seed_findings = read_seeds(root)
     if seed_findings:
         report.findings.extend(seed_findings)
@@ -105,7 +111,7 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> 
     outlets = _lookup(names, {r["organisation_id"] for r in tables["organisations"]})
     places = _lookup(names, {r["place_id"] for r in tables["places"]})
     articles = []
-    for path in seed_files(root):
+    for path in progress.each(seed_files(root), "reading articles"):
         row, findings, warnings = article_row(path, root, outlets, places, today)
         articles.append(row)
         report.findings.extend(findings)
@@ -113,7 +119,7 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> 
     matcher = EntityMatcher(names)
     people = {r["person_id"] for r in tables["people"]}
     mentions, quotes = [], []
-    for article in articles:
+    for article in progress.each(articles, "finding mentions and quotes"):
         article_id, text = article["article_id"], article["text"]
         found = matcher.find(text)
         mentions.extend({"mention_id": mention_id(article_id, m.start, m.entity_id), "article_id": article_id,
@@ -142,16 +148,19 @@ def _normalise(schemas, tables, report: BuildReport) -> None:
             tables[name] = sort_rows(schema, tables[name])
 
 
-def _write(root, schemas, tables, metadata, check: bool, report: BuildReport) -> None:
+def _write(root, schemas, tables, metadata, check: bool, report: BuildReport, progress: Progress) -> None:
+    progress.step("writing CSV")
     csvs = {name: render.csv_bytes(schema, tables[name]) for name, schema in schemas.items()}
     files = {f"data/{name}.csv": data for name, data in csvs.items()}
     files["datapackage.json"] = render.descriptor_bytes(metadata, schemas, csvs)
     staging = publish.stage(root, files)
     try:
+        progress.step("validating")
         staged = validate(staging)
         report.findings.extend(_to_contributor_rows(staged.findings, tables))
         if report.findings:
             return
+        progress.step("writing Parquet")
         for name, schema in schemas.items():
             files[f"data/{name}.parquet"] = data = render.parquet_bytes(schema, tables[name])
             publish.write(staging, f"data/{name}.parquet", data)
