@@ -136,7 +136,8 @@ def make_world(entities: int, seed: int = 0) -> World:
     rng.shuffle(names)
     for i in range(n_people):
         first, last = names[i % len(names)]
-        name = f"{first} {last}" if i < len(names) else f"{first} {chr(65 + i // len(names) % 26)}. {last}"
+        middle = FIRST[i // len(names) % len(FIRST)]
+        name = f"{first} {last}" if i < len(names) else f"{first} {middle} {last}"
         pid = f"{slug(name)}-p{i}"
         people.append({"person_id": pid, "name": name, "country_code": rng.choice(STATES)[2], "wikidata_id": "",
                        "description": f"Official number {i}."})
