@@ -14,6 +14,7 @@ from .mentions import Mention
 
 DOUBLE_OPEN, DOUBLE_CLOSE = '"“„«', '"”»'
 SINGLE_OPEN, SINGLE_CLOSE = "'‘", "'’"
+MARKS = re.compile("[" + re.escape(DOUBLE_OPEN + SINGLE_OPEN) + "]")
 OPENING_CONTEXT = " \t\n([{—–-/:"
 CLOSING_PUNCT = ",.!?;:…"
 SPEECH_VERBS = (r"said|says|added|adds|noted|notes|continued|stressed|emphasi[sz]ed|stated|explained|remarked"
@@ -57,6 +58,11 @@ def _spans(text: str) -> list[tuple[int, int]]:
     """(opening mark, closing mark) positions of every quotation, outermost only."""
     spans, i = [], 0
     while i < len(text):
+        # Only a quote mark can open a quotation: jump to the next one rather than test every character.
+        mark = MARKS.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
         if _is_open(text, i, DOUBLE_OPEN):
             j = _close_double(text, i + 1)
             if j is not None:
