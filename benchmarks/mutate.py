@@ -36,7 +36,7 @@ KINDS = ["type", "enum", "pattern", "required", "bound", "duplicate-id", "duplic
          "header-drop", "header-blank", "header-duplicate", "header-swap", "bom", "crlf", "odd-quote",
          "update-hash", "drop-hash", "odd-value", "schema-constraint", "missing-values"]
 # Mutations that make a file frictionless reads its own way (and the fast validator hands to it).
-FALLBACK_KINDS = ["open-quote-at-end", "latin1", "semicolons", "empty-file", "unsafe-path"]
+FALLBACK_KINDS = ["open-quote-at-end", "latin1", "semicolons", "empty-file", "unsafe-path", "wide-header"]
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -98,6 +98,8 @@ class Mutator:
 
     def _set(self, table: str, field: str, value: str) -> str:
         rows = self._rows(table)
+        if not rows:
+            return f"data/{table}.csv: empty, left alone"
         if len(rows) < 2:
             rows.append([""] * len(rows[0]))
         row = self.rng.randrange(1, len(rows))
@@ -200,7 +202,10 @@ class Mutator:
 
     def _header(self, change, what: str) -> str:
         table = self._table(rows=False)
-        change(self._rows(table)[0])
+        rows = self._rows(table)
+        if not rows or len(rows[0]) < 2:  # an emptied file: nothing to change
+            return f"data/{table}.csv: no header to change"
+        change(rows[0])
         return f"data/{table}.csv:1: {what}"
 
     def _header_rename(self) -> str:
@@ -226,6 +231,14 @@ class Mutator:
             i = self.rng.randrange(len(header) - 1)
             header[i], header[i + 1] = header[i + 1], header[i]
         return self._header(change, "labels swapped")
+
+    def _wide_header(self) -> str:
+        """Six more labels than cells: frictionless then takes the first row of about the average width for
+        the header (and skips the rows before it)."""
+        names = sorted(self.schemas, key=lambda n: -self._path(n).stat().st_size)[:3]
+        table = self.rng.choice(names)
+        self._rows(table)[0].extend(f"more{i}" for i in range(6))
+        return f"data/{table}.csv:1: six labels added"
 
     # -- bytes --
 
@@ -278,6 +291,8 @@ class Mutator:
 
         def change(descriptor):
             for resource in descriptor["resources"]:
+                if not (self.root / resource["path"]).is_file():
+                    continue
                 data = (self.root / resource["path"]).read_bytes()
                 resource["bytes"], resource["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
         return self._descriptor(change, "sizes and hashes updated")

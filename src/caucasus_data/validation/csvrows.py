@@ -4,7 +4,9 @@ frictionless reads CSV with Python's `csv` module, in the dialect `csv.Sniffer` 
 lines (forcing `"` as the quote character and doubled quotes). For the standard dialect (comma, `"`, doubled
 quotes, no initial spaces) pyarrow's reader splits records and cells identically, malformed quoting included
 (checked by fuzzing both readers); the one difference, a file ending inside a quoted cell, is refused here.
-Anything else raises `Unsupported`, and the caller lets frictionless read that file.
+Anything else raises `Unsupported`, and the caller lets frictionless read that file; so does a file whose
+first record frictionless would not take for the header (it takes the first of its first 100 records whose
+width is near their average width, and skips the records before it).
 
 Rows are numbered as frictionless numbers them: every record counts, blank lines included; the header is 1.
 Rows with as many cells as the header arrive in `Block`s; the others (extra or missing cells) are parsed from
@@ -37,6 +39,7 @@ from pathlib import Path
 # 4 MiB blocks keep the transient memory low with no loss of speed.
 BLOCK_SIZE = 4 << 20
 SNIFF_LINES = 100  # frictionless sniffs the dialect from this many lines (formats/csv/parser.py)
+SAMPLE_ROWS = 100  # and looks for the header among this many records (settings.DEFAULT_SAMPLE_SIZE)
 SNIFF_DELIMITERS = ",\t;|"
 
 
@@ -132,32 +135,46 @@ def _parse(text: str) -> list[list[str]]:
 
 
 def _header(path: Path) -> tuple[list[str], list[str]]:
-    """The first record as written and as frictionless labels it (stripped), after checking the dialect."""
+    """The first record as written and as frictionless labels it (stripped), after checking the dialect
+    and that frictionless takes the first record for the header."""
     with path.open("rb") as handle:
         bom = handle.read(3) == codecs.BOM_UTF8
     # frictionless reads UTF-8 with a byte order mark as utf-8-sig (detector.detect_encoding).
     encoding = "utf-8-sig" if bom else "utf-8"
     try:
         with path.open(encoding=encoding, newline="") as handle:
-            sample = []
+            lines = []
             for line in handle:
-                sample.append(line)
-                if len(sample) >= SNIFF_LINES:
+                lines.append(line)
+                if len(lines) >= SNIFF_LINES:
                     break
             handle.seek(0)
-            first = next(csv.reader(handle), None)
+            reader = csv.reader(handle)
+            sample = [cells for _, cells in zip(range(SAMPLE_ROWS), reader)]
     except UnicodeDecodeError as exc:
         raise Unsupported(f"{path.name}: not UTF-8 ({exc.reason})") from None
-    if not sample:
+    if not lines:
         raise Unsupported(f"{path.name}: the file is empty")
     try:
-        sniffed = csv.Sniffer().sniff("".join(sample), SNIFF_DELIMITERS)
+        sniffed = csv.Sniffer().sniff("".join(lines), SNIFF_DELIMITERS)
         delimiter, initial_space = sniffed.delimiter, sniffed.skipinitialspace
     except csv.Error:  # frictionless falls back to csv.excel
         delimiter, initial_space = ",", False
     if delimiter != "," or initial_space:
         raise Unsupported(f"{path.name}: frictionless would read it with delimiter {delimiter!r}"
                           + (" and skip initial spaces" if initial_space else ""))
-    if not first:
+    if not sample or not sample[0]:
         raise Unsupported(f"{path.name}: the header row is blank")
-    return first, [cell.strip() for cell in first]
+    header = _header_row(sample)
+    if header != 1:
+        raise Unsupported(f"{path.name}: frictionless would take row {header} for the header")
+    return sample[0], [cell.strip() for cell in sample[0]]
+
+
+def _header_row(sample: list[list[str]]) -> int:
+    """The row frictionless takes for the header: the first whose width is within 10% (at least one cell)
+    of the average width of the sample (frictionless/detector/detector.py, detect_dialect)."""
+    widths = [len(cells) for cells in sample]
+    width = round(sum(widths) / len(widths))
+    drift = max(round(width * 0.1), 1)
+    return next((number for number, w in enumerate(widths, start=1) if width - drift <= w <= width + drift), 1)
