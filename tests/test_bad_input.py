@@ -86,8 +86,8 @@ def test_trailing_whitespace_in_an_id(package):
 
 
 def test_nfd_text(package):
-    append(package / "data/places.csv", "gyumri,Gyu\u0308mri,city,AM,,,,,\n")
-    assert failed_build(package) == [("data/places.csv", 5, "name", "unicode-normalisation")]
+    edit(package / "data/places.csv", "negotiated", "ne\u0301gotiated")
+    assert failed_build(package) == [("data/places.csv", 2, "description", "unicode-normalisation")]
 
 
 def test_non_utf8_bytes(package):
@@ -212,9 +212,19 @@ def test_every_finding_is_reported_at_once_without_traceback(package):
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stdout.splitlines()
-    assert lines[0].startswith("data/people.csv:5:person_id: ") and lines[0].endswith("[whitespace]")
-    assert len(lines) == 1  # reading stops at the first unreadable file set; the rest waits for a clean read
+    assert [line.rsplit(" [", 1)[1] for line in result.stdout.splitlines()] == [
+        "whitespace]", "no-evidence]", "constraint-error]"]  # one finding per mistake, all in one run
+    assert result.stdout.splitlines()[0].startswith("data/people.csv:5:person_id: 'mikhail-galuzin ' has")
+    assert result.stdout.splitlines()[1].startswith("data/organisations.csv:9:organisation_id: 'acme' has no")
+
+
+def test_findings_are_limited_per_file(package):
+    rows = "".join(f"person-{i},Person {i},XX,,\n" for i in range(60))
+    append(package / "data/people.csv", rows)
+    report = build(package)
+    people = [f for f in report.findings if f.file == "data/people.csv"]
+    assert len(people) == 51
+    assert people[-1].kind == "more" and people[-1].message.startswith("70 more finding(s)")
 
 
 # --- seeds -------------------------------------------------------------------------------------------

@@ -17,11 +17,11 @@ from ..parse.quotes import find_quotes
 from ..tableschema import TableSchema, read_schemas
 from ..validation import validate
 from ..validation.descriptor import check_package
-from ..validation.findings import Finding
+from ..validation.findings import Finding, limit_per_file
 from . import publish, render
 from .articles import Names, article_row, seed_files
 from .seeds import read_seeds
-from .curated import Rows, complete_evidence, derive_dates, read_curated, sort_rows
+from .curated import CELL_KINDS, Rows, complete_evidence, derive_dates, read_curated, sort_rows
 from ..identifiers import mention_id, quote_id
 
 
@@ -44,30 +44,40 @@ def build(root: str | Path = ".", check: bool = False, today: datetime.date | No
     >>> build(check=True).files
     []
     """
-    root = Path(root)
-    report = BuildReport(findings=check_package(root, resources=False))
+    report = BuildReport()
+    _build(Path(root), check, today or datetime.date.today(), report)
+    report.findings = limit_per_file(report.findings)
+    return report
+
+
+def _stopped(report: BuildReport) -> bool:
+    """Whether a finding prevents the next step; findings on single cells let it go on."""
+    return any(f.kind not in CELL_KINDS for f in report.findings)
+
+
+def _build(root: Path, check: bool, today: datetime.date, report: BuildReport) -> None:
+    report.findings.extend(check_package(root, resources=False))
     if report.findings:
-        return report
+        return
     schemas = read_schemas(root)
     metadata, finding = _metadata(root)
     if finding:
         report.findings.append(finding)
-        return report
+        return
     tables: dict[str, Rows] = {}
     for name, schema in schemas.items():
         if not schema.is_generated:
             tables[name], findings = read_curated(root, schema)
             report.findings.extend(findings)
-    if report.findings:
-        return report
-    _parse(root, schemas, tables, report, today or datetime.date.today())
-    if report.findings:
-        return report
+    if _stopped(report):
+        return
+    _parse(root, schemas, tables, report, today)
+    if _stopped(report):
+        return
     _normalise(schemas, tables, report)
-    if report.findings:
-        return report
+    if _stopped(report):
+        return
     _write(root, schemas, tables, metadata, check, report)
-    return report
 
 
 def _metadata(root: Path) -> tuple[dict, Finding | None]:
@@ -148,8 +158,11 @@ def _write(root, schemas, tables, metadata, check: bool, report: BuildReport) ->
     files["datapackage.json"] = render.descriptor_bytes(metadata, schemas, csvs)
     staging = publish.stage(root, files)
     try:
-        staged = validate(staging)
-        report.findings.extend(_to_contributor_rows(staged.findings, tables))
+        staged = validate(staging, per_file_limit=None)
+        # A cell already reported while reading is not reported again by the schema checks.
+        seen = {(f.file, f.row, f.field) for f in report.findings}
+        report.findings.extend(f for f in _to_contributor_rows(staged.findings, tables)
+                               if (f.file, f.row, f.field) not in seen)
         if report.findings:
             return
         for name, schema in schemas.items():

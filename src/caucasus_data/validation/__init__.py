@@ -16,7 +16,7 @@ from ..locate import package_root
 from ..tableschema import read_schemas
 from .content import Context, content_findings
 from .descriptor import check_package
-from .findings import Finding
+from .findings import PER_FILE_LIMIT, Finding, limit_per_file
 
 __all__ = ["Finding", "Report", "validate"]
 
@@ -41,10 +41,11 @@ class Report:
         return f"invalid: {len(self.findings)} finding(s) in {files} file(s) of {self.root}"
 
 
-def validate(path: str | Path | None = None) -> Report:
+def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FILE_LIMIT) -> Report:
     """Validate the package at `path` (a directory or its datapackage.json).
 
-    With no path: the package in the working directory, else the installed one.
+    With no path: the package in the working directory, else the installed one. At most
+    `per_file_limit` findings are listed per file (None: all).
     """
     root = package_root(path)
     findings = []
@@ -61,7 +62,8 @@ def validate(path: str | Path | None = None) -> Report:
     files = _resource_paths(root)
     tables = {name: _read_rows(root / files[name]) for name in schemas if name in files}
     findings.extend(content_findings(Context(schemas, tables, files)))
-    return Report(root, sorted(set(findings), key=_order))
+    findings = sorted(set(findings), key=_order)
+    return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)
 
 
 def _order(finding: Finding):
