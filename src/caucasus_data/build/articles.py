@@ -55,7 +55,7 @@ def article_row(path: Path, root: Path, outlets: Names, places: Names,
                outlet_name=dateline.outlet, dateline_place_name=dateline.place)
     try:
         if dateline.year is None:
-            found = infer_year(dateline.month, dateline.day, text, today)
+            found = infer_year(dateline.month, dateline.day, text, today, dateline.start)
             row.update(published_date=found.date.isoformat(), published_date_inferred="true",
                        published_date_method=found.method)
         else:
