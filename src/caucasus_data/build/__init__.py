@@ -103,7 +103,8 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> 
         report.findings.extend(findings)
         report.warnings.extend(warnings)
     matcher = EntityMatcher(names)
-    people = {r["person_id"] for r in tables["people"]}
+    people = {r["person_id"]: r["description"] for r in tables["people"]}
+    organisations = {r["organisation_id"] for r in tables["organisations"]}
     mentions, quotes = [], []
     for article in articles:
         article_id, text = article["article_id"], article["text"]
@@ -111,7 +112,7 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> 
         mentions.extend({"mention_id": mention_id(article_id, m.start, m.entity_id), "article_id": article_id,
                          "entity_id": m.entity_id, "char_start": str(m.start), "char_end": str(m.end),
                          "surface": m.surface} for m in found)
-        for q in find_quotes(text, found, people):
+        for q in find_quotes(text, found, people, organisations, people):
             quotes.append({"quote_id": quote_id(article_id, q.start), "article_id": article_id,
                            "speaker_id": q.speaker_id or "", "attribution": q.attribution or "", "text": q.text,
                            "char_start": str(q.start), "char_end": str(q.end), "quote_type": q.quote_type,
