@@ -19,6 +19,7 @@ from ..validate import validate
 from ..validate.findings import Finding
 from . import publish, render
 from .articles import Names, article_row, seed_files
+from .overrides import QUOTE_OVERRIDES, apply_quote_overrides, check_article_overrides
 from .curated import Rows, complete_evidence, derive_dates, read_curated, sort_rows
 from ..identifiers import mention_id, quote_id
 
@@ -30,6 +31,7 @@ class BuildReport:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    overrides: list[str] = field(default_factory=list)  # what the curated overrides changed, a line each
 
     @property
     def ok(self) -> bool:
@@ -94,14 +96,9 @@ def _lookup(names: list[tuple[str, str]], ids: set[str]) -> Names:
 
 def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> None:
     names = _entity_names(schemas, tables)
-    outlets = _lookup(names, {r["organisation_id"] for r in tables["organisations"]})
-    places = _lookup(names, {r["place_id"] for r in tables["places"]})
-    articles = []
-    for path in seed_files(root):
-        row, findings, warnings = article_row(path, root, outlets, places, today)
-        articles.append(row)
-        report.findings.extend(findings)
-        report.warnings.extend(warnings)
+    articles = _articles(root, schemas, tables, names, report, today)
+    if report.findings:
+        return  # nothing is published half-done: an article without a date stops the build here
     matcher = EntityMatcher(names)
     people = {r["person_id"]: r["description"] for r in tables["people"]}
     organisations = {r["organisation_id"] for r in tables["organisations"]}
@@ -112,16 +109,50 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> 
         mentions.extend({"mention_id": mention_id(article_id, m.start, m.entity_id), "article_id": article_id,
                          "entity_id": m.entity_id, "char_start": str(m.start), "char_end": str(m.end),
                          "surface": m.surface} for m in found)
-        for q in find_quotes(text, found, people, organisations, people):
-            quotes.append({"quote_id": quote_id(article_id, q.start), "article_id": article_id,
-                           "speaker_id": q.speaker_id or "", "attribution": q.attribution or "", "text": q.text,
-                           "char_start": str(q.start), "char_end": str(q.end), "quote_type": q.quote_type,
-                           "published_date": article.get("published_date", "")})
-            if q.quote_type != "term" and not q.speaker_id:
-                report.warnings.append(f"{article['seed_file']}: speaker of the quote at {q.start} not resolved")
+        quotes.extend({"quote_id": quote_id(article_id, q.start), "article_id": article_id,
+                       "speaker_id": q.speaker_id or "", "attribution": q.attribution or "", "text": q.text,
+                       "char_start": str(q.start), "char_end": str(q.end), "quote_type": q.quote_type,
+                       "published_date": article.get("published_date", "")}
+                      for q in find_quotes(text, found, people, organisations, people))
+    findings, notes = apply_quote_overrides(quotes, tables["quote_overrides"])
+    report.findings.extend(findings)
+    report.overrides.extend(notes)
+    report.warnings.extend(_unresolved_speakers(articles, quotes))
     tables["articles"] = sorted(articles, key=lambda r: r["article_id"])
     tables["mentions"] = sorted(mentions, key=lambda r: (r["article_id"], int(r["char_start"]), r["entity_id"]))
     tables["quotes"] = sorted(quotes, key=lambda r: (r["article_id"], int(r["char_start"])))
+
+
+def _articles(root, schemas, tables, names, report: BuildReport, today: datetime.date) -> Rows:
+    """The article rows, each with its curated override laid over it."""
+    outlets = _lookup(names, {r["organisation_id"] for r in tables["organisations"]})
+    places = _lookup(names, {r["place_id"] for r in tables["places"]})
+    overrides = {r["seed_file"]: r for r in tables["article_metadata"]}
+    report.findings.extend(check_article_overrides(tables["article_metadata"]))
+    header = schemas["article_metadata"].field_names
+    articles = []
+    for path in seed_files(root):
+        result = article_row(path, root, outlets, places, today, overrides.get(path.relative_to(root).as_posix()),
+                             header)
+        articles.append(result.row)
+        report.findings.extend(result.findings)
+        report.warnings.extend(result.warnings)
+        report.overrides.extend(result.notes)
+    return articles
+
+
+def _unresolved_speakers(articles: Rows, quotes: Rows) -> list[str]:
+    """A warning per statement or partial quote with no speaker, saying how to set one."""
+    seed = {a["article_id"]: a["seed_file"] for a in articles}
+    warnings = []
+    for q in quotes:
+        if q["quote_type"] != "term" and not q["speaker_id"]:
+            said = f" (attribution: {q['attribution']!r})" if q["attribution"] else ""
+            warnings.append(f"{seed[q['article_id']]}: the speaker of the quote at {q['char_start']} "
+                            f"({q['text'][:40]!r}){said} is not resolved; add the person to data/people.csv or "
+                            f"data/aliases.csv, or set speaker_id in {QUOTE_OVERRIDES} for article_id "
+                            f"{q['article_id']}, char_start {q['char_start']}")
+    return warnings
 
 
 def _normalise(schemas, tables, report: BuildReport) -> None:
