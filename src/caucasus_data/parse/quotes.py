@@ -334,11 +334,20 @@ def _context(text: str, spans: list[QuoteSpan], mentions: list[Mention], people:
     return _Context(text, persons, [m for m in outside if m.entity_id in organisations], titles, [])
 
 
+def _in_title(word: str, title: set[str]) -> bool:
+    """`azerbaijani` is in `Minister of Foreign Affairs of Azerbaijan`: words of five letters or more
+    match by their common stem, so that adjectives of nationality meet country names."""
+    if word in title:
+        return True
+    return len(word) >= 5 and any(len(t) >= 5 and (t.startswith(word) or word.startswith(t)) for t in title)
+
+
 def _described(ctx: _Context, words: str, anchor: int) -> str | None:
     """The person a description (`the deputy foreign minister`) refers to, looking back from `anchor`."""
     wanted = {fold(w) for w in words.split()}
     for m in reversed([m for m in ctx.persons if m.end <= anchor]):
-        if wanted <= ctx.titles.get(m.entity_id, set()):
+        title = ctx.titles.get(m.entity_id, set())
+        if all(_in_title(w, title) for w in wanted):
             return m.entity_id
     # `the diplomat`: no title says so; the person the article has been quoting.
     return ctx.spoken[-1] if ctx.spoken else None
