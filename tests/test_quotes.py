@@ -117,6 +117,14 @@ def test_multi_paragraph_without_reopening_mark():
     assert rows(text) == [(15, 43, "statement", GALUZIN, "he added")]
 
 
+def test_single_quotes_over_paragraphs():
+    reopened = "Galuzin said: 'We are ready.\n\n'We will help,' he added."
+    assert said(reopened) == [("We are ready.\n\n'We will help,", "statement", GALUZIN, "he added")]
+    # Without a reopening mark, the possessive in the second paragraph does not close the quote.
+    unmarked = "Galuzin said: 'We are ready.\n\nThe Armenians' rights matter,' he added."
+    assert said(unmarked) == [("We are ready.\n\nThe Armenians' rights matter,", "statement", GALUZIN, "he added")]
+
+
 def test_three_paragraphs_reopened_with_straight_marks():
     text = 'Galuzin said:\n"One.\n"Two.\n"Three," he added.'
     assert said(text) == [('One.\n"Two.\n"Three,', "statement", GALUZIN, "he added")]

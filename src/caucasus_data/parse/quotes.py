@@ -3,7 +3,8 @@
 Quote marks: straight and curly, mixed (opened with `"` and closed with `”`), single quotes, nested
 quotes (only the outermost is a quotation), and quotations that run over paragraphs: a continuing
 paragraph may reopen with a mark or not. An apostrophe inside a word (`Armenia’s`) is not a quote mark,
-nor is a plural possessive (`the Armenians' rights`) when a later mark closes the quote.
+nor is a plural possessive (`the Armenians' rights`) when a later mark closes the quote; in a paragraph a
+single quote runs into without reopening, only a mark after punctuation (`changed,'`) closes it.
 A quote left open (no closing mark before a new quotation or the end) ends with its last paragraph.
 
 The span of a quote is the quoted text between the marks: the marks are not part of it.
@@ -76,8 +77,7 @@ class Marks(NamedTuple):
 
 
 DOUBLE = Marks('"“„«', '"”“»', re.compile('["“”„«»\n]'), True)
-# Single quotes continue only into a paragraph that reopens: an apostrophe could close them anywhere.
-SINGLE = Marks("'‘", "'’", re.compile("['‘’\n]"), False)
+SINGLE = Marks("'‘", "'’", re.compile("['‘’\n]"), True)
 OPENED = -1  # _close_in: a new quotation opens where the old one should have continued
 
 
@@ -141,6 +141,10 @@ def _close_in(text: str, k: int, stop: int, marks: Marks, marked: bool) -> int |
     for match in marks.pattern.finditer(text, k, stop):
         j = match.start()
         if _closes(text, j, marks):
+            if marks is SINGLE and not marked and text[j - 1] not in CLOSING_PUNCT:
+                # In a paragraph that did not reopen, an apostrophe (the Armenians' rights) could pass for
+                # the closing mark; only a mark after punctuation (`changed,'`) closes a single quote there.
+                continue
             if depth:
                 depth -= 1
             elif not (marks is SINGLE and _possessive(text, j) and _close_in(text, j + 1, stop, marks, True)):
