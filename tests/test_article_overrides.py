@@ -66,6 +66,27 @@ def test_no_dateline_stops_the_build_naming_the_file_and_the_override(package, c
     assert not (package / "data" / "010_no_dateline.csv").exists()
 
 
+def test_dateline_without_a_date_asks_only_for_the_date(package):
+    (package / "seeds" / "011_undated.txt").write_text("MOSCOW (TASS) - Galuzin spoke.\n", encoding="utf-8")
+    report = build(package)
+    assert [(f.file, f.kind) for f in report.findings] == [("seeds/011_undated.txt", "dateline")]
+    assert report.findings[0].message == (
+        "the dateline 'MOSCOW (TASS)' gives no date. Add this line to data/article_metadata.csv, with the "
+        "publication date from the article's page (leave a column empty when unknown): "
+        "seeds/011_undated.txt,,YYYY-MM-DD,,,,,where the date comes from")
+
+
+def test_dateline_without_an_agency_builds_with_a_warning(package):
+    (package / "seeds" / "012_no_agency.txt").write_text("YEREVAN, May 15. Talks were held in 2024.\n",
+                                                        encoding="utf-8")
+    report = build(package, today=TODAY)
+    assert report.ok, report.findings
+    assert ("seeds/012_no_agency.txt: the text names no outlet; outlet_id left empty "
+            "(set it in data/article_metadata.csv)") in report.warnings
+    row = _by_id(package, "articles", "article_id")["012_no_agency"]
+    assert (row["outlet_id"], row["dateline_place_id"], row["published_date"]) == ("", "yerevan", "2024-05-15")
+
+
 def test_override_supplies_what_the_text_cannot(package, capsys):
     _add_undated_article(package)
     append_rows(package, "article_metadata", [

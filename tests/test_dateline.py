@@ -51,6 +51,18 @@ FORMS = [
     ("Baku, March 3, 2024 - Trend. Azerbaijan said.", "Baku, March 3, 2024 - Trend.", "Baku", "Trend",
      2024, 3, 3),
     ("BAKU, FEB 29, 2024 - TREND\nAzerbaijan said.", "BAKU, FEB 29, 2024 - TREND", "BAKU", "TREND", 2024, 2, 29),
+    ("baku, march 3, 2024 - trend. Talks.", "baku, march 3, 2024 - trend.", "baku", "trend", 2024, 3, 3),
+    ("Bishkek, May 3, 2024 - AKIpress News Agency\nTalks.", "Bishkek, May 3, 2024 - AKIpress News Agency",
+     "Bishkek", "AKIpress News Agency", 2024, 5, 3),
+    # a full stop after the place
+    ("MOSCOW. June 5 (Interfax) - Russia said.", "MOSCOW. June 5 (Interfax)", "MOSCOW", "Interfax", None, 6, 5),
+    # no agency: the outlet stays unknown, and the story's first words are not taken for one
+    ("BAKU, Azerbaijan, May 15. By Anna Petrova", "BAKU, Azerbaijan, May 15.", "BAKU", "", None, 5, 15),
+    ("Baku, March 3, 2024 - The talks resumed.", "Baku, March 3, 2024", "Baku", "", 2024, 3, 3),
+    ("Baku, 15 May 2024 - The talks resumed.", "Baku, 15 May 2024", "Baku", "", 2024, 5, 15),
+    # no date
+    ("YEREVAN, Armenia (AP) — Talks resumed.", "YEREVAN, Armenia (AP)", "YEREVAN", "AP", None, None, None),
+    ("MOSCOW (Reuters) - Talks resumed.", "MOSCOW (Reuters)", "MOSCOW", "Reuters", None, None, None),
 ]
 
 
@@ -86,8 +98,16 @@ def test_headline_and_timestamp_above_the_dateline():
     assert headline(article, d) == "Galuzin: Moscow ready to help"
 
 
+def test_undated_dateline_takes_the_timestamp_date():
+    d = find_dateline("10:42, 21 September 2024\nYEREVAN, Armenia (AP) — Talks resumed.")
+    assert (d.text, d.outlet, d.year, d.month, d.day, d.source) == ("YEREVAN, Armenia (AP)", "AP", 2024, 9, 21,
+                                                                    "timestamp")
+
+
 def test_no_dateline():
     assert find_dateline("Russia is ready to help, Galuzin said on Wednesday.\nMOSCOW is far.") is None
+    assert find_dateline("In May 15, people died.") is None
+    assert find_dateline("Armenia (updated) - talks resume") is None  # an undated dateline's place is in capitals
     assert find_dateline("") is None
     # Too far down to be a dateline: a dateline stands in the first lines.
     assert find_dateline("a\nb\nc\nd\nMOSCOW, June 5. /TASS/. Russia is ready.") is None

@@ -59,6 +59,8 @@ def _base_row(path: Path, root: Path) -> dict[str, str]:
 
 def _date(row: dict[str, str], dateline: Dateline, today: datetime.date) -> str | None:
     """Fill the publication date from the dateline; the reason when it cannot be made."""
+    if dateline.month is None:
+        return f"the dateline {dateline.text!r} gives no date"
     try:
         if dateline.year is None:
             found = infer_year(dateline.month, dateline.day, row["text"], today, dateline.start)
@@ -103,28 +105,30 @@ def article_row(path: Path, root: Path, outlets: Names, places: Names, today: da
     if note:
         result.notes.append(note)
     if not row.get("published_date"):
-        result.findings.append(Finding(relative, None, None, "dateline", _how_to_date(problem, relative, override,
-                                                                                   override_header or [])))
+        result.findings.append(Finding(relative, None, None, "dateline",
+                                       _how_to_date(problem, row, override, override_header or [])))
     for name, column, table in missing:
-        if not row.get(column):
+        if not row.get(column) and name:
             result.warnings.append(f"{relative}: {name!r} is not a name or alias in {table}; {column} left empty "
                                    f"(add it to data/{table}.csv or data/aliases.csv, or set {column} in "
                                    f"{ARTICLE_OVERRIDES})")
-    if dateline is None and not row.get("outlet_id"):
-        result.warnings.append(f"{relative}: no outlet; set outlet_id in {ARTICLE_OVERRIDES}")
+    if not row.get("outlet_id") and not (dateline and dateline.outlet):
+        result.warnings.append(f"{relative}: the text names no outlet; outlet_id left empty "
+                               f"(set it in {ARTICLE_OVERRIDES})")
     if not row["language"]:
         result.warnings.append(f"{relative}: language not recognised; language left empty "
                                f"(set it in {ARTICLE_OVERRIDES})")
     return result
 
 
-def _how_to_date(problem: str, relative: str, override: dict[str, str] | None, header: list[str]) -> str:
+def _how_to_date(problem: str, row: dict[str, str], override: dict[str, str] | None, header: list[str]) -> str:
     """What is wrong, and the exact line or cell the contributor adds to the override table."""
     if override:
         return f"{problem}, and its row in {ARTICLE_OVERRIDES} gives no published_date: fill it in (YYYY-MM-DD)"
-    return (f"{problem}. Add this line to {ARTICLE_OVERRIDES}, with the outlet's organisation_id and the "
-            f"publication date from the article's page (leave a column empty when unknown): "
-            f"{override_example(header, relative)}")
+    needed = "the publication date" if row.get("outlet_id") else "the outlet's organisation_id and the publication date"
+    return (f"{problem}. Add this line to {ARTICLE_OVERRIDES}, with {needed} from the article's page "
+            f"(leave a column empty when unknown): "
+            f"{override_example(header, row['seed_file'], row.get('outlet_id', ''))}")
 
 
 def _language(text: str) -> str:

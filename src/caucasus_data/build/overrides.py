@@ -86,13 +86,16 @@ def apply_quote_overrides(quotes: Rows, overrides: Rows) -> tuple[list[Finding],
     return findings, notes
 
 
-def override_example(header: list[str], seed_file: str) -> str:
-    """The CSV line a contributor adds to article_metadata.csv for an article without a usable dateline.
+def override_example(header: list[str], seed_file: str, outlet_id: str = "") -> str:
+    """The CSV line a contributor adds to article_metadata.csv for an article without a usable dateline;
+    an outlet already resolved from the dateline needs no override.
 
     >>> override_example(["seed_file", "outlet_id", "published_date", "note"], "seeds/x.txt")
     'seeds/x.txt,OUTLET_ID,YYYY-MM-DD,where the date comes from'
+    >>> override_example(["seed_file", "outlet_id", "published_date", "note"], "seeds/x.txt", "tass")
+    'seeds/x.txt,,YYYY-MM-DD,where the date comes from'
     """
-    values = {"seed_file": seed_file, "outlet_id": "OUTLET_ID", "published_date": "YYYY-MM-DD",
+    values = {"seed_file": seed_file, "outlet_id": "" if outlet_id else "OUTLET_ID", "published_date": "YYYY-MM-DD",
               "note": "where the date comes from"}
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="").writerow([values.get(name, "") for name in header])

@@ -10,9 +10,12 @@ Recognised forms, in any letter case, with full or abbreviated month names (`Sep
 - ``TBILISI, 3 March 2024, AFP -``               place, day month year, agency -
 - ``Baku, March 3, 2024 - Trend``                place, month day, year - agency
 
-The place may carry a region or country (``BAKU, Azerbaijan, March 3 (AP) -``). A timestamp line
-above any of them (``10:42, 21 September 2024``, ``21.09.2024 10:42``, ``2024-09-21``) gives the full
-date; lines before the dateline other than the timestamp are the headline.
+The place may carry a region or country (``BAKU, Azerbaijan, March 3 (AP) -``) and be followed by a
+full stop (Interfax's ``MOSCOW. June 5 (Interfax) -``). Two looser forms are read too: a place and date
+without an agency (``BAKU, Azerbaijan, May 15.``: the outlet is left empty) and an agency dateline
+without a date (``YEREVAN, Armenia (AP) -``, its place in capitals: the date must come from elsewhere).
+A timestamp line above any of them (``10:42, 21 September 2024``, ``21.09.2024 10:42``, ``2024-09-21``)
+gives the full date; lines before the dateline other than the timestamp are the headline.
 """
 
 from __future__ import annotations
@@ -32,14 +35,26 @@ MD = rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
 DM = rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH})"
 YEAR = r"(?P<year>\d{4})"
 
+# After the date, an agency is told from the story's first words ("- The talks resumed.") by being
+# capitalised words or a single word.
+TRAILING_AGENCY = r"(?P<outlet>(?-i:[A-Z][\w.&'’-]*)(?:[ ](?-i:[A-Z][\w.&'’-]*)){0,3}|[^\W\d_][\w.&'’-]*)"
+SEP = r"[,.]\s+"  # "MOSCOW, June 5" and Interfax's "MOSCOW. June 5"
+# An undated dateline ("YEREVAN, Armenia (AP) -") is told from a headline by its place in capitals.
+CAPITAL_PLACE = rf"(?P<place>(?-i:[A-Z][A-Z.'’-]+)(?:[ -](?-i:[A-Z][A-Z.'’-]+)){{0,3}})(?:,\s+{WORD}(?:\s{WORD}){{0,2}})?"
+
 FORMS = [re.compile(p, re.IGNORECASE) for p in (
-    rf"{PLACE},\s+{MD}(?:,\s*{YEAR})?\.?\s*/\s*{AGENCY}\s*/\.?",                   # MOSCOW, June 5. /TASS/.
+    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?\.?\s*/\s*{AGENCY}\s*/\.?",                   # MOSCOW, June 5. /TASS/.
     rf"(?:date\s+)?(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}),?\s+{PLACE}\s*/\s*{AGENCY}\s*/\.?",  # date 2023-10-09 Yerevan /Mediamax/.
-    rf"{PLACE},\s+{MD}(?:,\s*{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",                # BAKU, March 3 (Reuters) -
-    rf"{PLACE},\s+{DM}(?:\s+{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",                 # TBILISI, 3 March (AFP) -
-    rf"{PLACE},\s+{DM}(?:\s+{YEAR})?,\s*{AGENCY}{DASH}",                          # TBILISI, 3 March 2024, AFP -
-    rf"{PLACE},\s+{MD},\s*{YEAR}{DASH}{AGENCY}(?=[.:]|\s*[-–—]|\s*\n|\s*$)[.:]?",  # Baku, March 3, 2024 - Trend
-    rf"{PLACE},\s+{MD}(?:,\s*{YEAR})?,\s*{AGENCY}[.:]",                           # YEREVAN, MAY 15, ARMENPRESS.
+    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",                # BAKU, March 3 (Reuters) -
+    rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",                 # TBILISI, 3 March (AFP) -
+    rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?,\s*{AGENCY}{DASH}",                          # TBILISI, 3 March 2024, AFP -
+    rf"{PLACE}{SEP}{MD},\s*{YEAR}{DASH}{TRAILING_AGENCY}(?=[.:]|\s*[-–—]|\s*\n|\s*$)[.:]?",  # Baku, March 3, 2024 - Trend
+    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?,\s*{AGENCY}[.:]",                           # YEREVAN, MAY 15, ARMENPRESS.
+    # No agency: the outlet stays unknown (the build warns and an override can name it).
+    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?(?:\.|{DASH})(?=\s)",                         # BAKU, Azerbaijan, May 15.
+    rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?(?:\.|{DASH})(?=\s)",                          # Baku, 15 May 2024 -
+    # No date: the build asks for it (from a timestamp line above, or an override).
+    rf"{CAPITAL_PLACE}\s*\(\s*{AGENCY}\s*\){DASH}",                                 # YEREVAN, Armenia (AP) -
 )]
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
 STAMP_DATES = (rf"{DM},?\s+{YEAR}", rf"{MD},?\s+{YEAR}", r"(?P<iso>\d{4}-\d{2}-\d{2})",
@@ -63,8 +78,8 @@ class Dateline:
     place: str
     outlet: str
     year: int | None
-    month: int
-    day: int
+    month: int | None  # None, as the day, when the dateline gives no date ("YEREVAN, Armenia (AP) -")
+    day: int | None
     source: str  # "dateline" or "timestamp": where the date was read
 
 
@@ -77,13 +92,15 @@ def month_number(name: str) -> int:
     return MONTHS.index(name[:3].lower()) + 1
 
 
-def _date_parts(groups: dict) -> tuple[int | None, int, int]:
+def _date_parts(groups: dict) -> tuple[int | None, int | None, int | None]:
     """(year, month, day) from the named groups of a dateline or timestamp match."""
     if groups.get("iso"):
         year, month, day = (int(part) for part in groups["iso"].split("-"))
         return year, month, day
     if groups.get("nyear"):
         return int(groups["nyear"]), int(groups["nmonth"]), int(groups["nday"])
+    if not groups.get("month"):
+        return None, None, None
     year = int(groups["year"]) if groups.get("year") else None
     return year, month_number(groups["month"]), int(groups["day"])
 
@@ -95,7 +112,7 @@ def _from_match(match: re.Match) -> Dateline:
     start = match.start() + len(text) - len(text.lstrip())
     text = text.strip()
     return Dateline(start, start + len(text), text, match.group("place").strip(),
-                    match.group("outlet").strip(" .,"), year, month, day, "dateline")
+                    (match.groupdict().get("outlet") or "").strip(" .,"), year, month, day, "dateline")
 
 
 def _timestamp(text: str, offset: int) -> re.Match | None:
