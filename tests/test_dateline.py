@@ -31,6 +31,7 @@ FORMS = [
     ("YEREVAN, MAY 15, ARMENPRESS. Russia welcomes.", "YEREVAN, MAY 15, ARMENPRESS.", "YEREVAN", "ARMENPRESS",
      None, 5, 15),
     ("Baku, Sept. 21, AZERTAC: Talks resumed.", "Baku, Sept. 21, AZERTAC", "Baku", "AZERTAC", None, 9, 21),
+    ("Baku, March 14, AZERTAC\nPresident Ilham Aliyev met.", "Baku, March 14, AZERTAC", "Baku", "AZERTAC", None, 3, 14),
     # date ISO place /agency/.
     (" date 2023-10-09 Yerevan /Mediamax/. Galuzin said.", "date 2023-10-09 Yerevan /Mediamax/.", "Yerevan",
      "Mediamax", 2023, 10, 9),
@@ -107,6 +108,7 @@ def test_undated_dateline_takes_the_timestamp_date():
 def test_no_dateline():
     assert find_dateline("Russia is ready to help, Galuzin said on Wednesday.\nMOSCOW is far.") is None
     assert find_dateline("In May 15, people died.") is None
+    assert find_dateline("Yerevan, May 15, the ministers met in Almaty.") is None  # no outlet named "the ministers"
     assert find_dateline("Armenia (updated) - talks resume") is None  # an undated dateline's place is in capitals
     assert find_dateline("") is None
     # Too far down to be a dateline: a dateline stands in the first lines.

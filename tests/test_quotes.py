@@ -173,6 +173,8 @@ def test_kinds(text, quoted, kind):
     ('Galuzin said in an interview with RBC: "We are ready."', "Galuzin said"),
     ('Galuzin said the following:\n\n"We are ready."', "Galuzin said"),
     ('Galuzin was quoted as saying: "We are ready."', "Galuzin was quoted as saying"),
+    ('"We are ready," Galuzin, who visited Baku, said.', "Galuzin, who visited Baku, said"),
+    ("Galuzin, speaking in Moscow, said: “We are ready.”", "Galuzin, speaking in Moscow, said"),
 ])
 def test_named_speakers(text, attribution):
     assert [(q.speaker_id, q.attribution) for q in parse(text)] == [(GALUZIN, attribution)]

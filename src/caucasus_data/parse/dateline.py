@@ -35,8 +35,8 @@ MD = rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
 DM = rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH})"
 YEAR = r"(?P<year>\d{4})"
 
-# After the date, an agency is told from the story's first words ("- The talks resumed.") by being
-# capitalised words or a single word.
+# Where the agency follows the date, it is told from the story's first words ("- The talks resumed.",
+# ", the ministers met.") by being capitalised words or a single word.
 TRAILING_AGENCY = r"(?P<outlet>(?-i:[A-Z][\w.&'’-]*)(?:[ ](?-i:[A-Z][\w.&'’-]*)){0,3}|[^\W\d_][\w.&'’-]*)"
 SEP = r"[,.]\s+"  # "MOSCOW, June 5" and Interfax's "MOSCOW. June 5"
 # An undated dateline ("YEREVAN, Armenia (AP) -") is told from a headline by its place in capitals.
@@ -47,9 +47,9 @@ FORMS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:date\s+)?(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}),?\s+{PLACE}\s*/\s*{AGENCY}\s*/\.?",  # date 2023-10-09 Yerevan /Mediamax/.
     rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",                # BAKU, March 3 (Reuters) -
     rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",                 # TBILISI, 3 March (AFP) -
-    rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?,\s*{AGENCY}{DASH}",                          # TBILISI, 3 March 2024, AFP -
+    rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?,\s*{TRAILING_AGENCY}{DASH}",                 # TBILISI, 3 March 2024, AFP -
     rf"{PLACE}{SEP}{MD},\s*{YEAR}{DASH}{TRAILING_AGENCY}(?=[.:]|\s*[-–—]|\s*\n|\s*$)[.:]?",  # Baku, March 3, 2024 - Trend
-    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?,\s*{AGENCY}[.:]",                           # YEREVAN, MAY 15, ARMENPRESS.
+    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?,\s*{TRAILING_AGENCY}(?:[.:]|(?=[ \t]*\r?\n))",  # YEREVAN, MAY 15, ARMENPRESS.
     # No agency: the outlet stays unknown (the build warns and an override can name it).
     rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?(?:\.|{DASH})(?=\s)",                         # BAKU, Azerbaijan, May 15.
     rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?(?:\.|{DASH})(?=\s)",                          # Baku, 15 May 2024 -

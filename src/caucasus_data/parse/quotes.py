@@ -34,9 +34,12 @@ OPENING_CONTEXT = " \t\r\n([{—–-/:\"“„«'‘"
 CLOSING_PUNCT = ",.!?;:…"
 # A paragraph a quotation runs on from ends a sentence.
 SENTENCE_END = ".!?…:;"
-WORDS = r"[\w’'.-]+"
-SUBJECT = rf"(?:{WORDS}\s+){{0,6}}?{WORDS}"
-LONG_SUBJECT = rf"(?:{WORDS}\s+){{0,8}}?{WORDS}"
+WORD = r"[\w’'.-]+"
+# Before a verb, a comma may close a word: "Pashinyan, speaking in parliament, said".
+SUBJECT = rf"(?:{WORD},?\s+){{0,6}}?{WORD},?"
+# After "according to" or a verb, the name runs to the first comma.
+NAME = rf"(?:{WORD}\s+){{0,6}}?{WORD}"
+LONG_NAME = rf"(?:{WORD}\s+){{0,8}}?{WORD}"
 TOLD_WHOM = r"(?:\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?)?"  # "told TASS", "told Al Jazeera"
 SPEAK = (r"said|says|added|adds|noted|notes|continued|stressed|emphasi[sz]ed|stated|explained|remarked"
          r"|told|declared|asserted|underlined|underscored|pointed\s+out|insisted|warned|wrote|recalled"
@@ -46,13 +49,13 @@ SPEAK = (r"said|says|added|adds|noted|notes|continued|stressed|emphasi[sz]ed|sta
 # Right after the closing mark: `," Galuzin said`, `,” said Galuzin in`, `" - he told TASS`.
 AFTER = re.compile(
     rf"[ \t]*[,–—-]?[ \t]*(?:(?P<subject>{SUBJECT})\s+(?:{SPEAK})\b{TOLD_WHOM}"
-    rf"|(?:{SPEAK}|according\s+to)\s+(?P<subject2>{LONG_SUBJECT})(?=\s*(?:[.,;:!?]|$|\s+(?:in|at|during|on|to|while|after"
+    rf"|(?:{SPEAK}|according\s+to)\s+(?P<subject2>{LONG_NAME})(?=\s*(?:[.,;:!?]|$|\s+(?:in|at|during|on|to|while|after"
     rf"|when|before|as|from|with|about|of)\b)))", re.IGNORECASE)
 # Right before the opening mark: `Galuzin said: "`, `he noted that "`, `According to him, "`.
 BEFORE = re.compile(rf"(?:(?P<subject>{SUBJECT})\s+(?:{SPEAK})(?P<that>\s+that|\s+as\s+saying)?"
-                    rf"|according\s+to\s+(?P<subject2>{SUBJECT}))\s*[:,]?\s*$", re.IGNORECASE)
+                    rf"|according\s+to\s+(?P<subject2>{NAME}))\s*[:,]?\s*$", re.IGNORECASE)
 # Anywhere earlier in the sentence, for quotes inside a reported sentence.
-IN_SENTENCE = re.compile(rf"according\s+to\s+(?P<subject2>{SUBJECT})(?=\s*,)"
+IN_SENTENCE = re.compile(rf"according\s+to\s+(?P<subject2>{NAME})(?=\s*,)"
                          rf"|(?P<subject>{SUBJECT})\s+(?:{SPEAK})\b", re.IGNORECASE)
 ROLE = (r"minister|diplomat|official|spokes(?:man|woman|person)|president|premier|ambassador|envoy|aide"
         r"|adviser|advisor|secretary|chairman|chairwoman|chair|head|leader|representative|negotiator"
