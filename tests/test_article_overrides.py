@@ -87,6 +87,14 @@ def test_dateline_without_an_agency_builds_with_a_warning(package):
     assert (row["outlet_id"], row["dateline_place_id"], row["published_date"]) == ("", "yerevan", "2024-05-15")
 
 
+def test_seed_that_is_not_utf8(package):
+    (package / "seeds" / "013_cp1251.txt").write_bytes("MOSCOW, June 5. /TASS/. Россия".encode("cp1251"))
+    report = build(package)
+    assert [(f.file, f.kind, f.message) for f in report.findings] == [
+        ("seeds/013_cp1251.txt", "encoding-error",
+         "is not UTF-8 (invalid continuation byte at byte 24); save the article as UTF-8")]
+
+
 def test_override_supplies_what_the_text_cannot(package, capsys):
     _add_undated_article(package)
     append_rows(package, "article_metadata", [

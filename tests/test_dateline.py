@@ -105,6 +105,15 @@ def test_undated_dateline_takes_the_timestamp_date():
                                                                     "timestamp")
 
 
+def test_crlf_and_byte_order_mark():
+    article = "\ufeffHeadline\r\n\r\n10:42, 5 June 2024\r\nMOSCOW, June 5. /TASS/. Russia is ready.\r\n"
+    d = find_dateline(article)
+    assert (d.start, d.text, d.year, d.source) == (33, "MOSCOW, June 5. /TASS/.", 2024, "timestamp")
+    assert headline(article, d) == "Headline"
+    d = find_dateline("\ufeffYEREVAN, MAY 15, ARMENPRESS. Talks.")
+    assert (d.start, d.end, d.text) == (1, 29, "YEREVAN, MAY 15, ARMENPRESS.")
+
+
 def test_no_dateline():
     assert find_dateline("Russia is ready to help, Galuzin said on Wednesday.\nMOSCOW is far.") is None
     assert find_dateline("In May 15, people died.") is None

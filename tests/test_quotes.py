@@ -125,6 +125,11 @@ def test_single_quotes_over_paragraphs():
     assert said(unmarked) == [("We are ready.\n\nThe Armenians' rights matter,", "statement", GALUZIN, "he added")]
 
 
+def test_multi_paragraph_with_crlf_line_endings():
+    text = 'Galuzin said: "We are ready.\r\n\r\nWe will help," he added.\r\n'
+    assert said(text) == [("We are ready.\r\n\r\nWe will help,", "statement", GALUZIN, "he added")]
+
+
 def test_three_paragraphs_reopened_with_straight_marks():
     text = 'Galuzin said:\n"One.\n"Two.\n"Three," he added.'
     assert said(text) == [('One.\n"Two.\n"Three,', "statement", GALUZIN, "he added")]

@@ -90,7 +90,13 @@ def _resolve(row: dict[str, str], dateline: Dateline, outlets: Names, places: Na
 def article_row(path: Path, root: Path, outlets: Names, places: Names, today: datetime.date,
                 override: dict[str, str] | None = None, override_header: list[str] | None = None) -> ArticleResult:
     """The article row of one seed file, with its curated override (a data/article_metadata.csv row)."""
-    result = ArticleResult(_base_row(path, root))
+    try:
+        result = ArticleResult(_base_row(path, root))
+    except UnicodeDecodeError as exc:
+        relative = path.relative_to(root).as_posix()
+        return ArticleResult({"seed_file": relative}, [Finding(
+            relative, None, None, "encoding-error",
+            f"is not UTF-8 ({exc.reason} at byte {exc.start}); save the article as UTF-8")])
     row, relative = result.row, result.row["seed_file"]
     dateline = find_dateline(row["text"])
     missing, problem = [], "no dateline was recognised at the top of the article (known forms include " \

@@ -120,7 +120,7 @@ def _timestamp(text: str, offset: int) -> re.Match | None:
 
 
 def _skip_blank(text: str, offset: int) -> int:
-    while offset < len(text) and text[offset] in " \t\r\n":
+    while offset < len(text) and text[offset] in " \t\r\n\ufeff":
         offset += 1
     return offset
 
@@ -129,7 +129,8 @@ def _dateline_at(text: str, offset: int) -> Dateline | None:
     """The dateline starting at `offset` (after indentation), with a timestamp line above it if any."""
     stamp = _timestamp(text, offset)
     line_start = _skip_blank(text, stamp.end()) if stamp else offset
-    while line_start < len(text) and text[line_start] in " \t":  # " date 2023-10-09 Yerevan"
+    # Indentation (" date 2023-10-09 Yerevan") and a byte-order mark an editor left at the start.
+    while line_start < len(text) and text[line_start] in " \t\ufeff":
         line_start += 1
     found = next(filter(None, (form.match(text, line_start) for form in FORMS)), None)
     if found is None:
@@ -168,6 +169,6 @@ def headline(text: str, dateline: Dateline) -> str:
     >>> headline(t, find_dateline(t))
     'Galuzin: Moscow ready to help'
     """
-    lines = [line.strip() for line in text[:dateline.start].splitlines()]
+    lines = [line.strip(" \t\ufeff") for line in text[:dateline.start].splitlines()]
     kept = [line for line in lines if line and not _timestamp(line + "\n", 0)]
     return " ".join(kept)
