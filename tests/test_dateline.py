@@ -32,6 +32,8 @@ FORMS = [
      None, 5, 15),
     ("Baku, Sept. 21, AZERTAC: Talks resumed.", "Baku, Sept. 21, AZERTAC", "Baku", "AZERTAC", None, 9, 21),
     ("Baku, March 14, AZERTAC\nPresident Ilham Aliyev met.", "Baku, March 14, AZERTAC", "Baku", "AZERTAC", None, 3, 14),
+    ("YEREVAN, MAY 15, ARMENPRESS. Talks.", "YEREVAN, MAY 15, ARMENPRESS.", "YEREVAN", "ARMENPRESS", None, 5, 15),
+    ("Yerevan, May 15, News.am. Talks.", "Yerevan, May 15, News.am.", "Yerevan", "News.am", None, 5, 15),
     # date ISO place /agency/.
     (" date 2023-10-09 Yerevan /Mediamax/. Galuzin said.", "date 2023-10-09 Yerevan /Mediamax/.", "Yerevan",
      "Mediamax", 2023, 10, 9),

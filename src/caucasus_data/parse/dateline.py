@@ -37,7 +37,10 @@ YEAR = r"(?P<year>\d{4})"
 
 # Where the agency follows the date, it is told from the story's first words ("- The talks resumed.",
 # ", the ministers met.") by being capitalised words or a single word.
-TRAILING_AGENCY = r"(?P<outlet>(?-i:[A-Z][\w.&'’-]*)(?:[ ](?-i:[A-Z][\w.&'’-]*)){0,3}|[^\W\d_][\w.&'’-]*)"
+# A full stop belongs to the agency only inside its name ("News.am"): "ARMENPRESS. Talks." is two things.
+AGENCY_WORD = r"(?:[\w&'’-]|\.(?=\w))*"
+TRAILING_AGENCY = (rf"(?P<outlet>(?-i:[A-Z]){AGENCY_WORD}(?:[ ](?-i:[A-Z]){AGENCY_WORD}){{0,3}}"
+                   rf"|[^\W\d_]{AGENCY_WORD})")
 SEP = r"[,.]\s+"  # "MOSCOW, June 5" and Interfax's "MOSCOW. June 5"
 # An undated dateline ("YEREVAN, Armenia (AP) -") is told from a headline by its place in capitals.
 CAPITAL_PLACE = rf"(?P<place>(?-i:[A-Z][A-Z.'’-]+)(?:[ -](?-i:[A-Z][A-Z.'’-]+)){{0,3}})(?:,\s+{WORD}(?:\s{WORD}){{0,2}})?"
