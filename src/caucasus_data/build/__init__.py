@@ -100,7 +100,7 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> 
     if report.findings:
         return  # nothing is published half-done: an article without a date stops the build here
     matcher = EntityMatcher(names)
-    people = {r["person_id"]: r["description"] for r in tables["people"]}
+    people = {r["person_id"]: r["description"] for r in tables["people"]}  # descriptions give titles
     organisations = {r["organisation_id"] for r in tables["organisations"]}
     mentions, quotes = [], []
     for article in articles:
@@ -113,7 +113,7 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> 
                        "speaker_id": q.speaker_id or "", "attribution": q.attribution or "", "text": q.text,
                        "char_start": str(q.start), "char_end": str(q.end), "quote_type": q.quote_type,
                        "published_date": article.get("published_date", "")}
-                      for q in find_quotes(text, found, people, organisations, people))
+                      for q in find_quotes(text, found, people, organisations, descriptions=people))
     findings, notes = apply_quote_overrides(quotes, tables["quote_overrides"])
     report.findings.extend(findings)
     report.overrides.extend(notes)

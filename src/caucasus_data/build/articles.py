@@ -113,18 +113,22 @@ def article_row(path: Path, root: Path, outlets: Names, places: Names, today: da
     if not row.get("published_date"):
         result.findings.append(Finding(relative, None, None, "dateline",
                                        _how_to_date(problem, row, override, override_header or [])))
-    for name, column, table in missing:
-        if not row.get(column) and name:
-            result.warnings.append(f"{relative}: {name!r} is not a name or alias in {table}; {column} left empty "
-                                   f"(add it to data/{table}.csv or data/aliases.csv, or set {column} in "
-                                   f"{ARTICLE_OVERRIDES})")
-    if not row.get("outlet_id") and not (dateline and dateline.outlet):
-        result.warnings.append(f"{relative}: the text names no outlet; outlet_id left empty "
-                               f"(set it in {ARTICLE_OVERRIDES})")
-    if not row["language"]:
-        result.warnings.append(f"{relative}: language not recognised; language left empty "
-                               f"(set it in {ARTICLE_OVERRIDES})")
+    result.warnings.extend(_warnings(row, missing, named_outlet=bool(dateline and dateline.outlet)))
     return result
+
+
+def _warnings(row: dict[str, str], missing: list[tuple[str, str, str]], named_outlet: bool) -> list[str]:
+    """What the article row lacks after the override, and where to add it."""
+    relative, out = row["seed_file"], []
+    for name, column, table in missing:
+        if name and not row.get(column):
+            out.append(f"{relative}: {name!r} is not a name or alias in {table}; {column} left empty "
+                       f"(add it to data/{table}.csv or data/aliases.csv, or set {column} in {ARTICLE_OVERRIDES})")
+    if not named_outlet and not row.get("outlet_id"):
+        out.append(f"{relative}: the text names no outlet; outlet_id left empty (set it in {ARTICLE_OVERRIDES})")
+    if not row["language"]:
+        out.append(f"{relative}: language not recognised; language left empty (set it in {ARTICLE_OVERRIDES})")
+    return out
 
 
 def _how_to_date(problem: str, row: dict[str, str], override: dict[str, str] | None, header: list[str]) -> str:
