@@ -178,6 +178,8 @@ def test_kinds(text, quoted, kind):
     ('Galuzin said in an interview with RBC: "We are ready."', "Galuzin said"),
     ('Galuzin said the following:\n\n"We are ready."', "Galuzin said"),
     ('Galuzin was quoted as saying: "We are ready."', "Galuzin was quoted as saying"),
+    ('Interfax quoted Galuzin as saying: "We are ready."', "Interfax quoted Galuzin as saying"),
+    ('"Why not?" Galuzin asked.', "Galuzin asked"),
     ('"We are ready," Galuzin, who visited Baku, said.', "Galuzin, who visited Baku, said"),
     ("Galuzin, speaking in Moscow, said: “We are ready.”", "Galuzin, speaking in Moscow, said"),
 ])

@@ -45,7 +45,8 @@ SPEAK = (r"said|says|added|adds|noted|notes|continued|stressed|emphasi[sz]ed|sta
          r"|told|declared|asserted|underlined|underscored|pointed\s+out|insisted|warned|wrote|recalled"
          r"|concluded|replied|answered|clarified|commented|announced|mentioned|observed|argued|urged"
          r"|assured|confirmed|acknowledged|admitted|reiterated|affirmed|vowed|promised|claimed|tweeted"
-         r"|quoted\s+as\s+saying")
+         r"|asked|responded|suggested|cautioned"
+         r"|(?:quoted\s+)?as\s+saying")  # "was quoted as saying", "Interfax quoted Galuzin as saying"
 # Right after the closing mark: `," Galuzin said`, `,” said Galuzin in`, `" - he told TASS`.
 AFTER = re.compile(
     rf"[ \t]*[,–—-]?[ \t]*(?:(?P<subject>{SUBJECT})\s+(?:{SPEAK})\b{TOLD_WHOM}"
