@@ -148,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     options.add_argument("--sizes", type=int, nargs=2, default=[10_000, 20_000], metavar=("N", "2N"))
     args = options.parse_args(argv)
+    try:
+        import ahocorasick  # noqa: F401  (the matcher's automaton, from the build's extra)
+    except ImportError:
+        print("the benchmark needs pyahocorasick: pip install -e '.[validate]'", file=sys.stderr)
+        return 1
     names = matcher_names()
     matcher = EntityMatcher(names)
     people = {entity for entity, _ in names if "-" in entity and not entity.startswith("entity-")}
