@@ -21,6 +21,8 @@ def cmd_build(args: argparse.Namespace) -> int:
               "run the build from the repository root", file=sys.stderr)
         return 1
     report = build(root, check=args.check)
+    for line in report.overrides:
+        print(f"override: {line}", file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     _print_findings(report.findings, args.github)

@@ -19,8 +19,9 @@ from ..validation import validate
 from ..validation.descriptor import check_package
 from ..validation.findings import Finding, limit_per_file
 from . import publish, render
-from .articles import Names, article_row, seed_files
-from .seeds import read_seeds
+from .articles import Names, article_row
+from .seeds import Seed, read_seeds
+from .overrides import QUOTE_OVERRIDES, apply_quote_overrides, check_article_overrides
 from .curated import CELL_KINDS, Rows, complete_evidence, derive_dates, read_curated, sort_rows
 from ..identifiers import mention_id, quote_id
 
@@ -32,6 +33,8 @@ class BuildReport:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    overrides: list[str] = field(default_factory=list)  # what the curated overrides changed, a line each
+    tables: dict[str, Rows] = field(default_factory=dict, repr=False)  # the rows built, as CSV strings
 
     @property
     def ok(self) -> bool:
@@ -77,6 +80,7 @@ def _build(root: Path, check: bool, today: datetime.date, report: BuildReport) -
     _normalise(schemas, tables, report)
     if _stopped(report):
         return
+    report.tables = tables
     _write(root, schemas, tables, metadata, check, report)
 
 
@@ -107,21 +111,17 @@ def _lookup(names: list[tuple[str, str]], ids: set[str]) -> Names:
 
 
 def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> None:
-    _, seed_findings = read_seeds(root)
+    seeds, seed_findings = read_seeds(root)
     if seed_findings:
         report.findings.extend(seed_findings)
         return
     names = _entity_names(schemas, tables)
-    outlets = _lookup(names, {r["organisation_id"] for r in tables["organisations"]})
-    places = _lookup(names, {r["place_id"] for r in tables["places"]})
-    articles = []
-    for path in seed_files(root):
-        row, findings, warnings = article_row(path, root, outlets, places, today)
-        articles.append(row)
-        report.findings.extend(findings)
-        report.warnings.extend(warnings)
+    articles = _articles(seeds, schemas, tables, names, report, today)
+    if _stopped(report):
+        return  # nothing is published half-done: an article without a date stops the build here
     matcher = EntityMatcher(names)
-    people = {r["person_id"] for r in tables["people"]}
+    people = {r["person_id"]: r["description"] for r in tables["people"]}  # descriptions give titles
+    organisations = {r["organisation_id"] for r in tables["organisations"]}
     mentions, quotes = [], []
     for article in articles:
         article_id, text = article["article_id"], article["text"]
@@ -129,16 +129,49 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> 
         mentions.extend({"mention_id": mention_id(article_id, m.start, m.entity_id), "article_id": article_id,
                          "entity_id": m.entity_id, "char_start": str(m.start), "char_end": str(m.end),
                          "surface": m.surface} for m in found)
-        for q in find_quotes(text, found, people):
-            quotes.append({"quote_id": quote_id(article_id, q.start), "article_id": article_id,
-                           "speaker_id": q.speaker_id or "", "attribution": q.attribution or "", "text": q.text,
-                           "char_start": str(q.start), "char_end": str(q.end), "quote_type": q.quote_type,
-                           "published_date": article.get("published_date", "")})
-            if q.quote_type != "term" and not q.speaker_id:
-                report.warnings.append(f"{article['seed_file']}: speaker of the quote at {q.start} not resolved")
+        quotes.extend({"quote_id": quote_id(article_id, q.start), "article_id": article_id,
+                       "speaker_id": q.speaker_id or "", "attribution": q.attribution or "", "text": q.text,
+                       "char_start": str(q.start), "char_end": str(q.end), "quote_type": q.quote_type,
+                       "published_date": article.get("published_date", "")}
+                      for q in find_quotes(text, found, people, organisations, descriptions=people))
+    findings, notes = apply_quote_overrides(quotes, tables["quote_overrides"])
+    report.findings.extend(findings)
+    report.overrides.extend(notes)
+    report.warnings.extend(_unresolved_speakers(articles, quotes))
     tables["articles"] = sorted(articles, key=lambda r: r["article_id"])
     tables["mentions"] = sorted(mentions, key=lambda r: (r["article_id"], int(r["char_start"]), r["entity_id"]))
     tables["quotes"] = sorted(quotes, key=lambda r: (r["article_id"], int(r["char_start"])))
+
+
+def _articles(seeds: list[Seed], schemas, tables, names, report: BuildReport, today: datetime.date) -> Rows:
+    """The article rows, each with its curated override laid over it."""
+    outlets = _lookup(names, {r["organisation_id"] for r in tables["organisations"]})
+    places = _lookup(names, {r["place_id"] for r in tables["places"]})
+    overrides = {r["seed_file"]: r for r in tables["article_metadata"]}
+    report.findings.extend(check_article_overrides(tables["article_metadata"]))
+    header = schemas["article_metadata"].field_names
+    articles = []
+    for seed in seeds:
+        result = article_row(seed, outlets, places, today, overrides.get(seed.relative), header)
+        articles.append(result.row)
+        report.findings.extend(result.findings)
+        report.warnings.extend(result.warnings)
+        report.overrides.extend(result.notes)
+    return articles
+
+
+def _unresolved_speakers(articles: Rows, quotes: Rows) -> list[str]:
+    """A warning per statement or partial quote with no speaker, saying how to set one."""
+    seed = {a["article_id"]: a["seed_file"] for a in articles}
+    warnings = []
+    for q in quotes:
+        if q["quote_type"] != "term" and not q["speaker_id"]:
+            said = f" (attribution: {q['attribution']!r})" if q["attribution"] else ""
+            warnings.append(f"{seed[q['article_id']]}: the speaker of the quote at {q['char_start']} "
+                            f"({q['text'][:40]!r}){said} is not resolved; add the person to data/people.csv or "
+                            f"data/aliases.csv, or set speaker_id in {QUOTE_OVERRIDES} for article_id "
+                            f"{q['article_id']}, char_start {q['char_start']}")
+    return warnings
 
 
 def _normalise(schemas, tables, report: BuildReport) -> None:
