@@ -41,7 +41,9 @@ def test_dangling_polymorphic_reference(package):
     _edit(package / "data" / "aliases.csv", "mikhail-galuzin--galuzin,mikhail-galuzin,",
           "mikhail-galuzin--galuzin,mikhail-galuzhin,")
     found = [str(f) for f in validate(package).findings if f.kind == "foreign-key"]
-    assert found == ["data/aliases.csv:2:entity_id: 'mikhail-galuzhin' is not an id in any of people, "
+    row = next(i for i, line in enumerate((package / "data/aliases.csv").read_text().splitlines(), start=1)
+               if line.startswith("mikhail-galuzin--galuzin,"))
+    assert found == [f"data/aliases.csv:{row}:entity_id: 'mikhail-galuzhin' is not an id in any of people, "
                      "organisations, places, events, agreements [foreign-key]"]
 
 
