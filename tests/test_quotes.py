@@ -231,3 +231,15 @@ def test_organisation_speaks_only_as_the_subject():
 def test_unresolved_speaker_stays_empty_and_keeps_the_attribution():
     assert said('"We are ready," Ilham Aliyev said.') == [("We are ready,", "statement", None, "Ilham Aliyev said")]
     assert [q.speaker_id for q in parse('"We are ready," he said.')] == [None]  # nobody named before
+
+
+def test_surname_in_the_attribution_resolves_to_a_person_named_earlier():
+    from caucasus_data.parse.mentions import EntityMatcher
+    from caucasus_data.parse.quotes import find_quotes
+
+    text = ('BAKU, March 3 (Example Agency) - Jeyhun Bayramov met Ararat Mirzoyan on Monday.\n'
+            '"We are ready," Bayramov said. "So are we," Mirzoyan added.')
+    matcher = EntityMatcher([("jeyhun-bayramov", "Jeyhun Bayramov"), ("ararat-mirzoyan", "Ararat Mirzoyan")])
+    quotes = find_quotes(text, matcher.find(text), {"jeyhun-bayramov", "ararat-mirzoyan"}, set())
+    assert [(q.text, q.speaker_id, q.attribution) for q in quotes] == [
+        ("We are ready,", "jeyhun-bayramov", "Bayramov said"), ("So are we,", "ararat-mirzoyan", "Mirzoyan added")]

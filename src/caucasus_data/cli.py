@@ -72,6 +72,29 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_article(args: argparse.Namespace) -> int:
+    from .preview import describe, preview
+
+    seed = Path(args.file)
+    if not seed.is_file():
+        print(f"error: no file {seed}", file=sys.stderr)
+        return 1
+    report, relative = preview(Path(args.root), seed)
+    for line in describe(report, relative):
+        print(line)
+    for warning in report.warnings:
+        if warning.startswith(relative):
+            print(f"warning: {warning}", file=sys.stderr)
+    _print_findings(report.findings, github=False)
+    if not report.ok:
+        print(f"the build would fail: {len(report.findings)} finding(s)", file=sys.stderr)
+        return 1
+    placed = (Path(args.root) / relative).resolve() == seed.resolve()
+    print(f"ok: {relative} builds and validates" + ("" if placed else f"; add it with: cp {seed} {relative}"),
+          file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from . import __getattr__ as lazy
 
@@ -108,6 +131,14 @@ def parser() -> argparse.ArgumentParser:
     cite.add_argument("--value", help="the value of that field as this source gives it")
     cite.add_argument("--root", default=".", help="the repository root (default: the working directory)")
     cite.set_defaults(run=cmd_cite)
+
+    new_article = commands.add_parser("new-article", help="check a new article and show what the parser finds in it",
+                                      description="Build a temporary copy of the package with FILE added to "
+                                                  "seeds/ and show the article's dateline, outlet, place, date, "
+                                                  "quotes and mentions, and any finding. Changes nothing.")
+    new_article.add_argument("file", help="the article, a UTF-8 text file (in seeds/ or elsewhere)")
+    new_article.add_argument("--root", default=".", help="the repository root (default: the working directory)")
+    new_article.set_defaults(run=cmd_new_article)
 
     tables = commands.add_parser("tables", help="list the tables", description="List the tables and their titles.")
     tables.set_defaults(run=cmd_tables)

@@ -374,13 +374,24 @@ def _by_reference(ctx: _Context, words: str, anchor: int) -> str | None:
     return _last_person(ctx, anchor) if PRONOUN.search(words) else None
 
 
+def _by_surname(ctx: _Context, words: str, anchor: int) -> str | None:
+    """`Bayramov said` after `Jeyhun Bayramov` was named: the last person named whose surname (the last
+    word of the name as written) is in the words, so that no surname alias needs curating."""
+    wanted = {fold(w.strip("’'.,")) for w in words.split()}
+    for m in reversed([m for m in ctx.persons if m.end <= anchor]):
+        parts = m.surface.split()
+        if len(parts) > 1 and fold(parts[-1]) in wanted:
+            return m.entity_id
+    return None
+
+
 def _attributed(ctx: _Context, a: Attribution, opening: int) -> str | None:
-    """The speaker an attribution names, by name, by organisation, or by reference."""
+    """The speaker an attribution names, by name, by surname, by organisation, or by reference."""
     inside = [m for m in ctx.persons if a.subject_start <= m.start and m.end <= a.subject_end]
     if inside:
         return (inside[-1] if a.name_last else inside[0]).entity_id
     subject = ctx.text[a.subject_start:a.subject_end]
-    found = _by_reference(ctx, subject, min(a.start, opening))
+    found = _by_surname(ctx, subject, min(a.start, opening)) or _by_reference(ctx, subject, min(a.start, opening))
     if found:
         return found
     # `the Armenian Foreign Ministry said`, but not `Azerbaijan's President Ilham Aliyev said`.
