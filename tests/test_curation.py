@@ -174,3 +174,23 @@ def test_ids_are_unique_across_tables_and_link_ids_name_their_parts():
                 assert row[CURATED[table]] == f"{row[first]}--{row[second]}"
                 assert row[second] in entities
     assert all(re.fullmatch(r"[a-z0-9]+(?:--?[a-z0-9]+)*", value) for value in ids)
+
+
+def test_quotes_are_tied_to_the_interview_they_were_said_in():
+    events = {}
+    for quote in rows("quotes"):
+        if quote["quote_type"] != "term":
+            events.setdefault(quote["article_id"], set()).add(quote["event_id"])
+    assert events == {"000_8730724a31ace38e": {"galuzin-tass-interview-2024-06-05"},
+                      "003_ed509b88b2911dd7": {"galuzin-news-ru-interview-2024-05"},
+                      "004_688db0f7b6e2a534": {"galuzin-rbc-interview-2023-10"}}
+    term = next(q for q in rows("quotes") if q["text"] == "Zangezur Corridor")
+    assert (term["quote_type"], term["speaker_id"], term["event_id"]) == ("term", "", "")
+
+
+def test_cities_are_places_even_when_named_for_their_governments():
+    places = by_id("places")
+    assert (places["baku"]["country_code"], places["astana"]["country_code"]) == ("AZ", "KZ")
+    assert not [a for a in rows("aliases") if a["alias"] in ("Baku", "Astana", "Moscow", "Yerevan")]
+    mentions = {m["surface"]: m["entity_id"] for m in rows("mentions")}
+    assert (mentions["Baku"], mentions["Astana"]) == ("baku", "astana")
