@@ -150,7 +150,14 @@ def test_override_for_a_missing_seed_file(package):
     assert [(f.file, f.row, f.kind) for f in report.findings] == [("data/article_metadata.csv", 2, "foreign-key")]
 
 
+def _no_quote_overrides(package):
+    """Start from an empty quote_overrides table (the real one links every quote to its interview)."""
+    path = package / "data" / "quote_overrides.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
+
+
 def test_quote_override_sets_speaker_and_event(package, capsys):
+    _no_quote_overrides(package)
     _add_undated_article(package)
     append_rows(package, "article_metadata", [f"{NO_DATELINE},tass,2024-06-07,,,,,"])
     append_rows(package, "events", [
@@ -175,6 +182,7 @@ def test_quote_override_sets_speaker_and_event(package, capsys):
 
 
 def test_quote_override_that_matches_no_quote(package):
+    _no_quote_overrides(package)
     append_rows(package, "quote_overrides", [f"{MEDIAMAX},241,mikhail-galuzin,,,off by one"])
     report = build(package)
     assert [(f.file, f.row, f.field, f.message) for f in report.findings] == [
