@@ -8,8 +8,12 @@ from pathlib import Path
 
 
 def _print_findings(findings, github: bool) -> None:
+    """One `file:row:field: message [kind]` line per finding; with `github`, each followed by its
+    GitHub Actions annotation, so the log reads the same and the pull request shows it in place."""
     for finding in findings:
-        print(finding.github() if github else str(finding))
+        print(finding)
+        if github:
+            print(finding.github())
 
 
 def cmd_build(args: argparse.Namespace) -> int:
