@@ -70,6 +70,24 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from .generated_docs import stale_docs, write_docs
+
+    root = Path(args.root)
+    if not (root / "schemas").is_dir():
+        print(f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/); "
+              "run the command from the repository root", file=sys.stderr)
+        return 1
+    if args.check:
+        stale = stale_docs(root)
+        for relative in stale:
+            print(f"{relative}: stale; run `caucasus-data docs`")
+        return 1 if stale else 0
+    for relative in write_docs(root):
+        print(f"wrote {relative}", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from . import __getattr__ as lazy
 
@@ -109,6 +127,14 @@ def parser() -> argparse.ArgumentParser:
 
     tables = commands.add_parser("tables", help="list the tables", description="List the tables and their titles.")
     tables.set_defaults(run=cmd_tables)
+
+    docs = commands.add_parser("docs", help="regenerate docs/data-dictionary.md and docs/cli.md",
+                               description="Write the data dictionary (docs/data-dictionary.md, from schemas/*.json) "
+                                           "and the command reference (docs/cli.md, from this program's commands). "
+                                           "Only files whose text changes are written.")
+    docs.add_argument("--check", action="store_true", help="write nothing; exit 1 naming any stale document")
+    docs.add_argument("--root", default=".", help="the repository root (default: the working directory)")
+    docs.set_defaults(run=cmd_docs)
     return main_parser
 
 
