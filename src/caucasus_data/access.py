@@ -77,7 +77,11 @@ def records(name: str) -> list[Any]:
 
 
 def schema(name: str) -> dict[str, Any]:
-    """The Table Schema of a table, as written in `schemas/<name>.json`."""
+    """The Table Schema of a table, as written in `schemas/<name>.json`.
+
+    >>> schema("people")["primaryKey"]
+    ['person_id']
+    """
     if name not in installed_schemas():
         raise KeyError(f"no table {name!r}; the tables are: {', '.join(tables())}")
     return installed_schemas()[name].descriptor
@@ -85,5 +89,9 @@ def schema(name: str) -> dict[str, Any]:
 
 @cache
 def package() -> dict[str, Any]:
-    """The descriptor, `datapackage.json`, as a dict."""
+    """The descriptor, `datapackage.json`, as a dict.
+
+    >>> package()["resources"][0]["path"]
+    'data/agreement_parties.csv'
+    """
     return json.loads((installed_root() / "datapackage.json").read_text(encoding="utf-8"))

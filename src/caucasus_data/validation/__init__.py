@@ -45,6 +45,10 @@ def validate(path: str | Path | None = None) -> Report:
     """Validate the package at `path` (a directory or its datapackage.json).
 
     With no path: the package in the working directory, else the installed one.
+
+    >>> report = validate()
+    >>> report.ok, report.findings
+    (True, [])
     """
     root = package_root(path)
     findings = []
