@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["DATA_VERSION", "__version__", "load", "package", "records", "schema", "tables", "validate"]
+__all__ = ["DATA_VERSION", "__version__", "connect", "load", "package", "records", "schema", "tables", "validate"]
 
 
 def __getattr__(name: str) -> Any:
@@ -19,6 +19,10 @@ def __getattr__(name: str) -> Any:
         from . import access
 
         return getattr(access, name)
+    if name == "connect":
+        from .sql import connect
+
+        return connect
     if name == "validate":
         from .validation import validate
 

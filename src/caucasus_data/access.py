@@ -10,8 +10,8 @@ from typing import Any, Literal
 from .locate import installed_root
 from .tableschema import installed_schemas, record_model
 
-Backend = Literal["pandas", "pyarrow", "polars"]
-EXTRAS = {"pandas": "pandas", "polars": "polars"}
+Backend = Literal["pandas", "pyarrow", "polars", "duckdb"]
+EXTRAS = {"pandas": "pandas", "polars": "polars", "duckdb": "duckdb"}
 
 
 def tables() -> list[str]:
@@ -30,10 +30,16 @@ def _parquet(name: str) -> Path:
 
 
 def load(name: str, backend: Backend = "pandas") -> Any:
-    """A table as a pandas DataFrame, a pyarrow Table or a polars DataFrame.
+    """A table as a pandas DataFrame, a pyarrow Table, a polars DataFrame or a DuckDB relation.
 
     >>> load("people", backend="pyarrow").column("name").to_pylist()[:1]
     ['Ararat Mirzoyan']
+
+    pandas gets nullable columns, so that a missing value keeps its column's type: integers are `Int64`,
+    booleans `boolean` and dates `date32[pyarrow]` (not floats, objects or timestamps).
+
+    >>> load("articles")[["char_count", "published_date", "published_date_inferred"]].dtypes.map(str).tolist()
+    ['Int64', 'date32[day][pyarrow]', 'boolean']
     """
     path = _parquet(name)
     if backend == "pyarrow":
@@ -41,7 +47,7 @@ def load(name: str, backend: Backend = "pandas") -> Any:
 
         return pq.read_table(path)
     if backend not in EXTRAS:
-        raise ValueError(f"backend must be 'pandas', 'pyarrow' or 'polars', not {backend!r}")
+        raise ValueError(f"backend must be 'pandas', 'pyarrow', 'polars' or 'duckdb', not {backend!r}")
     try:
         module = __import__(backend)
     except ImportError:
@@ -49,9 +55,15 @@ def load(name: str, backend: Backend = "pandas") -> Any:
                           f"pip install 'caucasus-data[{EXTRAS[backend]}]'") from None
     if backend == "polars":
         return module.read_parquet(path)
+    if backend == "duckdb":
+        return module.connect().read_parquet(str(path))
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    return pq.read_table(path).to_pandas()
+    # Without a mapping pandas turns an integer column with a null into floats and dates into objects.
+    nullable = {pa.int64(): module.Int64Dtype(), pa.bool_(): module.BooleanDtype(),
+                pa.date32(): module.ArrowDtype(pa.date32())}
+    return pq.read_table(path).to_pandas(types_mapper=nullable.get)
 
 
 def records(name: str) -> list[Any]:
@@ -65,7 +77,11 @@ def records(name: str) -> list[Any]:
 
 
 def schema(name: str) -> dict[str, Any]:
-    """The Table Schema of a table, as written in `schemas/<name>.json`."""
+    """The Table Schema of a table, as written in `schemas/<name>.json`.
+
+    >>> schema("people")["primaryKey"]
+    ['person_id']
+    """
     if name not in installed_schemas():
         raise KeyError(f"no table {name!r}; the tables are: {', '.join(tables())}")
     return installed_schemas()[name].descriptor
@@ -73,5 +89,9 @@ def schema(name: str) -> dict[str, Any]:
 
 @cache
 def package() -> dict[str, Any]:
-    """The descriptor, `datapackage.json`, as a dict."""
+    """The descriptor, `datapackage.json`, as a dict.
+
+    >>> package()["resources"][0]["path"]
+    'data/agreement_parties.csv'
+    """
     return json.loads((installed_root() / "datapackage.json").read_text(encoding="utf-8"))

@@ -104,6 +104,48 @@ def cmd_new_article(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from .generated_docs import stale_docs, write_docs
+
+    root = Path(args.root)
+    if not (root / "schemas").is_dir():
+        print(f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/); "
+              "run the command from the repository root", file=sys.stderr)
+        return 1
+    if args.check:
+        stale = stale_docs(root)
+        for relative in stale:
+            print(f"{relative}: stale; run `caucasus-data docs`")
+        return 1 if stale else 0
+    for relative in write_docs(root):
+        print(f"wrote {relative}", file=sys.stderr)
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from .timeline import render_timeline, stale_figures
+
+    root = Path(args.root)
+    if not (root / "data" / "events.parquet").is_file():
+        print(f"error: {root.resolve()} has no data/events.parquet; run the command from the repository root",
+              file=sys.stderr)
+        return 1
+    out = Path(args.out) if args.out else root
+    if args.check:
+        stale = stale_figures(root, out)
+        for relative in stale:
+            print(f"{relative}: stale; run `caucasus-data timeline`")
+        return 1 if stale else 0
+    try:
+        written = render_timeline(root, out)
+    except ImportError as exc:  # its own extra, not the [validate] one main() suggests
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for relative in written:
+        print(f"wrote {out / relative}", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from . import __getattr__ as lazy
 
@@ -151,6 +193,25 @@ def parser() -> argparse.ArgumentParser:
 
     tables = commands.add_parser("tables", help="list the tables", description="List the tables and their titles.")
     tables.set_defaults(run=cmd_tables)
+
+    docs = commands.add_parser("docs", help="regenerate docs/data-dictionary.md and docs/cli.md",
+                               description="Write the data dictionary (docs/data-dictionary.md, from schemas/*.json) "
+                                           "and the command reference (docs/cli.md, from this program's commands). "
+                                           "Only files whose text changes are written.")
+    docs.add_argument("--check", action="store_true", help="write nothing; exit 1 naming any stale document")
+    docs.add_argument("--root", default=".", help="the repository root (default: the working directory)")
+    docs.set_defaults(run=cmd_docs)
+
+    timeline = commands.add_parser("timeline", help="draw the events as a timeline (docs/timeline.svg and .png)",
+                                   description="Draw the published events (data/events.parquet) by date, with "
+                                               "the signings of agreements marked, as docs/timeline.svg and "
+                                               "docs/timeline.png. Needs matplotlib: "
+                                               "pip install 'caucasus-data[plot]'.")
+    timeline.add_argument("--check", action="store_true",
+                          help="draw nothing; exit 1 naming a figure drawn from other data (needs no matplotlib)")
+    timeline.add_argument("--root", default=".", help="the repository root (default: the working directory)")
+    timeline.add_argument("--out", help="the directory to write docs/timeline.* under (default: the root)")
+    timeline.set_defaults(run=cmd_timeline)
     return main_parser
 
 

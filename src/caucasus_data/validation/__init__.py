@@ -46,6 +46,10 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
 
     With no path: the package in the working directory, else the installed one. At most
     `per_file_limit` findings are listed per file (None: all).
+
+    >>> report = validate()
+    >>> report.ok, report.findings
+    (True, [])
     """
     root = package_root(path)
     findings = []
