@@ -270,6 +270,19 @@ def test_seed_in_a_subfolder(package):
     assert failed_build(package) == [("seeds/more", None, None, "seed-name")]
 
 
+def test_upper_case_seed_name_gives_a_lower_case_id(package):
+    (package / "seeds" / "010_AbC.txt").write_text("MOSCOW, June 5, 2024. /TASS/. Russia said so.", encoding="utf-8")
+    report = build(package)
+    assert report.ok, report.findings
+    assert [r["article_id"] for r in report.tables["articles"] if r["seed_file"] == "seeds/010_AbC.txt"] == ["010_abc"]
+
+
+def test_seed_names_that_differ_only_in_case(package):
+    (package / "seeds" / "010_abc.txt").write_text("MOSCOW, June 5, 2024. /TASS/. One.", encoding="utf-8")
+    (package / "seeds" / "010_ABC.txt").write_text("MOSCOW, June 5, 2024. /TASS/. Two.", encoding="utf-8")
+    assert failed_build(package) == [("seeds/010_abc.txt", None, None, "seed-name")]
+
+
 def test_duplicate_seed(package):
     original = (package / "seeds" / "003_ed509b88b2911dd7.txt").read_bytes()
     (package / "seeds" / "005_copy.txt").write_bytes(original.replace(b"\n", b"\r\n"))
