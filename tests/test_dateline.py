@@ -128,3 +128,31 @@ def test_no_dateline():
 
 def test_month_numbers():
     assert [month_number(m) for m in ("Jan", "FEBRUARY", "mar.", "Sept", "sep", "december")] == [1, 2, 3, 9, 9, 12]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("September 21, 2024 — YEREVAN (AP) — Armenia said.",
+     ("September 21, 2024 — YEREVAN (AP)", "YEREVAN", "AP", 2024, 9, 21)),
+    ("Baku, 3 March 2024 /Trend/ - Azerbaijan said.", ("Baku, 3 March 2024 /Trend/", "Baku", "Trend", 2024, 3, 3)),
+    ("Moscow. 5 June. INTERFAX - Russia said.", ("Moscow. 5 June. INTERFAX", "Moscow", "INTERFAX", None, 6, 5)),
+    ("Baku, Azerbaijan, March 3 (AZERTAC). Azerbaijan said.",
+     ("Baku, Azerbaijan, March 3 (AZERTAC)", "Baku", "AZERTAC", None, 3, 3)),
+    ("YEREVAN, 21.09.24. ARKA. The talks resumed.", ("YEREVAN, 21.09.24. ARKA", "YEREVAN", "ARKA", 2024, 9, 21)),
+    ("Baku • 3 March 2024 • Report.az\nThe talks resumed.",
+     ("Baku • 3 March 2024 • Report.az", "Baku", "Report.az", 2024, 3, 3)),
+    ("21 September 2024 10:42\nYerevan /Mediamax/. The talks resumed.",
+     ("Yerevan /Mediamax/", "Yerevan", "Mediamax", 2024, 9, 21)),
+])
+def test_loose_forms_of_outlets_not_seen_before(text, expected):
+    d = find_dateline(text)
+    assert (d.text, d.place, d.outlet, d.year, d.month, d.day) == expected
+    assert text[d.start:d.end] == d.text
+
+
+@pytest.mark.parametrize("text", [
+    "Talks to resume on March 3 - officials say\nMore text.",
+    "No dateline here. Azerbaijan and Armenia met on March 3 in Baku.",
+    "By March 3, 2024 (a Sunday) - nothing happened.",
+])
+def test_loose_reading_does_not_take_sentences_for_datelines(text):
+    assert find_dateline(text) is None

@@ -146,23 +146,147 @@ def _dateline_at(text: str, offset: int) -> Dateline | None:
                     year, month, day, "timestamp")
 
 
+def _line_starts(text: str) -> list[int]:
+    """Where the first non-blank lines start."""
+    starts, offset = [], _skip_blank(text, 0)
+    while offset < len(text) and len(starts) < FIRST_LINES:
+        starts.append(offset)
+        newline = text.find("\n", offset)
+        if newline < 0:
+            break
+        offset = _skip_blank(text, newline + 1)
+    return starts
+
+
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline of an article, or None when no known form stands at the start of its first lines.
+    """The dateline of an article, or None when none stands at the start of its first lines.
+
+    The known forms are tried first on every line; only then a looser reading of a line as place, date
+    and outlet parts (`loose_dateline`), for the forms of outlets not seen yet. A known form that names no
+    outlet takes the outlet the loose reading finds on the same line.
 
     >>> d = find_dateline("MOSCOW, June 5. /TASS/. Russia confirms its readiness.")
     >>> (d.place, d.outlet, d.month, d.day, d.year, d.text)
     ('MOSCOW', 'TASS', 6, 5, None, 'MOSCOW, June 5. /TASS/.')
     """
-    offset = 0
-    for _ in range(FIRST_LINES):
+    starts = _line_starts(text)
+    for offset in starts:
         found = _dateline_at(text, offset)
         if found is not None:
+            if not found.outlet:
+                loose = loose_dateline(text, offset)
+                if loose and loose.outlet and (loose.month, loose.day) == (found.month, found.day):
+                    return loose
             return found
-        newline = text.find("\n", offset)
-        if newline < 0:
-            return None
-        offset = _skip_blank(text, newline + 1)
+    for offset in starts:
+        found = loose_dateline(text, offset)
+        if found is not None:
+            return found
     return None
+
+
+# The loose reading: a short first line made of a place, a date and an outlet, in any order, separated by
+# commas, slashes, brackets, bullets, bars, dashes or full stops; the story starts after it.
+LOOSE_DATES = [re.compile(p, re.IGNORECASE) for p in (
+    r"(?P<iso>\d{4}-\d{2}-\d{2})",
+    r"(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4}|\d{2})(?!\d)",
+    rf"{DM}\.?(?:,?\s+{YEAR})?(?!\d)",
+    rf"{MD}(?!\d)\.?(?:,?\s+{YEAR})?(?!\d)",
+)]
+# What separates the parts of a dateline: a spaced dash, a comma, bullet or bar, a full stop before a space.
+SEPARATOR = re.compile(r"\s+(?:-{1,2}|–|—)\s+|\s*[,•|]\s*|\.(?=\s|$)\s*")
+BRACKET = re.compile(r"/([^/\n]{2,40})/|\(([^()\n]{2,40})\)")
+BRACKETED = re.compile(r"^(?:/([^/\n]{2,40})/|\(([^()\n]{2,40})\))$")
+MAX_PART_WORDS = 4
+
+
+# Capitalised words that open a sentence or a byline, not a place or an outlet ("In May 15", "By Anna Petrova").
+NOT_A_NAME = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "the", "to", "with"}
+
+
+def _name_like(part: str) -> bool:
+    """A place, region or outlet: up to four capitalised words, no digits (`Report.az`, `AP`)."""
+    words = part.split()
+    return 0 < len(words) <= MAX_PART_WORDS and all(w[0].isupper() for w in words) and \
+        not any(c.isdigit() for c in part) and words[0].lower() not in NOT_A_NAME
+
+
+def _parts(line: str, date: re.Match) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the leading parts of `line`, kind `date`, `bracket` or `name`; the story
+    starts at the first part that is none of these."""
+    spans = [(date.start(), date.end(), "date")]
+    for m in BRACKET.finditer(line):
+        if (m.end() <= date.start() or m.start() >= date.end()) and not any(c.isdigit() for c in m.group(0)):
+            spans.append((m.start(), m.end(), "bracket"))
+    masked = list(line)
+    for a, b, _ in spans:
+        masked[a:b] = "#" * (b - a)  # no separator inside a date or a bracket
+    cuts = sorted([(m.start(), m.end()) for m in SEPARATOR.finditer("".join(masked))]
+                  + [(a, a) for a, _, _ in spans] + [(b, b) for _, b, _ in spans])
+    pieces, position = [], 0
+    for cut_start, cut_end in cuts + [(len(line), len(line))]:
+        if cut_start >= position:
+            pieces.append((position, cut_start))
+        position = max(position, cut_end)
+    kinds = {(a, b): kind for a, b, kind in spans}
+    parts = []
+    for a, b in pieces:
+        piece = line[a:b]
+        a, b = a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))
+        if a >= b:
+            continue
+        kind = kinds.get((a, b)) or ("name" if _name_like(line[a:b]) else None)
+        if kind is None:
+            break
+        parts.append((a, b, kind))
+    return parts
+
+
+def loose_dateline(text: str, offset: int) -> Dateline | None:
+    """A dateline read as parts, when no known form matches.
+
+    >>> d = loose_dateline("September 21, 2024 — YEREVAN (AP) — Armenia said.", 0)
+    >>> (d.place, d.outlet, d.year, d.month, d.day, d.text)
+    ('YEREVAN', 'AP', 2024, 9, 21, 'September 21, 2024 — YEREVAN (AP)')
+    >>> loose_dateline("Talks to resume on March 3 - officials", 0) is None
+    True
+    """
+    stamp = _timestamp(text, offset)
+    line_start = _skip_blank(text, stamp.end()) if stamp else offset
+    line_end = text.find("\n", line_start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)][:200]
+    date = next(filter(None, (form.search(line[:120]) for form in LOOSE_DATES)), None)
+    if date is None and stamp is None:
+        return None
+    dated_line = date is not None
+    # A line dated by a timestamp above it ("Yerevan /Mediamax/."): a date of no width at its end.
+    date = date or re.compile(r"$").search(line)
+    parts = _parts(line, date)
+    if not parts or parts[0][0] > len(line) - len(line.lstrip()):
+        return None
+    if dated_line and not any(kind == "date" for _, _, kind in parts):
+        return None  # the date is in the story, not in the dateline
+    names = [line[a:b].strip() for a, b, kind in parts if kind == "name"]
+    brackets = [next(g for g in BRACKETED.match(line[a:b].strip()).groups() if g) for a, b, kind in parts
+                if kind == "bracket"]
+    if not names:
+        return None
+    place = names[0]
+    outlet = brackets[0] if brackets else (names[-1] if len(names) > 1 and parts[-1][2] == "name" else "")
+    if not outlet:
+        return None  # a place and a date alone may be the start of a sentence ("Yerevan, May 15, the ...")
+    end = parts[-1][1]
+    header = line[:end].rstrip(" ,")
+    if stamp is not None:
+        year, month, day = _date_parts(stamp.groupdict())
+    else:
+        year, month, day = _date_parts(date.groupdict())
+    if year is not None and year < 100:
+        year += 2000
+    start = line_start + len(header) - len(header.lstrip())
+    finish = line_start + len(header)
+    return Dateline(start, finish, text[start:finish], place, outlet.strip(" ."), year, month, day,
+                    "timestamp" if stamp is not None else "dateline")
 
 
 def headline(text: str, dateline: Dateline) -> str:
