@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -224,3 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug, not bad data (bad data gets findings): one line, unless debugging
+        if os.environ.get("CAUCASUS_DATA_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc}. Please report it; set CAUCASUS_DATA_DEBUG=1 "
+              "to see where it happened.", file=sys.stderr)
+        return 2
