@@ -118,6 +118,43 @@ def test_wrong_type(package):
                                       "latitude", "type-error")]
 
 
+MEMBERSHIP = ("mikhail-galuzin--deputy-foreign-minister,mikhail-galuzin,russia-ministry-of-foreign-affairs,russia,"
+              "Deputy Minister of Foreign Affairs,,,2024-06-05")
+
+
+def test_impossible_date(package):
+    edit(package / "data/memberships.csv", MEMBERSHIP, MEMBERSHIP.replace(",,,2024-06-05", ",,,2024-02-30"))
+    row = row_of(package / "data/memberships.csv", "mikhail-galuzin--deputy-foreign-minister")
+    assert failed_build(package) == [("data/memberships.csv", row, "attested_date", "type-error")]
+
+
+def test_impossible_edtf_date(package):
+    edit(package / "data/events.csv", ",2024-05-10/2024-05-11,2024-05-10,2024-05-11,day,", ",2024-02-30,,,,")
+    row = row_of(package / "data/events.csv", "almaty-talks-2024-05")
+    assert failed_build(package) == [("data/events.csv", row, "date_edtf", "edtf-error")]
+
+
+@pytest.mark.parametrize("value", ["10 May 2024", "2024-05-32", "2024-13", "2024/05/10"])
+def test_invalid_edtf(package, value):
+    edit(package / "data/events.csv", ",2024-05-10/2024-05-11,2024-05-10,2024-05-11,day,", f",{value},,,,")
+    row = row_of(package / "data/events.csv", "almaty-talks-2024-05")
+    assert failed_build(package) == [("data/events.csv", row, "date_edtf", "edtf-error")]
+
+
+def test_edtf_range_that_ends_before_it_starts(package):
+    edit(package / "data/events.csv", ",2024-05-10/2024-05-11,", ",2024-05-11/2024-05-10,")
+    row = row_of(package / "data/events.csv", "almaty-talks-2024-05")
+    findings = failed_build(package)
+    assert findings == [("data/events.csv", row, "date_edtf", "edtf-error")]
+
+
+def test_end_date_before_start_date(package):
+    edit(package / "data/memberships.csv", MEMBERSHIP,
+          MEMBERSHIP.replace(",,,2024-06-05", ",2024-05-01,2024-04-01,2024-06-05"))
+    row = row_of(package / "data/memberships.csv", "mikhail-galuzin--deputy-foreign-minister")
+    assert failed_build(package) == [("data/memberships.csv", row, "end_date", "date-order")]
+
+
 def test_value_outside_its_enum(package):
     edit(package / "data/places.csv", "almaty,Almaty,city,", "almaty,Almaty,town,")
     assert failed_build(package) == [("data/places.csv", row_of(package / "data/places.csv", "almaty"),
