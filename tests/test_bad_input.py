@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -35,8 +36,18 @@ def edit(path, old, new):
 
 
 def append(path, line):
+    """Append a CSV line; return the row number it gets (the header is row 1)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = sum(1 for _ in csv.reader(handle))
     with path.open("a", encoding="utf-8", newline="") as handle:
         handle.write(line)
+    return rows + 1
+
+
+def row_of(path, row_id):
+    """The row number of the row whose first cell is `row_id`."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(n for n, cells in enumerate(csv.reader(handle), start=1) if cells and cells[0] == row_id)
 
 
 # --- CSV files -----------------------------------------------------------------------------------
@@ -76,18 +87,21 @@ def test_bom_and_crlf_are_accepted_and_normalised(package):
 
 
 def test_blank_line(package):
+    row = row_of(package / "data/people.csv", "mikhail-galuzin") + 1
     edit(package / "data/people.csv", GALUZIN + "\n", GALUZIN + "\n\n")
-    assert failed_build(package) == [("data/people.csv", 6, None, "blank-row")]
+    assert failed_build(package) == [("data/people.csv", row, None, "blank-row")]
 
 
 def test_trailing_whitespace_in_an_id(package):
+    row = row_of(package / "data/people.csv", "mikhail-galuzin")
     edit(package / "data/people.csv", "mikhail-galuzin,", "mikhail-galuzin ,")
-    assert failed_build(package) == [("data/people.csv", 5, "person_id", "whitespace")]
+    assert failed_build(package) == [("data/people.csv", row, "person_id", "whitespace")]
 
 
 def test_nfd_text(package):
-    append(package / "data/places.csv", "gyumri,Gyu\u0308mri,city,AM,,,,,\n")
-    assert failed_build(package) == [("data/places.csv", 5, "name", "unicode-normalisation")]
+    edit(package / "data/places.csv", "negotiated", "ne\u0301gotiated")
+    row = row_of(package / "data/places.csv", "almaty")
+    assert failed_build(package) == [("data/places.csv", row, "description", "unicode-normalisation")]
 
 
 def test_non_utf8_bytes(package):
@@ -100,22 +114,63 @@ def test_non_utf8_bytes(package):
 
 def test_wrong_type(package):
     edit(package / "data/places.csv", "almaty,Almaty,city,KZ,,,", "almaty,Almaty,city,KZ,,north,")
-    assert failed_build(package) == [("data/places.csv", 2, "latitude", "type-error")]
+    assert failed_build(package) == [("data/places.csv", row_of(package / "data/places.csv", "almaty"),
+                                      "latitude", "type-error")]
+
+
+MEMBERSHIP = ("mikhail-galuzin--deputy-foreign-minister,mikhail-galuzin,russia-ministry-of-foreign-affairs,russia,"
+              "Deputy Minister of Foreign Affairs,,,2024-06-05")
+
+
+def test_impossible_date(package):
+    edit(package / "data/memberships.csv", MEMBERSHIP, MEMBERSHIP.replace(",,,2024-06-05", ",,,2024-02-30"))
+    row = row_of(package / "data/memberships.csv", "mikhail-galuzin--deputy-foreign-minister")
+    assert failed_build(package) == [("data/memberships.csv", row, "attested_date", "type-error")]
+
+
+def test_impossible_edtf_date(package):
+    edit(package / "data/events.csv", ",2024-05-10/2024-05-11,2024-05-10,2024-05-11,day,", ",2024-02-30,,,,")
+    row = row_of(package / "data/events.csv", "almaty-talks-2024-05")
+    assert failed_build(package) == [("data/events.csv", row, "date_edtf", "edtf-error")]
+
+
+@pytest.mark.parametrize("value", ["10 May 2024", "2024-05-32", "2024-13", "2024/05/10"])
+def test_invalid_edtf(package, value):
+    edit(package / "data/events.csv", ",2024-05-10/2024-05-11,2024-05-10,2024-05-11,day,", f",{value},,,,")
+    row = row_of(package / "data/events.csv", "almaty-talks-2024-05")
+    assert failed_build(package) == [("data/events.csv", row, "date_edtf", "edtf-error")]
+
+
+def test_edtf_range_that_ends_before_it_starts(package):
+    edit(package / "data/events.csv", ",2024-05-10/2024-05-11,", ",2024-05-11/2024-05-10,")
+    row = row_of(package / "data/events.csv", "almaty-talks-2024-05")
+    findings = failed_build(package)
+    assert findings == [("data/events.csv", row, "date_edtf", "edtf-error")]
+
+
+def test_end_date_before_start_date(package):
+    edit(package / "data/memberships.csv", MEMBERSHIP,
+          MEMBERSHIP.replace(",,,2024-06-05", ",2024-05-01,2024-04-01,2024-06-05"))
+    row = row_of(package / "data/memberships.csv", "mikhail-galuzin--deputy-foreign-minister")
+    assert failed_build(package) == [("data/memberships.csv", row, "end_date", "date-order")]
 
 
 def test_value_outside_its_enum(package):
     edit(package / "data/places.csv", "almaty,Almaty,city,", "almaty,Almaty,town,")
-    assert failed_build(package) == [("data/places.csv", 2, "place_type", "constraint-error")]
+    assert failed_build(package) == [("data/places.csv", row_of(package / "data/places.csv", "almaty"),
+                                      "place_type", "constraint-error")]
 
 
 def test_invalid_country_code(package):
     edit(package / "data/places.csv", "almaty,Almaty,city,KZ,", "almaty,Almaty,city,KX,")
-    assert failed_build(package) == [("data/places.csv", 2, "country_code", "country-code")]
+    assert failed_build(package) == [("data/places.csv", row_of(package / "data/places.csv", "almaty"),
+                                      "country_code", "country-code")]
 
 
 def test_malformed_wikidata_id(package):
     edit(package / "data/people.csv", GALUZIN, GALUZIN.replace("RU,,", "RU,Q0123,"))
-    assert failed_build(package) == [("data/people.csv", 5, "wikidata_id", "constraint-error")]
+    assert failed_build(package) == [("data/people.csv", row_of(package / "data/people.csv", "mikhail-galuzin"),
+                                      "wikidata_id", "constraint-error")]
 
 
 def test_duplicate_primary_key(package):
@@ -124,15 +179,15 @@ def test_duplicate_primary_key(package):
 
 
 def test_id_used_in_two_tables(package):
-    append(package / "data/places.csv", "armenia,Armenia,territory,AM,,,,,\n")
+    row = append(package / "data/places.csv", "armenia,Armenia,territory,AM,,,,,\n")
     append(package / "data/evidence.csv", ",armenia,,,000_8730724a31ace38e,,,Russia confirms,,\n")
-    assert failed_build(package) == [("data/places.csv", 5, "place_id", "duplicate-id")]
+    assert failed_build(package) == [("data/places.csv", row, "place_id", "duplicate-id")]
 
 
 def test_dangling_reference(package):
-    append(package / "data/aliases.csv", "nowhere--x,nowhere,X,en,short-name\n")
+    row = append(package / "data/aliases.csv", "nowhere--x,nowhere,X,en,short-name\n")
     append(package / "data/evidence.csv", ",nowhere--x,,,000_8730724a31ace38e,,,Russia confirms,,\n")
-    assert failed_build(package) == [("data/aliases.csv", 3, "entity_id", "foreign-key")]
+    assert failed_build(package) == [("data/aliases.csv", row, "entity_id", "foreign-key")]
 
 
 def test_row_without_evidence(package):
@@ -141,18 +196,18 @@ def test_row_without_evidence(package):
 
 
 def test_evidence_quote_not_in_the_article(package):
-    append(package / "data/evidence.csv", ",russia,,,000_8730724a31ace38e,0,10,Russia said,,\n")
-    assert failed_build(package) == [("data/evidence.csv", 22, "quote", "span")]
+    row = append(package / "data/evidence.csv", ",russia,,,000_8730724a31ace38e,0,10,Russia said,,\n")
+    assert failed_build(package) == [("data/evidence.csv", row, "quote", "span")]
 
 
 def test_evidence_offsets_past_the_end(package):
-    append(package / "data/evidence.csv", ",russia,,,000_8730724a31ace38e,9000,9006,Russia,,\n")
-    assert failed_build(package) == [("data/evidence.csv", 22, "char_end", "span")]
+    row = append(package / "data/evidence.csv", ",russia,,,000_8730724a31ace38e,9000,9006,Russia,,\n")
+    assert failed_build(package) == [("data/evidence.csv", row, "char_end", "span")]
 
 
 def test_evidence_words_not_found_to_fill_offsets(package):
-    append(package / "data/evidence.csv", ",russia,,,000_8730724a31ace38e,,,Russia denies,,\n")
-    assert failed_build(package) == [("data/evidence.csv", 22, "quote", "span")]
+    row = append(package / "data/evidence.csv", ",russia,,,000_8730724a31ace38e,,,Russia denies,,\n")
+    assert failed_build(package) == [("data/evidence.csv", row, "quote", "span")]
 
 
 # --- spreadsheet formulas ----------------------------------------------------------------------------
@@ -160,7 +215,8 @@ def test_evidence_words_not_found_to_fill_offsets(package):
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t=", "\r="])
 def test_formula_like_free_text_is_refused(package, start):
     edit(package / "data/people.csv", "Azerbaijani presidential aide.", f'"{start}HYPERLINK(""x"")"')
-    assert failed_build(package) == [("data/people.csv", 3, "description", "formula-injection")]
+    assert failed_build(package) == [("data/people.csv", row_of(package / "data/people.csv", "hikmet-hajiyev"),
+                                      "description", "formula-injection")]
 
 
 # --- descriptor and schemas --------------------------------------------------------------------------
@@ -205,16 +261,27 @@ def test_invalid_json_schema(package):
 # --- all at once, no traceback ------------------------------------------------------------------------
 
 def test_every_finding_is_reported_at_once_without_traceback(package):
+    galuzin = row_of(package / "data/people.csv", "mikhail-galuzin")
     edit(package / "data/people.csv", "mikhail-galuzin,", "mikhail-galuzin ,")
     edit(package / "data/places.csv", "almaty,Almaty,city,", "almaty,Almaty,town,")
-    append(package / "data/organisations.csv", "acme,ACME,other,,,,\n")
+    acme = append(package / "data/organisations.csv", "acme,ACME,other,,,,\n")
     result = subprocess.run([sys.executable, "-m", "caucasus_data", "build", "--root", str(package)],
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stdout.splitlines()
-    assert lines[0].startswith("data/people.csv:5:person_id: ") and lines[0].endswith("[whitespace]")
-    assert len(lines) == 1  # reading stops at the first unreadable file set; the rest waits for a clean read
+    assert [line.rsplit(" [", 1)[1] for line in result.stdout.splitlines()] == [
+        "whitespace]", "no-evidence]", "constraint-error]"]  # one finding per mistake, all in one run
+    assert result.stdout.splitlines()[0].startswith(f"data/people.csv:{galuzin}:person_id: 'mikhail-galuzin ' has")
+    assert result.stdout.splitlines()[1].startswith(f"data/organisations.csv:{acme}:organisation_id: 'acme' has no")
+
+
+def test_findings_are_limited_per_file(package):
+    rows = "".join(f"person-{i},Person {i},XX,,\n" for i in range(60))
+    append(package / "data/people.csv", rows)
+    report = build(package)
+    people = [f for f in report.findings if f.file == "data/people.csv"]
+    assert len(people) == 51
+    assert people[-1].kind == "more" and people[-1].message.startswith("70 more finding(s)")
 
 
 # --- seeds -------------------------------------------------------------------------------------------
@@ -238,6 +305,19 @@ def test_seed_in_a_subfolder(package):
     (package / "seeds" / "more").mkdir()
     (package / "seeds" / "more" / "010_x.txt").write_text("MOSCOW, June 5. /TASS/. Text.", encoding="utf-8")
     assert failed_build(package) == [("seeds/more", None, None, "seed-name")]
+
+
+def test_upper_case_seed_name_gives_a_lower_case_id(package):
+    (package / "seeds" / "010_AbC.txt").write_text("MOSCOW, June 5, 2024. /TASS/. Russia said so.", encoding="utf-8")
+    report = build(package)
+    assert report.ok, report.findings
+    assert [r["article_id"] for r in report.tables["articles"] if r["seed_file"] == "seeds/010_AbC.txt"] == ["010_abc"]
+
+
+def test_seed_names_that_differ_only_in_case(package):
+    (package / "seeds" / "010_abc.txt").write_text("MOSCOW, June 5, 2024. /TASS/. One.", encoding="utf-8")
+    (package / "seeds" / "010_ABC.txt").write_text("MOSCOW, June 5, 2024. /TASS/. Two.", encoding="utf-8")
+    assert failed_build(package) == [("seeds/010_abc.txt", None, None, "seed-name")]
 
 
 def test_duplicate_seed(package):

@@ -11,6 +11,8 @@ from caucasus_data.tableschema import read_schemas
 from conftest import REPO
 
 SCHEMAS = read_schemas(REPO)
+# Curated corrections of the parser: empty while the parser gets the seeds right.
+OVERRIDE_TABLES = {"article_metadata", "quote_overrides"}
 ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
          "date": pa.date32()}
 
@@ -30,7 +32,8 @@ def test_parquet_equals_csv(name):
     from_csv = read_csv(name)
     from_parquet = pq.read_table(REPO / "data" / f"{name}.parquet")
     assert from_parquet.column_names == SCHEMAS[name].field_names
-    assert from_parquet.num_rows == from_csv.num_rows > 0
+    assert from_parquet.num_rows == from_csv.num_rows
+    assert from_csv.num_rows > 0 or name in OVERRIDE_TABLES
     for column in from_parquet.column_names:
         assert from_parquet.column(column).to_pylist() == from_csv.column(column).to_pylist(), column
 

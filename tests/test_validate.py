@@ -41,7 +41,9 @@ def test_dangling_polymorphic_reference(package):
     _edit(package / "data" / "aliases.csv", "mikhail-galuzin--galuzin,mikhail-galuzin,",
           "mikhail-galuzin--galuzin,mikhail-galuzhin,")
     found = [str(f) for f in validate(package).findings if f.kind == "foreign-key"]
-    assert found == ["data/aliases.csv:2:entity_id: 'mikhail-galuzhin' is not an id in any of people, "
+    row = next(i for i, line in enumerate((package / "data/aliases.csv").read_text().splitlines(), start=1)
+               if line.startswith("mikhail-galuzin--galuzin,"))
+    assert found == [f"data/aliases.csv:{row}:entity_id: 'mikhail-galuzhin' is not an id in any of people, "
                      "organisations, places, events, agreements [foreign-key]"]
 
 
@@ -71,8 +73,10 @@ def test_github_annotations(package):
     _edit(package / "data" / "people.csv", "hikmet-hajiyev,Hikmet Hajiyev,AZ", "hikmet-hajiyev,Hikmet Hajiyev,ZZ")
     result = subprocess.run([sys.executable, "-m", "caucasus_data", "validate", "--github", str(package)],
                             capture_output=True, text=True)
-    assert result.stdout.splitlines()[1] == ("::error file=data/people.csv,line=3,title=country-code country_code::"
-                                             "'ZZ' is not an ISO 3166-1 alpha-2 country code")
+    lines = result.stdout.splitlines()
+    assert lines[2:] == ["data/people.csv:3:country_code: 'ZZ' is not an ISO 3166-1 alpha-2 country code [country-code]",
+                         "::error file=data/people.csv,line=3,title=country-code country_code::"
+                         "'ZZ' is not an ISO 3166-1 alpha-2 country code"]
 
 
 def test_fast_validator_finds_nothing_and_reads_every_file_itself():

@@ -1,47 +1,150 @@
-"""The wheel carries the data, and an installed wheel loads it from any directory."""
+"""The sdist and the wheel carry the data, and an installed wheel loads it from any directory, offline.
+
+`python -m build` makes the sdist and then the wheel from the unpacked sdist, so the wheel tested here proves
+the sdist complete too. The fresh environment gets the wheel by `pip install --no-index --no-deps` (no
+network); its dependencies come from this test environment through a .pth file, after the wheel's own files.
+"""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import sysconfig
+import tarfile
+import textwrap
 import zipfile
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO
 
+TABLES = sorted(p.stem for p in (REPO / "schemas").glob("*.json"))
+BACKENDS = ["pyarrow"] + [name for name in ("pandas", "polars", "duckdb") if find_spec(name)]
+
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
+def dist(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
+    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)],
                    check=True, capture_output=True)
-    return next(out.glob("caucasus_data-*.whl"))
+    return {"sdist": next(out.glob("caucasus_data-*.tar.gz")), "wheel": next(out.glob("caucasus_data-*.whl"))}
+
+
+@pytest.fixture(scope="module")
+def wheel(dist) -> Path:
+    return dist["wheel"]
+
+
+@pytest.fixture(scope="module")
+def venv_python(wheel, tmp_path_factory) -> Path:
+    """A fresh virtual environment with only the wheel installed, and the test environment's libraries."""
+    venv = tmp_path_factory.mktemp("venv")
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    python = venv / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "--isolated", "install", "--no-index", "--no-deps", "--quiet",
+                    str(wheel)], check=True, capture_output=True)
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    # .pth lines are appended to sys.path: the wheel's caucasus_data comes first; pyarrow and the rest after.
+    (site / "zz-test-environment.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    return python
+
+
+def run(python: Path, code: str, cwd: Path) -> subprocess.CompletedProcess:
+    # -I: neither the working directory nor PYTHON* variables can put the checkout on the path.
+    return subprocess.run([str(python), "-I", "-c", textwrap.dedent(code)], cwd=cwd, capture_output=True, text=True)
+
+
+def test_sdist_has_what_a_rebuild_and_a_reader_need(dist):
+    with tarfile.open(dist["sdist"]) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for table in TABLES:
+        assert {f"data/{table}.csv", f"data/{table}.parquet", f"schemas/{table}.json"} <= names
+    for name in ("datapackage.json", "pyproject.toml", "README.md", "LICENSE", "LICENSE-DATA", "CITATION.cff",
+                 "CHANGELOG.md", "DATASHEET.md", "docs/data-dictionary.md", "src/caucasus_data/__init__.py"):
+        assert name in names, name
+    assert any(name.startswith("seeds/") for name in names)
 
 
 def test_wheel_contains_the_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for table in (p.stem for p in (REPO / "schemas").glob("*.json")):
+    for table in TABLES:
         assert f"caucasus_data/package/data/{table}.parquet" in names
         assert f"caucasus_data/package/data/{table}.csv" in names
         assert f"caucasus_data/package/schemas/{table}.json" in names
     assert "caucasus_data/package/datapackage.json" in names
 
 
-def test_installed_wheel_loads_from_another_directory(wheel, tmp_path):
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                               capture_output=True, text=True, check=True).stdout.strip())
-    with zipfile.ZipFile(wheel) as archive:  # install by unpacking: no network, no pip needed
-        archive.extractall(site)
-    # pyarrow and pydantic come from the test environment, after the wheel's own files.
-    (site / "deps.pth").write_text(sysconfig.get_path("purelib") + "\n")
-    code = "import caucasus_data as cd; print(cd.load('people', backend='pyarrow').num_rows, cd.locate.installed_root())"
-    out = subprocess.run([str(python), "-I", "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
-    rows, root = out.stdout.split()
-    assert int(rows) >= 5
-    assert root.startswith(str(site))
+def test_core_install_is_small_and_extras_exist(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read(next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))).decode()
+    requires = [line.split(":", 1)[1].strip() for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+    core = sorted(r.split(">")[0].split("<")[0].split("=")[0] for r in requires if "extra ==" not in r)
+    assert core == ["pyarrow", "pydantic"]
+    extras = {line.split(":", 1)[1].strip() for line in metadata.splitlines() if line.startswith("Provides-Extra:")}
+    assert {"pandas", "polars", "duckdb", "validate", "plot", "all"} <= extras
+
+
+def test_installed_wheel_loads_every_table_with_every_backend(venv_python, tmp_path):
+    code = f"""
+        import json, caucasus_data as cd
+        from caucasus_data.locate import installed_root
+        out = {{"root": str(installed_root()), "version": cd.__version__, "rows": {{}}}}
+        for name in cd.tables():
+            rows = {{}}
+            for backend in {BACKENDS!r}:
+                table = cd.load(name, backend=backend)
+                rows[backend] = {{"pyarrow": lambda t: t.num_rows, "pandas": len, "polars": lambda t: t.height,
+                                  "duckdb": lambda t: t.count("*").fetchall()[0][0]}}[backend](table)
+            rows["records"] = len(cd.records(name))
+            out["rows"][name] = rows
+        if "duckdb" in {BACKENDS!r}:
+            out["sql"] = cd.connect().sql("select count(*) from quotes_named").fetchall()[0][0]
+        print(json.dumps(out))
+    """
+    result = run(venv_python, code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    site = subprocess.run([str(venv_python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    assert out["root"].startswith(site)
+    assert out["version"] == json.loads((REPO / "datapackage.json").read_text())["version"]
+    assert sorted(out["rows"]) == TABLES
+    for name, rows in out["rows"].items():
+        assert len(set(rows.values())) == 1, (name, rows)  # every backend sees the same rows
+    assert out["rows"]["people"]["pyarrow"] >= 5
+    if "duckdb" in BACKENDS:
+        assert out["sql"] == out["rows"]["quotes"]["pyarrow"]
+
+
+@pytest.mark.parametrize("extra", ["pandas", "polars", "duckdb"])
+def test_installed_wheel_names_a_missing_extra_in_one_line(venv_python, tmp_path, extra):
+    code = f"""
+        import sys
+        sys.modules[{extra!r}] = None  # as if the extra were not installed
+        import caucasus_data as cd
+        try:
+            cd.load("people", backend={extra!r})
+        except ImportError as exc:
+            print(exc)
+    """
+    result = run(venv_python, code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    message = result.stdout.strip()
+    assert "\n" not in message and f"pip install 'caucasus-data[{extra}]'" in message
+
+
+def test_installed_command_works_from_another_directory(venv_python, tmp_path):
+    version = json.loads((REPO / "datapackage.json").read_text())["version"]
+    result = subprocess.run([str(venv_python), "-I", "-m", "caucasus_data", "--version"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.stdout.strip() == f"caucasus-data {version}"
+    script = venv_python.parent / "caucasus-data"
+    tables = subprocess.run([str(script), "tables"], cwd=tmp_path, capture_output=True, text=True)
+    assert tables.returncode == 0 and tables.stdout.split()[0] == "agreement_parties"
+    if find_spec("frictionless"):
+        validate = subprocess.run([str(script), "validate"], cwd=tmp_path, capture_output=True, text=True)
+        assert validate.returncode == 0, validate.stdout + validate.stderr

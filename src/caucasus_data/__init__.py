@@ -10,7 +10,7 @@ The import is cheap: pyarrow, pydantic and the rest load when a function needs t
 from __future__ import annotations
 
 # No imports here, not even `typing`: it alone would double the cost of `import caucasus_data`.
-__all__ = ["DATA_VERSION", "__version__", "load", "package", "records", "schema", "tables", "validate"]
+__all__ = ["DATA_VERSION", "__version__", "connect", "load", "package", "records", "schema", "tables", "validate"]
 
 
 def __getattr__(name: str) -> object:
@@ -18,6 +18,10 @@ def __getattr__(name: str) -> object:
         from . import access
 
         return getattr(access, name)
+    if name == "connect":
+        from .sql import connect
+
+        return connect
     if name == "validate":
         from .validation import validate
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 
 def _print_findings(findings, github: bool) -> None:
+    """One `file:row:field: message [kind]` line per finding; with `github`, each followed by its
+    GitHub Actions annotation, so the log reads the same and the pull request shows it in place."""
     for finding in findings:
-        print(finding.github() if github else str(finding))
+        print(finding)
+        if github:
+            print(finding.github())
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -24,7 +29,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     progress = Progress()  # shown only on a terminal
     report = build(root, check=args.check, progress=progress)
-    progress.clear()
+    for line in report.overrides:
+        print(f"override: {line}", file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     _print_findings(report.findings, args.github)
@@ -74,6 +80,76 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_article(args: argparse.Namespace) -> int:
+    from .preview import describe, preview
+
+    seed = Path(args.file)
+    if not seed.is_file():
+        print(f"error: no file {seed}", file=sys.stderr)
+        return 1
+    report, relative = preview(Path(args.root), seed)
+    for line in describe(report, relative):
+        print(line)
+    for warning in report.warnings:
+        if warning.startswith(relative):
+            print(f"warning: {warning}", file=sys.stderr)
+    _print_findings(report.findings, github=False)
+    # The exit code judges the article; findings elsewhere (e.g. facts still without evidence) are shown.
+    on_article = [f for f in report.findings if f.file == relative]
+    if on_article:
+        print(f"the article cannot be added yet: {len(on_article)} finding(s)", file=sys.stderr)
+        return 1
+    if not report.ok:
+        print(f"note: the package has {len(report.findings)} other finding(s); the build will fail until "
+              "they are mended", file=sys.stderr)
+    placed = (Path(args.root) / relative).resolve() == seed.resolve()
+    print(f"ok: {relative} builds and validates" + ("" if placed else f"; add it with: cp {seed} {relative}"),
+          file=sys.stderr)
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from .generated_docs import stale_docs, write_docs
+
+    root = Path(args.root)
+    if not (root / "schemas").is_dir():
+        print(f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/); "
+              "run the command from the repository root", file=sys.stderr)
+        return 1
+    if args.check:
+        stale = stale_docs(root)
+        for relative in stale:
+            print(f"{relative}: stale; run `caucasus-data docs`")
+        return 1 if stale else 0
+    for relative in write_docs(root):
+        print(f"wrote {relative}", file=sys.stderr)
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from .timeline import render_timeline, stale_figures
+
+    root = Path(args.root)
+    if not (root / "data" / "events.parquet").is_file():
+        print(f"error: {root.resolve()} has no data/events.parquet; run the command from the repository root",
+              file=sys.stderr)
+        return 1
+    out = Path(args.out) if args.out else root
+    if args.check:
+        stale = stale_figures(root, out)
+        for relative in stale:
+            print(f"{relative}: stale; run `caucasus-data timeline`")
+        return 1 if stale else 0
+    try:
+        written = render_timeline(root, out)
+    except ImportError as exc:  # its own extra, not the [validate] one main() suggests
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for relative in written:
+        print(f"wrote {out / relative}", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from . import __getattr__ as lazy
 
@@ -114,8 +190,35 @@ def parser() -> argparse.ArgumentParser:
     cite.add_argument("--root", default=".", help="the repository root (default: the working directory)")
     cite.set_defaults(run=cmd_cite)
 
+    new_article = commands.add_parser("new-article", help="check a new article and show what the parser finds in it",
+                                      description="Build a temporary copy of the package with FILE added to "
+                                                  "seeds/ and show the article's dateline, outlet, place, date, "
+                                                  "quotes and mentions, and any finding. Changes nothing.")
+    new_article.add_argument("file", help="the article, a UTF-8 text file (in seeds/ or elsewhere)")
+    new_article.add_argument("--root", default=".", help="the repository root (default: the working directory)")
+    new_article.set_defaults(run=cmd_new_article)
+
     tables = commands.add_parser("tables", help="list the tables", description="List the tables and their titles.")
     tables.set_defaults(run=cmd_tables)
+
+    docs = commands.add_parser("docs", help="regenerate docs/data-dictionary.md and docs/cli.md",
+                               description="Write the data dictionary (docs/data-dictionary.md, from schemas/*.json) "
+                                           "and the command reference (docs/cli.md, from this program's commands). "
+                                           "Only files whose text changes are written.")
+    docs.add_argument("--check", action="store_true", help="write nothing; exit 1 naming any stale document")
+    docs.add_argument("--root", default=".", help="the repository root (default: the working directory)")
+    docs.set_defaults(run=cmd_docs)
+
+    timeline = commands.add_parser("timeline", help="draw the events as a timeline (docs/timeline.svg and .png)",
+                                   description="Draw the published events (data/events.parquet) by date, with "
+                                               "the signings of agreements marked, as docs/timeline.svg and "
+                                               "docs/timeline.png. Needs matplotlib: "
+                                               "pip install 'caucasus-data[plot]'.")
+    timeline.add_argument("--check", action="store_true",
+                          help="draw nothing; exit 1 naming a figure drawn from other data (needs no matplotlib)")
+    timeline.add_argument("--root", default=".", help="the repository root (default: the working directory)")
+    timeline.add_argument("--out", help="the directory to write docs/timeline.* under (default: the root)")
+    timeline.set_defaults(run=cmd_timeline)
     return main_parser
 
 
@@ -128,3 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug, not bad data (bad data gets findings): one line, unless debugging
+        if os.environ.get("CAUCASUS_DATA_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc}. Please report it; set CAUCASUS_DATA_DEBUG=1 "
+              "to see where it happened.", file=sys.stderr)
+        return 2

@@ -50,10 +50,10 @@ class TableSchema:
         out = []
         for fk in self.descriptor.get("foreignKeys", []):
             fields, ref = fk["fields"], fk["reference"]
-            ref_fields = ref["fields"]
-            field = fields[0] if isinstance(fields, list) else fields
-            ref_field = ref_fields[0] if isinstance(ref_fields, list) else ref_fields
-            out.append((field, ref["resource"], ref_field))
+            fields = [fields] if isinstance(fields, str) else fields
+            ref_fields = [ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"]
+            if len(fields) == 1:  # a composite key (quote_overrides -> quotes) is checked by frictionless only
+                out.append((fields[0], ref["resource"], ref_fields[0]))
         return out
 
     def polymorphic_keys(self) -> list[tuple[str, list[str]]]:

@@ -9,6 +9,7 @@ import datetime
 import io
 import json
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,11 +19,12 @@ from ..parse.quotes import find_quotes
 from ..tableschema import TableSchema, read_schemas
 from ..validation import validate
 from ..validation.descriptor import check_package
-from ..validation.findings import Finding
+from ..validation.findings import Finding, limit_per_file
 from . import publish, render
-from .articles import Names, article_row, seed_files
-from .seeds import read_seeds
-from .curated import Rows, complete_evidence, derive_dates, read_curated, sort_rows
+from .articles import Names, article_row
+from .seeds import Seed, read_seeds
+from .overrides import QUOTE_OVERRIDES, apply_quote_overrides, check_article_overrides
+from .curated import CELL_KINDS, Rows, complete_evidence, derive_dates, read_curated, sort_rows
 from ..identifiers import mention_id, quote_id
 
 
@@ -33,6 +35,8 @@ class BuildReport:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    overrides: list[str] = field(default_factory=list)  # what the curated overrides changed, a line each
+    tables: dict[str, Rows] = field(default_factory=dict, repr=False)  # the rows built, as CSV strings
 
     @property
     def ok(self) -> bool:
@@ -48,32 +52,43 @@ def build(root: str | Path = ".", check: bool = False, today: datetime.date | No
     >>> build(check=True).files
     []
     """
-    root = Path(root)
     progress = progress or Progress(enabled=False)
-    report = BuildReport(findings=check_package(root, resources=False))
+    report = BuildReport()
+    _build(Path(root), check, today or datetime.date.today(), report, progress)
+    progress.clear()
+    report.findings = limit_per_file(report.findings)
+    return report
+
+
+def _stopped(report: BuildReport) -> bool:
+    """Whether a finding prevents the next step; findings on single cells let it go on."""
+    return any(f.kind not in CELL_KINDS for f in report.findings)
+
+
+def _build(root: Path, check: bool, today: datetime.date, report: BuildReport, progress: Progress) -> None:
+    report.findings.extend(check_package(root, resources=False))
     if report.findings:
-        return report
+        return
     schemas = read_schemas(root)
     metadata, finding = _metadata(root)
     if finding:
         report.findings.append(finding)
-        return report
+        return
     tables: dict[str, Rows] = {}
     for name, schema in schemas.items():
         if not schema.is_generated:
             tables[name], findings = read_curated(root, schema)
             report.findings.extend(findings)
-    if report.findings:
-        return report
-    _parse(root, schemas, tables, report, today or datetime.date.today(), progress)
-    if report.findings:
-        return report
+    if _stopped(report):
+        return
+    _parse(root, schemas, tables, report, today, progress)
+    if _stopped(report):
+        return
     _normalise(schemas, tables, report)
-    if report.findings:
-        return report
+    if _stopped(report):
+        return
+    report.tables = tables
     _write(root, schemas, tables, metadata, check, report, progress)
-    progress.clear()
-    return report
 
 
 def _metadata(root: Path) -> tuple[dict, Finding | None]:
@@ -103,21 +118,17 @@ def _lookup(names: list[tuple[str, str]], ids: set[str]) -> Names:
 
 
 def _parse(root, schemas, tables, report: BuildReport, today: datetime.date, progress: Progress) -> None:
-    _, seed_findings = read_seeds(root)
+    seeds, seed_findings = read_seeds(root)
     if seed_findings:
         report.findings.extend(seed_findings)
         return
     names = _entity_names(schemas, tables)
-    outlets = _lookup(names, {r["organisation_id"] for r in tables["organisations"]})
-    places = _lookup(names, {r["place_id"] for r in tables["places"]})
-    articles = []
-    for path in progress.each(seed_files(root), "reading articles"):
-        row, findings, warnings = article_row(path, root, outlets, places, today)
-        articles.append(row)
-        report.findings.extend(findings)
-        report.warnings.extend(warnings)
+    articles = _articles(progress.each(seeds, "reading articles"), schemas, tables, names, report, today)
+    if _stopped(report):
+        return  # nothing is published half-done: an article without a date stops the build here
     matcher = EntityMatcher(names)
-    people = {r["person_id"] for r in tables["people"]}
+    people = {r["person_id"]: r["description"] for r in tables["people"]}  # descriptions give titles
+    organisations = {r["organisation_id"] for r in tables["organisations"]}
     mentions, quotes = [], []
     for article in progress.each(articles, "finding mentions and quotes"):
         article_id, text = article["article_id"], article["text"]
@@ -125,16 +136,49 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date, pro
         mentions.extend({"mention_id": mention_id(article_id, m.start, m.entity_id), "article_id": article_id,
                          "entity_id": m.entity_id, "char_start": str(m.start), "char_end": str(m.end),
                          "surface": m.surface} for m in found)
-        for q in find_quotes(text, found, people):
-            quotes.append({"quote_id": quote_id(article_id, q.start), "article_id": article_id,
-                           "speaker_id": q.speaker_id or "", "attribution": q.attribution or "", "text": q.text,
-                           "char_start": str(q.start), "char_end": str(q.end), "quote_type": q.quote_type,
-                           "published_date": article.get("published_date", "")})
-            if q.quote_type != "term" and not q.speaker_id:
-                report.warnings.append(f"{article['seed_file']}: speaker of the quote at {q.start} not resolved")
+        quotes.extend({"quote_id": quote_id(article_id, q.start), "article_id": article_id,
+                       "speaker_id": q.speaker_id or "", "attribution": q.attribution or "", "text": q.text,
+                       "char_start": str(q.start), "char_end": str(q.end), "quote_type": q.quote_type,
+                       "published_date": article.get("published_date", "")}
+                      for q in find_quotes(text, found, people, organisations, descriptions=people))
+    findings, notes = apply_quote_overrides(quotes, tables["quote_overrides"])
+    report.findings.extend(findings)
+    report.overrides.extend(notes)
+    report.warnings.extend(_unresolved_speakers(articles, quotes))
     tables["articles"] = sorted(articles, key=lambda r: r["article_id"])
     tables["mentions"] = sorted(mentions, key=lambda r: (r["article_id"], int(r["char_start"]), r["entity_id"]))
     tables["quotes"] = sorted(quotes, key=lambda r: (r["article_id"], int(r["char_start"])))
+
+
+def _articles(seeds: Iterable[Seed], schemas, tables, names, report: BuildReport, today: datetime.date) -> Rows:
+    """The article rows, each with its curated override laid over it."""
+    outlets = _lookup(names, {r["organisation_id"] for r in tables["organisations"]})
+    places = _lookup(names, {r["place_id"] for r in tables["places"]})
+    overrides = {r["seed_file"]: r for r in tables["article_metadata"]}
+    report.findings.extend(check_article_overrides(tables["article_metadata"]))
+    header = schemas["article_metadata"].field_names
+    articles = []
+    for seed in seeds:
+        result = article_row(seed, outlets, places, today, overrides.get(seed.relative), header)
+        articles.append(result.row)
+        report.findings.extend(result.findings)
+        report.warnings.extend(result.warnings)
+        report.overrides.extend(result.notes)
+    return articles
+
+
+def _unresolved_speakers(articles: Rows, quotes: Rows) -> list[str]:
+    """A warning per statement or partial quote with no speaker, saying how to set one."""
+    seed = {a["article_id"]: a["seed_file"] for a in articles}
+    warnings = []
+    for q in quotes:
+        if q["quote_type"] != "term" and not q["speaker_id"]:
+            said = f" (attribution: {q['attribution']!r})" if q["attribution"] else ""
+            warnings.append(f"{seed[q['article_id']]}: the speaker of the quote at {q['char_start']} "
+                            f"({q['text'][:40]!r}){said} is not resolved; add the person to data/people.csv or "
+                            f"data/aliases.csv, or set speaker_id in {QUOTE_OVERRIDES} for article_id "
+                            f"{q['article_id']}, char_start {q['char_start']}")
+    return warnings
 
 
 def _normalise(schemas, tables, report: BuildReport) -> None:
@@ -156,8 +200,11 @@ def _write(root, schemas, tables, metadata, check: bool, report: BuildReport, pr
     staging = publish.stage(root, files)
     try:
         progress.step("validating")
-        staged = validate(staging)
-        report.findings.extend(_to_contributor_rows(staged.findings, tables))
+        staged = validate(staging, per_file_limit=None)
+        # A cell already reported while reading is not reported again by the schema checks.
+        seen = {(f.file, f.row, f.field) for f in report.findings}
+        report.findings.extend(f for f in _to_contributor_rows(staged.findings, tables)
+                               if (f.file, f.row, f.field) not in seen)
         if report.findings:
             return
         progress.step("writing Parquet")

@@ -1,4 +1,5 @@
-"""Seed files -> article rows, with the outlet, place and date parsed from the dateline."""
+"""Seed files -> article rows, with the outlet, place and date parsed from the dateline and the
+curated override (data/article_metadata.csv) laid over them."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..parse.dateline import find_dateline
+from ..parse.dateline import Dateline, find_dateline, headline
 from ..parse.mentions import fold
 from ..parse.pubdate import DateError, infer_year
 from ..validation.findings import Finding
+from .overrides import ARTICLE_OVERRIDES, apply_article_override, override_example
+from .seeds import Seed
 
 ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|that|with|said)\b", re.IGNORECASE)
+KNOWN_FORMS = "`MOSCOW, June 5. /TASS/.`, `YEREVAN, MAY 15, ARMENPRESS.`, `BAKU, March 3 (Reuters) -`"
 
 
 @dataclass
@@ -30,50 +34,100 @@ class Names:
         return next(iter(found)) if len(found) == 1 else None
 
 
-def seed_files(root: Path) -> list[Path]:
-    return sorted((root / "seeds").glob("*.txt"))
+@dataclass
+class ArticleResult:
+    """One parsed article: its row, what stops the build, what it warns of, and the overrides applied."""
+
+    row: dict[str, str]
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
-def article_row(path: Path, root: Path, outlets: Names, places: Names,
-                today: datetime.date) -> tuple[dict[str, str], list[Finding], list[str]]:
-    """The article row of one seed file, with findings (errors) and warnings."""
-    relative = path.relative_to(root).as_posix()
-    data = path.read_bytes()
-    text = data.decode("utf-8")
-    row = {
-        "article_id": path.stem.lower(), "seed_file": relative, "text": text,
-        "text_sha256": hashlib.sha256(data).hexdigest(), "char_count": str(len(text)),
-        "published_date_inferred": "false", "language": _language(text),
+def _base_row(seed: Seed) -> dict[str, str]:
+    return {
+        "article_id": seed.article_id, "seed_file": seed.relative, "text": seed.text,
+        "text_sha256": hashlib.sha256(seed.data).hexdigest(), "char_count": str(len(seed.text)),
+        "published_date_inferred": "false", "language": _language(seed.text),
     }
-    findings, warnings = [], []
-    dateline = find_dateline(text)
-    if dateline is None:
-        findings.append(Finding(relative, None, None, "dateline",
-                                "no dateline recognised at the top of the article (e.g. `MOSCOW, June 5. /TASS/.`)"))
-        return row, findings, warnings
-    row.update(dateline=dateline.text, dateline_start=str(dateline.start), dateline_end=str(dateline.end),
-               outlet_name=dateline.outlet, dateline_place_name=dateline.place)
+
+
+def _date(row: dict[str, str], dateline: Dateline, today: datetime.date) -> str | None:
+    """Fill the publication date from the dateline; the reason when it cannot be made."""
+    if dateline.month is None:
+        return f"the dateline {dateline.text!r} gives no date"
     try:
         if dateline.year is None:
-            found = infer_year(dateline.month, dateline.day, text, today)
+            found = infer_year(dateline.month, dateline.day, row["text"], today, dateline.start)
             row.update(published_date=found.date.isoformat(), published_date_inferred="true",
                        published_date_method=found.method)
         else:
             day = datetime.date(dateline.year, dateline.month, dateline.day)
             row.update(published_date=day.isoformat(), published_date_method=f"read from the {dateline.source}")
     except (DateError, ValueError) as exc:
-        findings.append(Finding(relative, None, None, "dateline", f"cannot make the publication date: {exc}"))
+        return f"the publication date cannot be made from the dateline {dateline.text!r}: {exc}"
+    return None
+
+
+def _resolve(row: dict[str, str], dateline: Dateline, outlets: Names, places: Names) -> list[tuple[str, str, str]]:
+    """Set outlet_id and dateline_place_id by name or alias; (name, column, table) of those not found."""
+    missing = []
     for name, names, column, table in ((dateline.outlet, outlets, "outlet_id", "organisations"),
                                        (dateline.place, places, "dateline_place_id", "places")):
         resolved = names.resolve(name)
         if resolved:
             row[column] = resolved
         else:
-            warnings.append(f"{relative}: {name!r} is not a name or alias in {table}; {column} left empty "
-                            f"(add it to data/{table}.csv or data/aliases.csv)")
+            missing.append((name, column, table))
+    return missing
+
+
+def article_row(seed: Seed, outlets: Names, places: Names, today: datetime.date,
+                override: dict[str, str] | None = None, override_header: list[str] | None = None) -> ArticleResult:
+    """The article row of one seed, with its curated override (a data/article_metadata.csv row)."""
+    result = ArticleResult(_base_row(seed))
+    row, relative = result.row, result.row["seed_file"]
+    dateline = find_dateline(row["text"])
+    missing, problem = [], "no dateline was recognised at the top of the article (known forms include " \
+                           f"{KNOWN_FORMS})"
+    if dateline is not None:
+        row.update(dateline=dateline.text, dateline_start=str(dateline.start), dateline_end=str(dateline.end),
+                   outlet_name=dateline.outlet, dateline_place_name=dateline.place,
+                   title=headline(row["text"], dateline))
+        problem = _date(row, dateline, today)
+        missing = _resolve(row, dateline, outlets, places)
+    note = apply_article_override(row, override)
+    if note:
+        result.notes.append(note)
+    if not row.get("published_date"):
+        result.findings.append(Finding(relative, None, None, "dateline",
+                                       _how_to_date(problem, row, override, override_header or [])))
+    result.warnings.extend(_warnings(row, missing, named_outlet=bool(dateline and dateline.outlet)))
+    return result
+
+
+def _warnings(row: dict[str, str], missing: list[tuple[str, str, str]], named_outlet: bool) -> list[str]:
+    """What the article row lacks after the override, and where to add it."""
+    relative, out = row["seed_file"], []
+    for name, column, table in missing:
+        if name and not row.get(column):
+            out.append(f"{relative}: {name!r} is not a name or alias in {table}; {column} left empty "
+                       f"(add it to data/{table}.csv or data/aliases.csv, or set {column} in {ARTICLE_OVERRIDES})")
+    if not named_outlet and not row.get("outlet_id"):
+        out.append(f"{relative}: the text names no outlet; outlet_id left empty (set it in {ARTICLE_OVERRIDES})")
     if not row["language"]:
-        warnings.append(f"{relative}: language not recognised; language left empty")
-    return row, findings, warnings
+        out.append(f"{relative}: language not recognised; language left empty (set it in {ARTICLE_OVERRIDES})")
+    return out
+
+
+def _how_to_date(problem: str, row: dict[str, str], override: dict[str, str] | None, header: list[str]) -> str:
+    """What is wrong, and the exact line or cell the contributor adds to the override table."""
+    if override:
+        return f"{problem}, and its row in {ARTICLE_OVERRIDES} gives no published_date: fill it in (YYYY-MM-DD)"
+    needed = "the publication date" if row.get("outlet_id") else "the outlet's organisation_id and the publication date"
+    return (f"{problem}. Add this line to {ARTICLE_OVERRIDES}, with {needed} from the article's page "
+            f"(leave a column empty when unknown): "
+            f"{override_example(header, row['seed_file'], row.get('outlet_id', ''))}")
 
 
 def _language(text: str) -> str:

@@ -17,6 +17,8 @@ Rows = list[dict[str, str]]
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Findings on single cells; the build still validates the rest, so that one run reports everything.
+CELL_KINDS = {"whitespace", "formula-injection", "unicode-normalisation"}
 
 
 def read_curated(root: Path, schema: TableSchema) -> tuple[Rows, list[Finding]]:
@@ -83,6 +85,8 @@ def _header_problem(header: list[str], expected: list[str]) -> str:
 
 
 def _cell_problems(relative: str, number: int, schema: TableSchema, row: dict[str, str]) -> list[Finding]:
+    """Findings on single cells. Whitespace and NFD are reported, then mended in `row`, so that the
+    references to that cell do not fail as well: one mistake, one finding."""
     findings = []
     for field in schema.fields:
         name, value = field["name"], row[field["name"]]
@@ -95,10 +99,12 @@ def _cell_problems(relative: str, number: int, schema: TableSchema, row: dict[st
         elif value != value.strip():
             findings.append(Finding(relative, number, name, "whitespace",
                                     f"{value!r} has leading or trailing whitespace"))
+            row[name] = value = value.strip()
         if name != "quote" and unicodedata.normalize("NFC", value) != value:
             # Evidence quotes must equal the article text, whatever its normal form.
             findings.append(Finding(relative, number, name, "unicode-normalisation",
                                     "is not in Unicode NFC (composed characters); save it as NFC"))
+            row[name] = unicodedata.normalize("NFC", value)
     return findings
 
 

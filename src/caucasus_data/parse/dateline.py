@@ -1,14 +1,21 @@
 """Agency datelines at the top of an article: place, date and outlet, with the span they occupy.
 
-Recognised forms, in any letter case, with full or abbreviated month names:
+Recognised forms, in any letter case, with full or abbreviated month names (`Sept.`, `Jun`):
 
 - ``MOSCOW, June 5. /TASS/.``                    place, month day. /agency/.
 - ``YEREVAN, MAY 15, ARMENPRESS.``               place, month day, agency.
 - `` date 2023-10-09 Yerevan /Mediamax/.``       date ISO place /agency/.
 - ``BAKU, March 3 (Reuters) -``                  place, month day (agency) -
+- ``TBILISI, 3 March (AFP) -``                   place, day month (agency) -
 - ``TBILISI, 3 March 2024, AFP -``               place, day month year, agency -
 - ``Baku, March 3, 2024 - Trend``                place, month day, year - agency
-- a timestamp line such as ``10:42, 21 September 2024`` above any of them, which gives the full date.
+
+The place may carry a region or country (``BAKU, Azerbaijan, March 3 (AP) -``) and be followed by a
+full stop (Interfax's ``MOSCOW. June 5 (Interfax) -``). Two looser forms are read too: a place and date
+without an agency (``BAKU, Azerbaijan, May 15.``: the outlet is left empty) and an agency dateline
+without a date (``YEREVAN, Armenia (AP) -``, its place in capitals: the date must come from elsewhere).
+A timestamp line above any of them (``10:42, 21 September 2024``, ``21.09.2024 10:42``, ``2024-09-21``)
+gives the full date; lines before the dateline other than the timestamp are the headline.
 """
 
 from __future__ import annotations
@@ -19,33 +26,54 @@ from dataclasses import dataclass
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-WORD = r"[^\W\d_][^\W\d_'’.-]*"
-PLACE = rf"(?P<place>{WORD}(?:[ -]{WORD}){{0,3}})"
-DASH = r"\s*[-–—]+\s*"
+WORD = r"[^\W\d_][^\W\d_'’.-]*\.?"  # "ST. PETERSBURG"
+# "BAKU, Azerbaijan," : a region or country may follow the place; it is not part of the place name.
+PLACE = rf"(?P<place>{WORD}(?:[ -]{WORD}){{0,3}})(?:,\s+{WORD}(?:\s{WORD}){{0,2}})?"
+DASH = r"\s*(?:[-–—]+|:)\s*"
 AGENCY = r"(?P<outlet>[^\W\d_][\w.&'’ -]{0,40}?)"
 MD = rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
 DM = rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH})"
 YEAR = r"(?P<year>\d{4})"
 
+# Where the agency follows the date, it is told from the story's first words ("- The talks resumed.",
+# ", the ministers met.") by being capitalised words or a single word.
+# A full stop belongs to the agency only inside its name ("News.am"): "ARMENPRESS. Talks." is two things.
+AGENCY_WORD = r"(?:[\w&'’-]|\.(?=\w))*"
+TRAILING_AGENCY = (rf"(?P<outlet>(?-i:[A-Z]){AGENCY_WORD}(?:[ ](?-i:[A-Z]){AGENCY_WORD}){{0,3}}"
+                   rf"|[^\W\d_]{AGENCY_WORD})")
+SEP = r"[,.]\s+"  # "MOSCOW, June 5" and Interfax's "MOSCOW. June 5"
+# An undated dateline ("YEREVAN, Armenia (AP) -") is told from a headline by its place in capitals.
+CAPITAL_PLACE = rf"(?P<place>(?-i:[A-Z][A-Z.'’-]+)(?:[ -](?-i:[A-Z][A-Z.'’-]+)){{0,3}})(?:,\s+{WORD}(?:\s{WORD}){{0,2}})?"
+
 FORMS = [re.compile(p, re.IGNORECASE) for p in (
-    rf"{PLACE},\s+{MD}(?:,\s*{YEAR})?\.?\s*/\s*{AGENCY}\s*/\.?",          # MOSCOW, June 5. /TASS/.
+    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?\.?\s*/\s*{AGENCY}\s*/\.?",                   # MOSCOW, June 5. /TASS/.
     rf"(?:date\s+)?(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}),?\s+{PLACE}\s*/\s*{AGENCY}\s*/\.?",  # date 2023-10-09 Yerevan /Mediamax/.
-    rf"{PLACE},\s+{MD}(?:,\s*{YEAR})?\s*\(\s*{AGENCY}\s*\)(?:{DASH}|\s*:\s*)",  # BAKU, March 3 (Reuters) -
-    rf"{PLACE},\s+{DM}(?:\s+{YEAR})?\s*\(\s*{AGENCY}\s*\)(?:{DASH}|\s*:\s*)",   # TBILISI, 3 March (AFP) -
-    rf"{PLACE},\s+{DM}(?:\s+{YEAR})?,\s*{AGENCY}{DASH}",                   # TBILISI, 3 March 2024, AFP -
-    rf"{PLACE},\s+{MD},\s*{YEAR}{DASH}{AGENCY}(?=[.:]|\s*[-–—]|\s*\n|\s*$)[.:]?",  # Baku, March 3, 2024 - Trend
-    rf"{PLACE},\s+{MD}(?:,\s*{YEAR})?,\s*{AGENCY}[.:]",                    # YEREVAN, MAY 15, ARMENPRESS.
+    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",                # BAKU, March 3 (Reuters) -
+    rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",                 # TBILISI, 3 March (AFP) -
+    rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?,\s*{TRAILING_AGENCY}{DASH}",                 # TBILISI, 3 March 2024, AFP -
+    rf"{PLACE}{SEP}{MD},\s*{YEAR}{DASH}{TRAILING_AGENCY}(?=[.:]|\s*[-–—]|\s*\n|\s*$)[.:]?",  # Baku, March 3, 2024 - Trend
+    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?,\s*{TRAILING_AGENCY}(?:[.:]|(?=[ \t]*\r?\n))",  # YEREVAN, MAY 15, ARMENPRESS.
+    # No agency: the outlet stays unknown (the build warns and an override can name it).
+    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?(?:\.|{DASH})(?=\s)",                         # BAKU, Azerbaijan, May 15.
+    rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?(?:\.|{DASH})(?=\s)",                          # Baku, 15 May 2024 -
+    # No date: the build asks for it (from a timestamp line above, or an override).
+    rf"{CAPITAL_PLACE}\s*\(\s*{AGENCY}\s*\){DASH}",                                 # YEREVAN, Armenia (AP) -
 )]
-TIME = r"[ \t]*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?,?\s+"
-TIMESTAMPS = [re.compile(rf"{TIME}{DM}\s+{YEAR}[ \t]*\r?\n", re.IGNORECASE),   # 10:42, 21 September 2024
-              re.compile(rf"{TIME}{MD},?\s+{YEAR}[ \t]*\r?\n", re.IGNORECASE)]  # 10:42, September 21, 2024
-# A dateline stands at the start of one of the first lines (a headline may come before it).
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+STAMP_DATES = (rf"{DM},?\s+{YEAR}", rf"{MD},?\s+{YEAR}", r"(?P<iso>\d{4}-\d{2}-\d{2})",
+               r"(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4})")
+# A line holding only a date and a time, in either order: "10:42, 21 September 2024", "21.09.2024 10:42".
+# One pattern per date form, because a pattern cannot name the same group twice.
+TIMESTAMPS = [re.compile(rf"[ \t]*{line}[ \t]*\r?\n", re.IGNORECASE)
+              for date in STAMP_DATES
+              for line in (rf"{TIME}[,|\s-]+{date}", rf"{date}(?:[,|\s-]+{TIME})?")]
+# A dateline stands at the start of one of the first lines (a headline or byline may come before it).
 FIRST_LINES = 4
 
 
 @dataclass(frozen=True)
 class Dateline:
-    """What a dateline says. `year` is None when the dateline gives none."""
+    """What a dateline says. `year` is None when neither the dateline nor a timestamp gives one."""
 
     start: int
     end: int
@@ -53,57 +81,221 @@ class Dateline:
     place: str
     outlet: str
     year: int | None
-    month: int
-    day: int
+    month: int | None  # None, as the day, when the dateline gives no date ("YEREVAN, Armenia (AP) -")
+    day: int | None
     source: str  # "dateline" or "timestamp": where the date was read
 
 
 def month_number(name: str) -> int:
+    """1-12 for a month name, full or abbreviated, any case.
+
+    >>> month_number("Sept."), month_number("MAY")
+    (9, 5)
+    """
     return MONTHS.index(name[:3].lower()) + 1
 
 
-def _from_match(match: re.Match, offset: int) -> Dateline:
-    groups = match.groupdict()
+def _date_parts(groups: dict) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) from the named groups of a dateline or timestamp match."""
     if groups.get("iso"):
         year, month, day = (int(part) for part in groups["iso"].split("-"))
-    else:
-        year = int(groups["year"]) if groups.get("year") else None
-        month, day = month_number(groups["month"]), int(groups["day"])
+        return year, month, day
+    if groups.get("nyear"):
+        return int(groups["nyear"]), int(groups["nmonth"]), int(groups["nday"])
+    if not groups.get("month"):
+        return None, None, None
+    year = int(groups["year"]) if groups.get("year") else None
+    return year, month_number(groups["month"]), int(groups["day"])
+
+
+def _from_match(match: re.Match) -> Dateline:
+    year, month, day = _date_parts(match.groupdict())
+    # The span stops before the dash or colon that separates the dateline from the story.
     text = match.group(0).rstrip(" -–—:\t")
-    leading = len(text) - len(text.lstrip())
+    start = match.start() + len(text) - len(text.lstrip())
     text = text.strip()
-    start = offset + match.start() + leading
-    return Dateline(start, start + len(text), text, groups["place"].strip(), groups["outlet"].strip(" .,"),
-                    year, month, day, "dateline")
+    return Dateline(start, start + len(text), text, match.group("place").strip(),
+                    (match.groupdict().get("outlet") or "").strip(" .,"), year, month, day, "dateline")
+
+
+def _timestamp(text: str, offset: int) -> re.Match | None:
+    return next(filter(None, (form.match(text, offset) for form in TIMESTAMPS)), None)
+
+
+def _skip_blank(text: str, offset: int) -> int:
+    while offset < len(text) and text[offset] in " \t\r\n\ufeff":
+        offset += 1
+    return offset
+
+
+def _dateline_at(text: str, offset: int) -> Dateline | None:
+    """The dateline starting at `offset` (after indentation), with a timestamp line above it if any."""
+    stamp = _timestamp(text, offset)
+    line_start = _skip_blank(text, stamp.end()) if stamp else offset
+    # Indentation (" date 2023-10-09 Yerevan") and a byte-order mark an editor left at the start.
+    while line_start < len(text) and text[line_start] in " \t\ufeff":
+        line_start += 1
+    found = next(filter(None, (form.match(text, line_start) for form in FORMS)), None)
+    if found is None:
+        return None
+    dateline = _from_match(found)
+    if stamp is None:
+        return dateline
+    year, month, day = _date_parts(stamp.groupdict())
+    return Dateline(dateline.start, dateline.end, dateline.text, dateline.place, dateline.outlet,
+                    year, month, day, "timestamp")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where the first non-blank lines start."""
+    starts, offset = [], _skip_blank(text, 0)
+    while offset < len(text) and len(starts) < FIRST_LINES:
+        starts.append(offset)
+        newline = text.find("\n", offset)
+        if newline < 0:
+            break
+        offset = _skip_blank(text, newline + 1)
+    return starts
 
 
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline of an article, or None when no known form stands at the start of its first lines.
+    """The dateline of an article, or None when none stands at the start of its first lines.
+
+    The known forms are tried first on every line; only then a looser reading of a line as place, date
+    and outlet parts (`loose_dateline`), for the forms of outlets not seen yet. A known form that names no
+    outlet takes the outlet the loose reading finds on the same line.
 
     >>> d = find_dateline("MOSCOW, June 5. /TASS/. Russia confirms its readiness.")
     >>> (d.place, d.outlet, d.month, d.day, d.year, d.text)
     ('MOSCOW', 'TASS', 6, 5, None, 'MOSCOW, June 5. /TASS/.')
     """
-    offset = 0
-    for _ in range(FIRST_LINES):
-        stamp = next(filter(None, (form.match(text, offset) for form in TIMESTAMPS)), None)
-        line_start = stamp.end() if stamp else offset
-        # Skip the indentation of the line, as in " date 2023-10-09 Yerevan".
-        while line_start < len(text) and text[line_start] in " \t":
-            line_start += 1
-        for form in FORMS:
-            match = form.match(text, line_start)
-            if match:
-                found = _from_match(match, 0)
-                if stamp:
-                    s = stamp.groupdict()
-                    return Dateline(found.start, found.end, found.text, found.place, found.outlet,
-                                    int(s["year"]), month_number(s["month"]), int(s["day"]), "timestamp")
-                return found
-        newline = text.find("\n", line_start)
-        if newline < 0:
-            return None
-        offset = newline + 1
-        while offset < len(text) and text[offset] in "\r\n":
-            offset += 1
+    starts = _line_starts(text)
+    for offset in starts:
+        found = _dateline_at(text, offset)
+        if found is not None:
+            if not found.outlet:
+                loose = loose_dateline(text, offset)
+                if loose and loose.outlet and (loose.month, loose.day) == (found.month, found.day):
+                    return loose
+            return found
+    for offset in starts:
+        found = loose_dateline(text, offset)
+        if found is not None:
+            return found
     return None
+
+
+# The loose reading: a short first line made of a place, a date and an outlet, in any order, separated by
+# commas, slashes, brackets, bullets, bars, dashes or full stops; the story starts after it.
+LOOSE_DATES = [re.compile(p, re.IGNORECASE) for p in (
+    r"(?P<iso>\d{4}-\d{2}-\d{2})",
+    r"(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4}|\d{2})(?!\d)",
+    rf"{DM}\.?(?:,?\s+{YEAR})?(?!\d)",
+    rf"{MD}(?!\d)\.?(?:,?\s+{YEAR})?(?!\d)",
+)]
+# What separates the parts of a dateline: a spaced dash, a comma, bullet or bar, a full stop before a space.
+SEPARATOR = re.compile(r"\s+(?:-{1,2}|–|—)\s+|\s*[,•|]\s*|\.(?=\s|$)\s*")
+BRACKET = re.compile(r"/([^/\n]{2,40})/|\(([^()\n]{2,40})\)")
+BRACKETED = re.compile(r"^(?:/([^/\n]{2,40})/|\(([^()\n]{2,40})\))$")
+MAX_PART_WORDS = 4
+
+
+# Capitalised words that open a sentence or a byline, not a place or an outlet ("In May 15", "By Anna Petrova").
+NOT_A_NAME = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "the", "to", "with"}
+
+
+def _name_like(part: str) -> bool:
+    """A place, region or outlet: up to four capitalised words, no digits (`Report.az`, `AP`)."""
+    words = part.split()
+    return 0 < len(words) <= MAX_PART_WORDS and all(w[0].isupper() for w in words) and \
+        not any(c.isdigit() for c in part) and words[0].lower() not in NOT_A_NAME
+
+
+def _parts(line: str, date: re.Match) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the leading parts of `line`, kind `date`, `bracket` or `name`; the story
+    starts at the first part that is none of these."""
+    spans = [(date.start(), date.end(), "date")]
+    for m in BRACKET.finditer(line):
+        if (m.end() <= date.start() or m.start() >= date.end()) and not any(c.isdigit() for c in m.group(0)):
+            spans.append((m.start(), m.end(), "bracket"))
+    masked = list(line)
+    for a, b, _ in spans:
+        masked[a:b] = "#" * (b - a)  # no separator inside a date or a bracket
+    cuts = sorted([(m.start(), m.end()) for m in SEPARATOR.finditer("".join(masked))]
+                  + [(a, a) for a, _, _ in spans] + [(b, b) for _, b, _ in spans])
+    pieces, position = [], 0
+    for cut_start, cut_end in cuts + [(len(line), len(line))]:
+        if cut_start >= position:
+            pieces.append((position, cut_start))
+        position = max(position, cut_end)
+    kinds = {(a, b): kind for a, b, kind in spans}
+    parts = []
+    for a, b in pieces:
+        piece = line[a:b]
+        a, b = a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))
+        if a >= b:
+            continue
+        kind = kinds.get((a, b)) or ("name" if _name_like(line[a:b]) else None)
+        if kind is None:
+            break
+        parts.append((a, b, kind))
+    return parts
+
+
+def loose_dateline(text: str, offset: int) -> Dateline | None:
+    """A dateline read as parts, when no known form matches.
+
+    >>> d = loose_dateline("September 21, 2024 — YEREVAN (AP) — Armenia said.", 0)
+    >>> (d.place, d.outlet, d.year, d.month, d.day, d.text)
+    ('YEREVAN', 'AP', 2024, 9, 21, 'September 21, 2024 — YEREVAN (AP)')
+    >>> loose_dateline("Talks to resume on March 3 - officials", 0) is None
+    True
+    """
+    stamp = _timestamp(text, offset)
+    line_start = _skip_blank(text, stamp.end()) if stamp else offset
+    line_end = text.find("\n", line_start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)][:200]
+    date = next(filter(None, (form.search(line[:120]) for form in LOOSE_DATES)), None)
+    if date is None and stamp is None:
+        return None
+    dated_line = date is not None
+    # A line dated by a timestamp above it ("Yerevan /Mediamax/."): a date of no width at its end.
+    date = date or re.compile(r"$").search(line)
+    parts = _parts(line, date)
+    if not parts or parts[0][0] > len(line) - len(line.lstrip()):
+        return None
+    if dated_line and not any(kind == "date" for _, _, kind in parts):
+        return None  # the date is in the story, not in the dateline
+    names = [line[a:b].strip() for a, b, kind in parts if kind == "name"]
+    brackets = [next(g for g in BRACKETED.match(line[a:b].strip()).groups() if g) for a, b, kind in parts
+                if kind == "bracket"]
+    if not names:
+        return None
+    place = names[0]
+    outlet = brackets[0] if brackets else (names[-1] if len(names) > 1 and parts[-1][2] == "name" else "")
+    if not outlet:
+        return None  # a place and a date alone may be the start of a sentence ("Yerevan, May 15, the ...")
+    end = parts[-1][1]
+    header = line[:end].rstrip(" ,")
+    if stamp is not None:
+        year, month, day = _date_parts(stamp.groupdict())
+    else:
+        year, month, day = _date_parts(date.groupdict())
+    if year is not None and year < 100:
+        year += 2000
+    start = line_start + len(header) - len(header.lstrip())
+    finish = line_start + len(header)
+    return Dateline(start, finish, text[start:finish], place, outlet.strip(" ."), year, month, day,
+                    "timestamp" if stamp is not None else "dateline")
+
+
+def headline(text: str, dateline: Dateline) -> str:
+    """The lines above the dateline, less a timestamp line: the headline, or "" when there is none.
+
+    >>> t = "Galuzin: Moscow ready to help\\n10:42, 5 June 2024\\nMOSCOW, June 5. /TASS/. Russia is ready."
+    >>> headline(t, find_dateline(t))
+    'Galuzin: Moscow ready to help'
+    """
+    lines = [line.strip(" \t\ufeff") for line in text[:dateline.start].splitlines()]
+    kept = [line for line in lines if line and not _timestamp(line + "\n", 0)]
+    return " ".join(kept)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..locate import package_root
 from ..tableschema import read_schemas
-from .findings import Finding
+from .findings import PER_FILE_LIMIT, Finding, limit_per_file
 
 __all__ = ["Finding", "Report", "validate"]
 
@@ -41,11 +41,17 @@ class Report:
         return f"invalid: {len(self.findings)} finding(s) in {files} file(s) of {self.root}"
 
 
-def validate(path: str | Path | None = None, reference: bool = False) -> Report:
+def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FILE_LIMIT,
+             reference: bool = False) -> Report:
     """Validate the package at `path` (a directory or its datapackage.json).
 
-    With no path: the package in the working directory, else the installed one. With `reference`, the
-    Table Schema checks are frictionless' own (slower, the same findings).
+    With no path: the package in the working directory, else the installed one. At most
+    `per_file_limit` findings are listed per file (None: all). With `reference`, the Table Schema checks
+    are frictionless' own (slower, the same findings).
+
+    >>> report = validate()
+    >>> report.ok, report.findings
+    (True, [])
     """
     from .content import Context, content_findings, needed_columns, read_columns
     from .descriptor import check_package
@@ -76,7 +82,8 @@ def validate(path: str | Path | None = None, reference: bool = False) -> Report:
         if name in files and name not in tables:
             tables[name] = read_columns(root / files[name], needed.get(name, set()))
     findings.extend(content_findings(Context(schemas, tables, files)))
-    return Report(root, sorted(set(findings), key=_order))
+    findings = sorted(set(findings), key=_order)
+    return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)
 
 
 def _order(finding: Finding):

@@ -2,8 +2,10 @@
 
 frictionless reads CSV with Python's `csv` module, in the dialect `csv.Sniffer` guesses from the first 100
 lines (forcing `"` as the quote character and doubled quotes). For the standard dialect (comma, `"`, doubled
-quotes, no initial spaces) pyarrow's reader splits records and cells identically, malformed quoting included
-(checked by fuzzing both readers); the one difference, a file ending inside a quoted cell, is refused here.
+quotes) pyarrow's reader splits records and cells identically, malformed quoting included (checked by
+fuzzing both readers); the one difference, a file ending inside a quoted cell, is refused here. The sniffer
+may add "skip initial spaces" (a `, ` inside a quoted cell is enough); that changes nothing unless a cell
+starts with a space, and a file where one does is refused.
 Anything else raises `Unsupported`, and the caller lets frictionless read that file; so does a file whose
 first record frictionless would not take for the header (it takes the first of its first 100 records whose
 width is near their average width, and skips the records before it).
@@ -60,7 +62,7 @@ class CsvRows:
 
     def __init__(self, path: Path):
         self.path = path
-        self.raw_labels, self.labels = _header(path)
+        self.raw_labels, self.labels, self._initial_space = _header(path)
         self.irregular: list[tuple[int, list[str]]] = []  # (row number, cells)
         self.count = 0  # regular rows read, the header included
         self._skipped: list[int] = []  # record numbers of the irregular rows, in order
@@ -96,6 +98,8 @@ class CsvRows:
                 if header_pending:  # the header is read as the first regular row
                     columns = [c.slice(1) for c in columns]
                     start, header_pending = 1, False
+                if self._initial_space:
+                    _no_initial_space(self.path, columns)
                 if columns and len(columns[0]):
                     yield Block(start, columns)
         except pa.ArrowInvalid as exc:  # not UTF-8, or a record pyarrow cannot split
@@ -115,6 +119,8 @@ class CsvRows:
                 raise Unsupported(f"{self.path.name}: the last record ends inside a quoted cell")
             self.irregular.append((number, cells[0] if cells else []))
         self._texts = []
+        if self._initial_space and any(c.startswith(" ") for _, cells in self.irregular for c in cells):
+            raise Unsupported(f"{self.path.name}: frictionless would skip the spaces that start a cell")
 
     def row_numbers(self, indices):
         """Row numbers of regular rows given by index (the header is index 0, row 1).
@@ -134,9 +140,17 @@ def _parse(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-def _header(path: Path) -> tuple[list[str], list[str]]:
+def _no_initial_space(path: Path, columns: list) -> None:
+    import pyarrow.compute as pc
+
+    if any(pc.any(pc.starts_with(column, " ")).as_py() for column in columns):
+        raise Unsupported(f"{path.name}: frictionless would skip the spaces that start a cell")
+
+
+def _header(path: Path) -> tuple[list[str], list[str], bool]:
     """The first record as written and as frictionless labels it (stripped), after checking the dialect
-    and that frictionless takes the first record for the header."""
+    and that frictionless takes the first record for the header; and whether the sniffer skips initial
+    spaces."""
     with path.open("rb") as handle:
         bom = handle.read(3) == codecs.BOM_UTF8
     # frictionless reads UTF-8 with a byte order mark as utf-8-sig (detector.detect_encoding).
@@ -160,15 +174,16 @@ def _header(path: Path) -> tuple[list[str], list[str]]:
         delimiter, initial_space = sniffed.delimiter, sniffed.skipinitialspace
     except csv.Error:  # frictionless falls back to csv.excel
         delimiter, initial_space = ",", False
-    if delimiter != "," or initial_space:
-        raise Unsupported(f"{path.name}: frictionless would read it with delimiter {delimiter!r}"
-                          + (" and skip initial spaces" if initial_space else ""))
+    if delimiter != ",":
+        raise Unsupported(f"{path.name}: frictionless would read it with delimiter {delimiter!r}")
     if not sample or not sample[0]:
         raise Unsupported(f"{path.name}: the header row is blank")
     header = _header_row(sample)
     if header != 1:
         raise Unsupported(f"{path.name}: frictionless would take row {header} for the header")
-    return sample[0], [cell.strip() for cell in sample[0]]
+    if initial_space and any(cell.startswith(" ") for cell in sample[0]):
+        raise Unsupported(f"{path.name}: frictionless would skip the spaces that start a label")
+    return sample[0], [cell.strip() for cell in sample[0]], initial_space
 
 
 def _header_row(sample: list[list[str]]) -> int:
