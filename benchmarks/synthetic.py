@@ -434,7 +434,7 @@ def write_inputs(root: Path, articles: int, entities: int, seed: int = 0) -> dic
     tables = dict(world.tables, evidence=evidence)
     (root / "data").mkdir(parents=True, exist_ok=True)
     for name, schema in schemas.items():
-        rows = [] if schema.is_generated else tables[name]
+        rows = [] if schema.is_generated else tables.get(name, [])  # no overrides: every dateline is read
         (root / "data" / f"{name}.csv").write_bytes(csvfiles.render(schema.field_names, rows))
     metadata = _metadata()
     metadata["resources"] = []
