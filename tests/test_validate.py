@@ -77,3 +77,24 @@ def test_github_annotations(package):
     assert lines[2:] == ["data/people.csv:3:country_code: 'ZZ' is not an ISO 3166-1 alpha-2 country code [country-code]",
                          "::error file=data/people.csv,line=3,title=country-code country_code::"
                          "'ZZ' is not an ISO 3166-1 alpha-2 country code"]
+
+
+def test_fast_validator_finds_nothing_and_reads_every_file_itself():
+    from caucasus_data.validation.fast import fast_findings
+
+    result = fast_findings(REPO)
+    assert result.findings == []
+    assert result.delegated == {}, "every file of the package should be read without frictionless"
+
+
+def test_reference_and_fast_validators_print_the_same(package):
+    _edit(package / "data" / "people.csv", "hikmet-hajiyev,Hikmet Hajiyev,AZ", "hikmet-hajiyev,,Az")
+    _edit(package / "data" / "places.csv", "almaty,Almaty,city,", "almaty,Almaty,town,")
+    outputs = []
+    for flags in ([], ["--reference"]):
+        result = subprocess.run([sys.executable, "-m", "caucasus_data", "validate", *flags, str(package)],
+                                capture_output=True, text=True)
+        assert result.returncode == 1
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    assert "[constraint-error]" in outputs[0] and "[stale]" in outputs[0]

@@ -9,12 +9,11 @@ The import is cheap: pyarrow, pydantic and the rest load when a function needs t
 
 from __future__ import annotations
 
-from typing import Any
-
+# No imports here, not even `typing`: it alone would double the cost of `import caucasus_data`.
 __all__ = ["DATA_VERSION", "__version__", "connect", "load", "package", "records", "schema", "tables", "validate"]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name in ("tables", "load", "records", "schema", "package"):
         from . import access
 

@@ -1,16 +1,22 @@
-"""Reading the published tables shipped with the package: Arrow, pandas, polars, or typed records."""
+"""Reading the published tables shipped with the package: Arrow, pandas, polars, or typed records.
+
+`load` imports nothing before the library that reads the file, and does no more than find the file, so
+that it costs about what `pyarrow.parquet.read_table` costs. `records` builds its models from the typed
+Parquet columns without validating each row again, once the whole table is checked against the schema.
+"""
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
 
-from .locate import installed_root
-from .tableschema import installed_schemas, record_model
+from . import locate
 
-Backend = Literal["pandas", "pyarrow", "polars", "duckdb"]
+TYPE_CHECKING = False  # the typing module costs as much as the rest of this module's imports
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    Backend = Literal["pandas", "pyarrow", "polars", "duckdb"]
 EXTRAS = {"pandas": "pandas", "polars": "polars", "duckdb": "duckdb"}
 
 
@@ -20,13 +26,19 @@ def tables() -> list[str]:
     >>> tables()[:3]
     ['agreement_parties', 'agreements', 'aliases']
     """
-    return list(installed_schemas())
+    return list(_tables())
+
+
+@cache
+def _tables() -> tuple[str, ...]:
+    # The schema files name the tables; reading them is not needed to list them.
+    return tuple(sorted(p.stem for p in (locate.installed_root() / "schemas").glob("*.json")))
 
 
 def _parquet(name: str) -> Path:
-    if name not in installed_schemas():
+    if name not in _tables():
         raise KeyError(f"no table {name!r}; the tables are: {', '.join(tables())}")
-    return installed_root() / "data" / f"{name}.parquet"
+    return locate.installed_root() / "data" / f"{name}.parquet"
 
 
 def load(name: str, backend: Backend = "pandas") -> Any:
@@ -41,11 +53,11 @@ def load(name: str, backend: Backend = "pandas") -> Any:
     >>> load("articles")[["char_count", "published_date", "published_date_inferred"]].dtypes.map(str).tolist()
     ['Int64', 'date32[day][pyarrow]', 'boolean']
     """
-    path = _parquet(name)
     if backend == "pyarrow":
         import pyarrow.parquet as pq
 
-        return pq.read_table(path)
+        return pq.read_table(_parquet(name))
+    path = _parquet(name)
     if backend not in EXTRAS:
         raise ValueError(f"backend must be 'pandas', 'pyarrow', 'polars' or 'duckdb', not {backend!r}")
     try:
@@ -72,8 +84,80 @@ def records(name: str) -> list[Any]:
     >>> [p.name for p in records("people") if p.person_id == "mikhail-galuzin"]
     ['Mikhail Galuzin']
     """
+    return as_records(name, load(name, backend="pyarrow"))
+
+
+def as_records(name: str, table) -> list[Any]:
+    """The rows of an Arrow table of table `name` as its record models.
+
+    When the table has the schema's Arrow types, no null in a required field and only allowed values in
+    enum fields (checked on whole columns), its rows are already what the models would validate them to, so
+    the models are built without validating each row again. Otherwise pydantic validates every row, and
+    says what is wrong.
+    """
+    from .tableschema import record_model
+
     model = record_model(name)
-    return [model.model_validate(row) for row in load(name, backend="pyarrow").to_pylist()]
+    rows = table.to_pylist()
+    if not rows or not _conforms(name, table) or not _trusted_construction(model, rows[0]):
+        return _validator(name).validate_python(rows)
+    return [_construct(model, row) for row in rows]
+
+
+def _conforms(name: str, table) -> bool:
+    import pyarrow.compute as pc
+
+    from .tableschema import arrow_schema, installed_schemas
+
+    schema = installed_schemas()[name]
+    expected = arrow_schema(schema)
+    if table.schema.names != expected.names:
+        return False
+    for field, column in zip(schema.fields, table.columns):
+        constraints = field.get("constraints", {})
+        if column.type != expected.field(field["name"]).type:
+            return False
+        if constraints.get("required") and column.null_count:
+            return False
+        if "enum" in constraints and not pc.all(pc.is_in(column.drop_null(), value_set=_enum(constraints))).as_py():
+            return False
+    return True
+
+
+def _enum(constraints: dict):
+    import pyarrow as pa
+
+    return pa.array(constraints["enum"])
+
+
+def _construct(model, row: dict):
+    # What BaseModel.model_construct does for a model without defaults to fill, private attributes or
+    # post-init, done directly: model_construct's own bookkeeping costs more than validating the row.
+    record = object.__new__(model)
+    object.__setattr__(record, "__dict__", row)
+    object.__setattr__(record, "__pydantic_fields_set__", _fields(model))
+    object.__setattr__(record, "__pydantic_extra__", None)
+    object.__setattr__(record, "__pydantic_private__", None)
+    return record
+
+
+@cache
+def _fields(model) -> frozenset[str]:
+    return frozenset(model.model_fields)
+
+
+def _trusted_construction(model, row: dict) -> bool:
+    """Whether a record built directly equals the validated one (a check against pydantic's internals)."""
+    return _construct(model, dict(row)) == model.model_validate(row)
+
+
+@cache
+def _validator(name: str):
+    from pydantic import TypeAdapter
+
+    from .tableschema import record_model
+
+    return TypeAdapter(list[record_model(name)])
 
 
 def schema(name: str) -> dict[str, Any]:
@@ -82,7 +166,9 @@ def schema(name: str) -> dict[str, Any]:
     >>> schema("people")["primaryKey"]
     ['person_id']
     """
-    if name not in installed_schemas():
+    from .tableschema import installed_schemas
+
+    if name not in _tables():
         raise KeyError(f"no table {name!r}; the tables are: {', '.join(tables())}")
     return installed_schemas()[name].descriptor
 
@@ -94,4 +180,6 @@ def package() -> dict[str, Any]:
     >>> package()["resources"][0]["path"]
     'data/agreement_parties.csv'
     """
-    return json.loads((installed_root() / "datapackage.json").read_text(encoding="utf-8"))
+    import json
+
+    return json.loads((locate.installed_root() / "datapackage.json").read_text(encoding="utf-8"))

@@ -25,7 +25,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/ or seeds/); "
               "run the build from the repository root", file=sys.stderr)
         return 1
-    report = build(root, check=args.check)
+    from .progress import Progress
+
+    progress = Progress()  # shown only on a terminal
+    report = build(root, check=args.check, progress=progress)
     for line in report.overrides:
         print(f"override: {line}", file=sys.stderr)
     for warning in report.warnings:
@@ -49,7 +52,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validation import validate
 
-    report = validate(args.path)
+    report = validate(args.path, reference=args.reference)
     _print_findings(report.findings, args.github)
     print(report.summary(), file=sys.stderr)
     return 0 if report.ok else 1
@@ -164,12 +167,15 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=cmd_build)
 
     validate = commands.add_parser("validate", help="validate a data package",
-                                   description="Run frictionless and the package's own checks; print one line "
-                                               "per problem as file:row:field: message.")
+                                   description="Run the Table Schema checks (frictionless' findings, computed "
+                                               "with Arrow) and the package's own checks; print one line per "
+                                               "problem as file:row:field: message.")
     validate.add_argument("path", nargs="?", default=None,
                           help="package directory or datapackage.json (default: the working directory, "
                                "else the installed package)")
     validate.add_argument("--github", action="store_true", help="print findings as GitHub Actions annotations")
+    validate.add_argument("--reference", action="store_true",
+                          help="run frictionless itself for the Table Schema checks (slower; the same findings)")
     validate.set_defaults(run=cmd_validate)
 
     cite = commands.add_parser("cite", help="print the evidence row for exact words of an article",

@@ -9,10 +9,12 @@ import datetime
 import io
 import json
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..parse.mentions import EntityMatcher
+from ..progress import Progress
 from ..parse.quotes import find_quotes
 from ..tableschema import TableSchema, read_schemas
 from ..validation import validate
@@ -41,14 +43,19 @@ class BuildReport:
         return not self.findings
 
 
-def build(root: str | Path = ".", check: bool = False, today: datetime.date | None = None) -> BuildReport:
+def build(root: str | Path = ".", check: bool = False, today: datetime.date | None = None,
+          progress: Progress | None = None) -> BuildReport:
     """Build the package in `root`; with `check`, write nothing and list the files that are stale.
+
+    `progress` shows how far a long build is (the command line passes one that writes to a terminal only).
 
     >>> build(check=True).files
     []
     """
+    progress = progress or Progress(enabled=False)
     report = BuildReport()
-    _build(Path(root), check, today or datetime.date.today(), report)
+    _build(Path(root), check, today or datetime.date.today(), report, progress)
+    progress.clear()
     report.findings = limit_per_file(report.findings)
     return report
 
@@ -58,7 +65,7 @@ def _stopped(report: BuildReport) -> bool:
     return any(f.kind not in CELL_KINDS for f in report.findings)
 
 
-def _build(root: Path, check: bool, today: datetime.date, report: BuildReport) -> None:
+def _build(root: Path, check: bool, today: datetime.date, report: BuildReport, progress: Progress) -> None:
     report.findings.extend(check_package(root, resources=False))
     if report.findings:
         return
@@ -74,14 +81,14 @@ def _build(root: Path, check: bool, today: datetime.date, report: BuildReport) -
             report.findings.extend(findings)
     if _stopped(report):
         return
-    _parse(root, schemas, tables, report, today)
+    _parse(root, schemas, tables, report, today, progress)
     if _stopped(report):
         return
     _normalise(schemas, tables, report)
     if _stopped(report):
         return
     report.tables = tables
-    _write(root, schemas, tables, metadata, check, report)
+    _write(root, schemas, tables, metadata, check, report, progress)
 
 
 def _metadata(root: Path) -> tuple[dict, Finding | None]:
@@ -110,20 +117,20 @@ def _lookup(names: list[tuple[str, str]], ids: set[str]) -> Names:
     return lookup
 
 
-def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> None:
+def _parse(root, schemas, tables, report: BuildReport, today: datetime.date, progress: Progress) -> None:
     seeds, seed_findings = read_seeds(root)
     if seed_findings:
         report.findings.extend(seed_findings)
         return
     names = _entity_names(schemas, tables)
-    articles = _articles(seeds, schemas, tables, names, report, today)
+    articles = _articles(progress.each(seeds, "reading articles"), schemas, tables, names, report, today)
     if _stopped(report):
         return  # nothing is published half-done: an article without a date stops the build here
     matcher = EntityMatcher(names)
     people = {r["person_id"]: r["description"] for r in tables["people"]}  # descriptions give titles
     organisations = {r["organisation_id"] for r in tables["organisations"]}
     mentions, quotes = [], []
-    for article in articles:
+    for article in progress.each(articles, "finding mentions and quotes"):
         article_id, text = article["article_id"], article["text"]
         found = matcher.find(text)
         mentions.extend({"mention_id": mention_id(article_id, m.start, m.entity_id), "article_id": article_id,
@@ -143,7 +150,7 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date) -> 
     tables["quotes"] = sorted(quotes, key=lambda r: (r["article_id"], int(r["char_start"])))
 
 
-def _articles(seeds: list[Seed], schemas, tables, names, report: BuildReport, today: datetime.date) -> Rows:
+def _articles(seeds: Iterable[Seed], schemas, tables, names, report: BuildReport, today: datetime.date) -> Rows:
     """The article rows, each with its curated override laid over it."""
     outlets = _lookup(names, {r["organisation_id"] for r in tables["organisations"]})
     places = _lookup(names, {r["place_id"] for r in tables["places"]})
@@ -185,12 +192,14 @@ def _normalise(schemas, tables, report: BuildReport) -> None:
             tables[name] = sort_rows(schema, tables[name])
 
 
-def _write(root, schemas, tables, metadata, check: bool, report: BuildReport) -> None:
+def _write(root, schemas, tables, metadata, check: bool, report: BuildReport, progress: Progress) -> None:
+    progress.step("writing CSV")
     csvs = {name: render.csv_bytes(schema, tables[name]) for name, schema in schemas.items()}
     files = {f"data/{name}.csv": data for name, data in csvs.items()}
     files["datapackage.json"] = render.descriptor_bytes(metadata, schemas, csvs)
     staging = publish.stage(root, files)
     try:
+        progress.step("validating")
         staged = validate(staging, per_file_limit=None)
         # A cell already reported while reading is not reported again by the schema checks.
         seen = {(f.file, f.row, f.field) for f in report.findings}
@@ -198,6 +207,7 @@ def _write(root, schemas, tables, metadata, check: bool, report: BuildReport) ->
                                if (f.file, f.row, f.field) not in seen)
         if report.findings:
             return
+        progress.step("writing Parquet")
         for name, schema in schemas.items():
             files[f"data/{name}.parquet"] = data = render.parquet_bytes(schema, tables[name])
             publish.write(staging, f"data/{name}.parquet", data)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from .mentions import Mention, fold
@@ -337,9 +338,14 @@ def _context(text: str, spans: list[QuoteSpan], mentions: list[Mention], people:
     titles: dict[str, set[str]] = {}
     for m in persons:
         titles.setdefault(m.entity_id, set()).update(_title_words(text, m))
-    for person, description in descriptions.items():
-        titles.setdefault(person, set()).update(fold(w) for w in re.findall(r"[\w-]+", description))
+    for person in titles:  # only the people named here are looked up; not every curated person
+        titles[person].update(_description_words(descriptions.get(person) or ""))
     return _Context(text, persons, [m for m in outside if m.entity_id in organisations], titles, [])
+
+
+@lru_cache(maxsize=65536)
+def _description_words(description: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in re.findall(r"[\w-]+", description))
 
 
 def _in_title(word: str, title: set[str]) -> bool:

@@ -1,5 +1,8 @@
 """Validating a data package: the Table Schema checks of frictionless plus the package's own checks.
 
+The Table Schema checks report exactly what `frictionless validate` reports; they run on Arrow columns
+(fast.py), or through frictionless itself with `reference=True` (`caucasus-data validate --reference`).
+
 >>> report = validate()
 >>> report.ok, len(report.findings)
 (True, 0)
@@ -7,15 +10,12 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..locate import package_root
 from ..tableschema import read_schemas
-from .content import Context, content_findings
-from .descriptor import check_package
 from .findings import PER_FILE_LIMIT, Finding, limit_per_file
 
 __all__ = ["Finding", "Report", "validate"]
@@ -41,30 +41,46 @@ class Report:
         return f"invalid: {len(self.findings)} finding(s) in {files} file(s) of {self.root}"
 
 
-def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FILE_LIMIT) -> Report:
+def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FILE_LIMIT,
+             reference: bool = False) -> Report:
     """Validate the package at `path` (a directory or its datapackage.json).
 
     With no path: the package in the working directory, else the installed one. At most
-    `per_file_limit` findings are listed per file (None: all).
+    `per_file_limit` findings are listed per file (None: all). With `reference`, the Table Schema checks
+    are frictionless' own (slower, the same findings).
 
     >>> report = validate()
     >>> report.ok, report.findings
     (True, [])
     """
+    from .content import Context, content_findings, needed_columns, read_columns
+    from .descriptor import check_package
+
     root = package_root(path)
     findings = []
     if not (root / "datapackage.json").is_file():
         return Report(root, [Finding("datapackage.json", None, None, "package-error",
                                      f"no datapackage.json in {root}")])
-    from .tabular import frictionless_findings
-
     findings.extend(check_package(root))
     if any(f.kind in UNREADABLE for f in findings):
         return Report(root, findings)  # the other checks need readable schemas and descriptor
-    findings.extend(frictionless_findings(root))
     schemas = read_schemas(root)
     files = _resource_paths(root)
-    tables = {name: _read_rows(root / files[name]) for name in schemas if name in files}
+    needed = needed_columns(schemas)
+    if reference:
+        from .tabular import frictionless_findings
+
+        findings.extend(frictionless_findings(root))
+        tables = {}
+    else:
+        from .fast import fast_findings
+
+        result = fast_findings(root, keep=needed)
+        findings.extend(result.findings)
+        tables = dict(result.columns)
+    for name in schemas:
+        if name in files and name not in tables:
+            tables[name] = read_columns(root / files[name], needed.get(name, set()))
     findings.extend(content_findings(Context(schemas, tables, files)))
     findings = sorted(set(findings), key=_order)
     return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)
@@ -87,12 +103,3 @@ def _resource_paths(root: Path) -> dict[str, str]:
             if (root / path).resolve().is_relative_to(root.resolve()):
                 out[resource.get("name")] = path
     return out
-
-
-def _read_rows(path: Path) -> list[dict[str, str]]:
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        return [dict(zip(header, cells)) for cells in reader]

@@ -1,4 +1,8 @@
-"""The Table Schema checks, done by frictionless on the descriptor and the CSV files (never trusted)."""
+"""The Table Schema checks done by frictionless itself on the descriptor and the CSV files (never trusted).
+
+This is the reference: `caucasus-data validate --reference` uses it for every file, and the fast validator
+(fast.py) for the files it does not read itself.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from .findings import Finding
 
 # Frictionless reports an edited file twice (size and hash); both mean the same to a contributor.
 STALE_ERRORS = {"hash-count", "byte-count"}
+STALE_MESSAGE = ("the file's size or hash differs from the one in datapackage.json: it changed since the last "
+                 "build; run `caucasus-data build`")
 
 
 def frictionless_findings(root: Path) -> list[Finding]:
@@ -20,21 +26,26 @@ def frictionless_findings(root: Path) -> list[Finding]:
     except FrictionlessException as exc:
         return [Finding("datapackage.json", None, None, exc.error.type, exc.error.message)]
     findings = []
-    paths = {r.get("name"): r.get("path") for r in _resources(root)}
+    paths = {r.get("name"): r.get("path") for r in _resources(root) if isinstance(r, dict)}
     for error in report.errors:
         findings.append(Finding("datapackage.json", None, None, error.type, error.message))
     for task in report.tasks:
-        file = str(paths.get(task.name) or task.name)
-        stale = False
-        for error in task.errors:
-            if error.type in STALE_ERRORS:
-                stale = True
-                continue
-            findings.append(Finding(file, getattr(error, "row_number", None),
-                                    getattr(error, "field_name", None), error.type, error.message))
-        if stale:
-            findings.append(Finding(file, None, None, "stale", "the file's size or hash differs from the one in "
-                                    "datapackage.json: it changed since the last build; run `caucasus-data build`"))
+        findings.extend(task_findings(str(paths.get(task.name) or task.name), task.errors))
+    return findings
+
+
+def task_findings(file: str, errors) -> list[Finding]:
+    """The findings of one file from frictionless' errors of its validation task."""
+    findings = []
+    stale = False
+    for error in errors:
+        if error.type in STALE_ERRORS:
+            stale = True
+            continue
+        findings.append(Finding(file, getattr(error, "row_number", None),
+                                getattr(error, "field_name", None), error.type, error.message))
+    if stale:
+        findings.append(Finding(file, None, None, "stale", STALE_MESSAGE))
     return findings
 
 

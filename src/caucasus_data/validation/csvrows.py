@@ -1,0 +1,195 @@
+"""A package CSV file split into a header and rows of string cells exactly as frictionless splits it, in Arrow.
+
+frictionless reads CSV with Python's `csv` module, in the dialect `csv.Sniffer` guesses from the first 100
+lines (forcing `"` as the quote character and doubled quotes). For the standard dialect (comma, `"`, doubled
+quotes) pyarrow's reader splits records and cells identically, malformed quoting included (checked by
+fuzzing both readers); the one difference, a file ending inside a quoted cell, is refused here. The sniffer
+may add "skip initial spaces" (a `, ` inside a quoted cell is enough); that changes nothing unless a cell
+starts with a space, and a file where one does is refused.
+Anything else raises `Unsupported`, and the caller lets frictionless read that file; so does a file whose
+first record frictionless would not take for the header (it takes the first of its first 100 records whose
+width is near their average width, and skips the records before it).
+
+Rows are numbered as frictionless numbers them: every record counts, blank lines included; the header is 1.
+Rows with as many cells as the header arrive in `Block`s; the others (extra or missing cells) are parsed from
+their text by Python's `csv` and kept in `CsvRows.irregular`. Row numbers of blocks are known only once the
+file is read (a skipped record shifts the ones after it), so blocks number rows by their `index` among the
+regular rows, and `CsvRows.row_numbers()` maps those indices to row numbers at the end.
+
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+>>> _ = path.write_text('id,name\\na,"x\\ny"\\n\\nb\\nc,z,extra\\n', encoding="utf-8")
+>>> rows = CsvRows(path)
+>>> rows.labels
+['id', 'name']
+>>> [(b.start, [c.to_pylist() for c in b.columns]) for b in rows.blocks()]
+[(1, [['a', ''], ['x\\ny', '']])]
+>>> rows.irregular, rows.row_numbers([1, 2]).tolist()
+([(4, ['b']), (5, ['c', 'z', 'extra'])], [2, 3])
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# The first block is read whole before the rest, so a small first block shows the header quickly;
+# 4 MiB blocks keep the transient memory low with no loss of speed.
+BLOCK_SIZE = 4 << 20
+SNIFF_LINES = 100  # frictionless sniffs the dialect from this many lines (formats/csv/parser.py)
+SAMPLE_ROWS = 100  # and looks for the header among this many records (settings.DEFAULT_SAMPLE_SIZE)
+SNIFF_DELIMITERS = ",\t;|"
+
+
+class Unsupported(Exception):
+    """This file is outside what the Arrow reader reproduces exactly; frictionless must read it."""
+
+
+@dataclass
+class Block:
+    """Consecutive regular rows: `columns[i]` holds the cells under header position i."""
+
+    start: int  # index of the first row among the regular rows (the header is regular row 0)
+    columns: list
+
+
+class CsvRows:
+    """Header labels, regular rows in blocks and irregular rows of one CSV file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.raw_labels, self.labels, self._initial_space = _header(path)
+        self.irregular: list[tuple[int, list[str]]] = []  # (row number, cells)
+        self.count = 0  # regular rows read, the header included
+        self._skipped: list[int] = []  # record numbers of the irregular rows, in order
+        self._texts: list[str] = []
+
+    def blocks(self) -> Iterator[Block]:
+        """Regular rows after the header, block by block (read the file once)."""
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
+        names = [f"c{i}" for i in range(len(self.labels))]
+
+        def keep(row) -> str:
+            self._skipped.append(row.number)
+            self._texts.append(row.text)
+            return "skip"
+
+        reader = pacsv.open_csv(
+            self.path,
+            read_options=pacsv.ReadOptions(column_names=names, use_threads=False, block_size=BLOCK_SIZE),
+            # Blank lines are records for Python's csv too; as rows of empty cells they mean the same
+            # to frictionless (a blank row), so they are kept, not skipped.
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
+                                             invalid_row_handler=keep),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+        header_pending = True
+        try:
+            for batch in reader:
+                columns = list(batch.columns)
+                start = self.count
+                self.count += batch.num_rows
+                if header_pending:  # the header is read as the first regular row
+                    columns = [c.slice(1) for c in columns]
+                    start, header_pending = 1, False
+                if self._initial_space:
+                    _no_initial_space(self.path, columns)
+                if columns and len(columns[0]):
+                    yield Block(start, columns)
+        except pa.ArrowInvalid as exc:  # not UTF-8, or a record pyarrow cannot split
+            raise Unsupported(f"{self.path.name}: {exc}") from None
+        self._finish()
+
+    def _finish(self) -> None:
+        last = self.count + len(self._skipped)
+        if None in self._skipped:
+            raise Unsupported(f"{self.path.name}: pyarrow did not number an irregular row")
+        for number, text in zip(self._skipped, self._texts):
+            cells = _parse(text)
+            if len(cells) > 1:
+                raise Unsupported(f"{self.path.name}: row {number} splits into {len(cells)} records")
+            # Python's csv adds line ends to a cell left open at the end of the file; pyarrow does not.
+            if number == last and _parse(text + "\n") != cells:
+                raise Unsupported(f"{self.path.name}: the last record ends inside a quoted cell")
+            self.irregular.append((number, cells[0] if cells else []))
+        self._texts = []
+        if self._initial_space and any(c.startswith(" ") for _, cells in self.irregular for c in cells):
+            raise Unsupported(f"{self.path.name}: frictionless would skip the spaces that start a cell")
+
+    def row_numbers(self, indices):
+        """Row numbers of regular rows given by index (the header is index 0, row 1).
+
+        A regular row's number is its index plus one, plus the irregular records before it.
+        """
+        import numpy as np
+
+        indices = np.asarray(indices, dtype=np.int64)
+        skipped = np.asarray(self._skipped, dtype=np.int64)
+        # Regular rows before the t-th skipped record: its number - 1 - t.
+        before = skipped - 1 - np.arange(len(skipped), dtype=np.int64)
+        return indices + 1 + np.searchsorted(before, indices, side="right")
+
+
+def _parse(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def _no_initial_space(path: Path, columns: list) -> None:
+    import pyarrow.compute as pc
+
+    if any(pc.any(pc.starts_with(column, " ")).as_py() for column in columns):
+        raise Unsupported(f"{path.name}: frictionless would skip the spaces that start a cell")
+
+
+def _header(path: Path) -> tuple[list[str], list[str], bool]:
+    """The first record as written and as frictionless labels it (stripped), after checking the dialect
+    and that frictionless takes the first record for the header; and whether the sniffer skips initial
+    spaces."""
+    with path.open("rb") as handle:
+        bom = handle.read(3) == codecs.BOM_UTF8
+    # frictionless reads UTF-8 with a byte order mark as utf-8-sig (detector.detect_encoding).
+    encoding = "utf-8-sig" if bom else "utf-8"
+    try:
+        with path.open(encoding=encoding, newline="") as handle:
+            lines = []
+            for line in handle:
+                lines.append(line)
+                if len(lines) >= SNIFF_LINES:
+                    break
+            handle.seek(0)
+            reader = csv.reader(handle)
+            sample = [cells for _, cells in zip(range(SAMPLE_ROWS), reader)]
+    except UnicodeDecodeError as exc:
+        raise Unsupported(f"{path.name}: not UTF-8 ({exc.reason})") from None
+    if not lines:
+        raise Unsupported(f"{path.name}: the file is empty")
+    try:
+        sniffed = csv.Sniffer().sniff("".join(lines), SNIFF_DELIMITERS)
+        delimiter, initial_space = sniffed.delimiter, sniffed.skipinitialspace
+    except csv.Error:  # frictionless falls back to csv.excel
+        delimiter, initial_space = ",", False
+    if delimiter != ",":
+        raise Unsupported(f"{path.name}: frictionless would read it with delimiter {delimiter!r}")
+    if not sample or not sample[0]:
+        raise Unsupported(f"{path.name}: the header row is blank")
+    header = _header_row(sample)
+    if header != 1:
+        raise Unsupported(f"{path.name}: frictionless would take row {header} for the header")
+    if initial_space and any(cell.startswith(" ") for cell in sample[0]):
+        raise Unsupported(f"{path.name}: frictionless would skip the spaces that start a label")
+    return sample[0], [cell.strip() for cell in sample[0]], initial_space
+
+
+def _header_row(sample: list[list[str]]) -> int:
+    """The row frictionless takes for the header: the first whose width is within 10% (at least one cell)
+    of the average width of the sample (frictionless/detector/detector.py, detect_dialect)."""
+    widths = [len(cells) for cells in sample]
+    width = round(sum(widths) / len(widths))
+    drift = max(round(width * 0.1), 1)
+    return next((number for number, w in enumerate(widths, start=1) if width - drift <= w <= width + drift), 1)

@@ -1,0 +1,505 @@
+"""The Table Schema checks of `caucasus-data validate`: frictionless' findings, computed with Arrow.
+
+`frictionless validate` reads every CSV row into Python objects (about 37,000 rows a second here). This
+module reaches the same findings (file, row, field, kind and message) by reading each CSV with pyarrow as
+strings and checking whole columns at once:
+
+- frictionless still loads and checks the descriptor and the schemas (cheap), and still validates, in its
+  own way, any resource this module does not reproduce exactly (a non-UTF-8 file, another CSV dialect, a
+  field type or option not handled in cells.py, a foreign key to such a resource): see `Unsupported`;
+- header labels, cell types and constraints (cells.py), extra and missing cells, blank rows, unique fields,
+  primary and foreign keys (keys.py) follow frictionless' rules, including the order in which it lists the
+  errors of a row and its limit of 1,000 errors per file, after which it stops reading that file (and so
+  never compares its size and hash);
+- a file whose size or hash differs from the descriptor is one `stale` finding, as in tabular.py.
+
+frictionless stays the reference: `caucasus-data validate --reference` runs it, and
+tests/test_differential.py compares the two on many broken packages.
+
+>>> result = fast_findings(package_root())
+>>> result.findings, result.delegated
+([], {})
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..locate import package_root  # noqa: F401  (used in the docstring example)
+from . import messages
+from .cells import ColumnSpec, Unsupported as FieldUnsupported, check_column
+from .csvrows import CsvRows, Unsupported as FileUnsupported
+from .descriptor import unsafe_path
+from .findings import Finding
+from .tabular import STALE_MESSAGE, frictionless_findings, task_findings
+
+LIMIT_ERRORS = 1000  # frictionless.settings.DEFAULT_LIMIT_ERRORS, per file
+THREADS = 2
+
+
+class Unsupported(Exception):
+    """A resource that frictionless must validate itself."""
+
+
+@dataclass
+class Columns:
+    """Some columns of a table as strings, by header label, with each row's number (the header is row 1)."""
+
+    data: dict[str, Any]  # label -> pyarrow ChunkedArray of strings, null where a row has no such cell
+    rows: Any  # numpy int64 array
+
+
+@dataclass
+class Result:
+    """Findings, the columns asked for of the tables read here, and the resources left to frictionless (why)."""
+
+    findings: list[Finding]
+    columns: dict[str, Columns]
+    delegated: dict[str, str]
+
+
+@dataclass
+class _Plan:
+    """A resource this module validates: its frictionless objects and what the checks need."""
+
+    resource: Any
+    path: Path
+    file: str  # the path as the descriptor writes it, for findings
+    keep: set[str]  # fields whose raw columns the caller wants (content checks)
+
+
+@dataclass
+class _Table:
+    """What reading one file found, before the key checks and the ordering of errors."""
+
+    plan: _Plan
+    specs: list[ColumnSpec]
+    header: list[Finding] = field(default_factory=list)
+    cells: dict[int, list] = field(default_factory=dict)  # row -> [(field index, CellError)]
+    blank: set[int] = field(default_factory=set)
+    extra: dict[int, int] = field(default_factory=dict)  # row -> number of cells, beyond the fields
+    missing: dict[int, int] = field(default_factory=dict)  # row -> number of cells, short of the fields
+    keys: dict[str, Any] = field(default_factory=dict)  # field name -> ChunkedArray of key strings
+    rows: Any = None  # numpy row numbers aligned with keys
+    columns: Columns | None = None
+    integrity: dict[int, list] = field(default_factory=dict)  # row -> [(phase, detail)]
+
+
+def fast_findings(root: Path, keep: dict[str, set[str]] | None = None) -> Result:
+    """What `frictionless validate datapackage.json` reports, as findings, and the columns asked for in
+    `keep` (table -> field names) of the tables read here."""
+    from frictionless import FrictionlessException, Package, system
+
+    keep = keep or {}
+    delegated: dict[str, str] = {}
+    with system.use_context(trusted=False):
+        try:
+            package = Package(str(root / "datapackage.json"))
+            package.to_descriptor(validate=True)
+        except FrictionlessException:
+            # A descriptor problem: frictionless says it best, and reads no row.
+            return Result(frictionless_findings(root), {}, {"datapackage.json": "the descriptor is invalid"})
+        files = _descriptor_paths(root)
+        plans: dict[str, _Plan] = {}
+        for resource in package.resources:
+            try:
+                plans[resource.name] = _plan(root, resource, files, keep.get(resource.name, set()))
+            except (Unsupported, FieldUnsupported, FrictionlessException) as exc:
+                delegated[resource.name] = str(exc)
+        # Two threads: Arrow parses, checks and sorts without the GIL, so two files are read at once
+        # (the biggest first), and the files' hashes are taken beside them.
+        with ThreadPoolExecutor(max_workers=THREADS) as pool:
+            by_size = sorted(plans, key=lambda name: -plans[name].path.stat().st_size)
+            reading = {name: pool.submit(_read, plans[name]) for name in by_size}
+            digests = {name: pool.submit(_digest, plan) for name, plan in plans.items()}
+            tables: dict[str, _Table] = {}
+            for name in plans:
+                try:
+                    tables[name] = reading[name].result()
+                except (FileUnsupported, FieldUnsupported, Unsupported) as exc:
+                    delegated[name] = str(exc)
+            lookups = _Lookups(package, tables)
+            for name, table in list(tables.items()):
+                try:
+                    lookups.prepare(table)
+                except FrictionlessException as exc:  # a referenced file frictionless cannot read either
+                    delegated[name] = f"a foreign key refers to a file frictionless cannot read: {exc}"
+                    del tables[name]
+            for done in [pool.submit(_check_keys, table, lookups) for table in tables.values()]:
+                done.result()
+            findings = []
+            for resource in package.resources:
+                table = tables.get(resource.name)
+                if table is None:
+                    report = resource.validate(limit_errors=LIMIT_ERRORS)
+                    findings.extend(task_findings(files.get(resource.name) or resource.name, report.tasks[0].errors))
+                else:
+                    findings.extend(_ordered_findings(table, digests[resource.name].result()))
+    return Result(findings, {name: t.columns for name, t in tables.items() if t.columns is not None}, delegated)
+
+
+def _descriptor_paths(root: Path) -> dict[str, str]:
+    try:
+        resources = json.loads((root / "datapackage.json").read_text(encoding="utf-8")).get("resources", [])
+        return {r.get("name"): r.get("path") for r in resources if isinstance(r, dict)}
+    except (ValueError, OSError, AttributeError):
+        return {}
+
+
+def _plan(root: Path, resource, files: dict[str, str], keep: set[str]) -> _Plan:
+    """The plan for a resource, or Unsupported when frictionless must validate it."""
+    from frictionless.resources import TableResource
+
+    if not isinstance(resource, TableResource):
+        raise Unsupported("not a table")
+    resource.to_descriptor(validate=True)
+    path = files.get(resource.name)
+    if not isinstance(path, str) or unsafe_path(path) or not (root / path).is_file() \
+            or not (root / path).resolve().is_relative_to(root.resolve()):
+        raise Unsupported("the path is not a file inside the package")
+    if resource.format != "csv" or not resource.encoding or codecs.lookup(resource.encoding).name != "utf-8":
+        raise Unsupported("not a UTF-8 CSV file")
+    if resource.dialect.list_defined() or resource.fields or resource.rows:
+        raise Unsupported("a dialect or row and field counts are checked by frictionless only")
+    schema = resource.schema
+    if schema.has_defined("fields_match") and schema.fields_match != "exact":
+        raise Unsupported("fieldsMatch other than exact")
+    types = {f.name: f.type for f in schema.fields}
+    for fk in schema.foreign_keys:
+        target = fk["reference"]["resource"] or resource.name
+        if target != resource.name and not resource.package.has_resource(target):
+            raise Unsupported(f"a foreign key to a missing resource {target!r}")
+        target_schema = resource.package.get_resource(target).schema if target != resource.name else schema
+        target_types = {f.name: f.type for f in target_schema.fields}
+        for own, ref in zip(fk["fields"], fk["reference"]["fields"]):
+            # Python compares typed values: 5 is not "5". Keys of the same type compare as their str().
+            if own not in types or ref not in target_types or types[own] != target_types[ref]:
+                raise Unsupported("a foreign key between fields of different types")
+    return _Plan(resource, root / path, path, keep)
+
+
+def _digest(plan: _Plan) -> tuple[int, str, str]:
+    """Size, MD5 and SHA-256 of the file (frictionless compares whichever the descriptor gives)."""
+    size, md5, sha = 0, hashlib.md5(), hashlib.sha256()
+    algorithm = (plan.resource.hash or "").split(":", 1)[0] if ":" in (plan.resource.hash or "") else "md5"
+    with plan.path.open("rb") as handle:
+        while chunk := handle.read(1 << 22):
+            size += len(chunk)
+            if plan.resource.hash:
+                (sha if algorithm == "sha256" else md5).update(chunk)
+    return size, md5.hexdigest(), sha.hexdigest()
+
+
+# --- reading ----------------------------------------------------------------------------------------
+
+def _expected(plan: _Plan, rows: CsvRows, keys: set[str]) -> tuple[list[ColumnSpec], list[Finding]]:
+    """The fields frictionless expects in the data, by header position, and the header's findings.
+
+    With `fieldsMatch: exact` (the default) labels pair with fields by position: a label beyond the
+    schema's fields gets a field of type `any` named after it, fields beyond the labels are dropped.
+    """
+    from frictionless import Field
+    from frictionless.table.label_matching import deduplicate_names
+
+    fields, labels, file = plan.resource.schema.fields, rows.labels, plan.file
+    names = deduplicate_names([fields[i].name if i < len(fields) else label for i, label in enumerate(labels)])
+    specs = []
+    for i, name in enumerate(names):
+        if i < len(fields):
+            source = fields[i]
+        else:
+            source = Field.from_descriptor({"name": name, "type": "any"})
+        specs.append(ColumnSpec.of(source, number=i + 1, key=name in keys and i < len(fields)))
+    header = []
+    for i in range(len(fields), len(labels)):
+        header.append(Finding(file, None, "", "extra-label", messages.label_error("extra-label", labels[i], "", i + 1)))
+    for offset, f in enumerate(fields[len(labels):]):
+        number = len(labels) + 1 + offset
+        header.append(Finding(file, None, f.name, "missing-label",
+                              messages.label_error("missing-label", "", f.name, number)))
+    for i, (f, label) in enumerate(zip(fields, labels)):
+        number = i + 1
+        if not label:
+            header.append(Finding(file, None, f.name, "blank-label", messages.label_error("blank-label", "", f.name, number)))
+            continue
+        seen = [j + 1 for j, other in enumerate(labels[:i]) if other == label]
+        if seen:
+            note = 'at position "%s"' % ", ".join(map(str, seen))
+            header.append(Finding(file, None, f.name, "duplicate-label",
+                                  messages.label_error("duplicate-label", label, f.name, number, note)))
+        elif label != f.name:
+            header.append(Finding(file, None, f.name, "incorrect-label",
+                                  messages.label_error("incorrect-label", label, f.name, number)))
+    return specs, header
+
+
+def _key_fields(resource) -> set[str]:
+    schema = resource.schema
+    names = {f.name for f in schema.fields if f.constraints.get("unique")} | set(schema.primary_key)
+    for fk in schema.foreign_keys:
+        names |= set(fk["fields"])
+    # Fields other resources' foreign keys point at are keys too (their lookups).
+    for other in resource.package.resources:
+        for fk in other.schema.foreign_keys if other.schema else []:
+            if (fk["reference"]["resource"] or other.name) == resource.name:
+                names |= set(fk["reference"]["fields"])
+    return names
+
+
+def _read(plan: _Plan) -> _Table:
+    import numpy as np
+    import pyarrow as pa
+
+    rows = CsvRows(plan.path)
+    specs, header = _expected(plan, rows, _key_fields(plan.resource))
+    table = _Table(plan, specs, header)
+    key_chunks: dict[str, list] = {s.name: [] for s in specs if s.key}
+    # Content checks read columns by header label (the last of equal labels, as dict(zip()) would).
+    kept = {label: i for i, label in enumerate(rows.raw_labels) if label in plan.keep}
+    kept_chunks: dict[str, list] = {label: [] for label in kept}
+    index_chunks = []
+    for block in rows.blocks():
+        n = len(block.columns[0])
+        index = np.arange(block.start, block.start + n, dtype=np.int64)
+        _check_block(table, block.columns, index, key_chunks)
+        index_chunks.append(index)
+        for label, i in kept.items():
+            kept_chunks[label].append(block.columns[i])
+    # Regular rows were numbered by index; now that the skipped records are known, by row number.
+    index = np.concatenate(index_chunks) if index_chunks else np.zeros(0, dtype=np.int64)
+    numbers = rows.row_numbers(index)
+    with_errors = sorted(set(table.cells) | table.blank)
+    renumber = dict(zip(with_errors, rows.row_numbers(with_errors).tolist()))
+    table.cells = {renumber[i]: e for i, e in table.cells.items()}
+    table.blank = {renumber[i] for i in table.blank}
+    if rows.irregular:
+        irregular_rows = np.array([number for number, _ in rows.irregular], dtype=np.int64)
+        columns = [pa.array([cells[i] if i < len(cells) else None for _, cells in rows.irregular], pa.string())
+                   for i in range(len(rows.labels))]
+        for number, cells in rows.irregular:
+            if len(cells) > len(specs):
+                table.extra[number] = len(cells)
+            elif len(cells) < len(specs):
+                table.missing[number] = len(cells)
+        _check_block(table, columns, irregular_rows, key_chunks)
+        numbers = np.concatenate([numbers, irregular_rows])
+        for label, i in kept.items():
+            kept_chunks[label].append(columns[i])
+    table.rows = numbers
+    table.keys = {name: pa.chunked_array(chunks, pa.string()) for name, chunks in key_chunks.items()}
+    if kept:
+        order = np.argsort(numbers, kind="stable") if rows.irregular else None
+        data = {}
+        for label, chunks in kept_chunks.items():
+            column = pa.chunked_array(chunks, pa.string())
+            data[label] = column.take(pa.array(order)) if order is not None else column
+        table.columns = Columns(data, numbers[order] if order is not None else numbers)
+    return table
+
+
+def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, list]) -> None:
+    """Cell errors, blank rows and key strings of a block of rows (`rows`: their indices or numbers)."""
+    import numpy as np
+
+    blank = None
+    found: dict[int, list] = {}
+    for i, spec in enumerate(table.specs):
+        checked = check_column(spec, columns[i])
+        blank = checked.blank if blank is None else blank & checked.blank
+        for error in checked.errors:
+            found.setdefault(int(rows[error.position]), []).append((i, error))
+        if spec.key:
+            key_chunks[spec.name].append(checked.key)
+    if blank is not None and blank.any():
+        for position in np.flatnonzero(blank):
+            row = int(rows[position])
+            table.blank.add(row)
+            found.pop(row, None)  # frictionless replaces a blank row's errors with one blank-row error
+    for row, errors in found.items():
+        table.cells.setdefault(row, []).extend(errors)
+
+
+# --- keys --------------------------------------------------------------------------------------------
+
+class _Lookups:
+    """The values each foreign key may take: the referenced key's values, as frictionless collects them."""
+
+    def __init__(self, package, tables: dict[str, _Table]):
+        self.package, self.tables, self.cache = package, tables, {}
+
+    def prepare(self, table: _Table) -> None:
+        """Collect the lookups of a table's foreign keys (before the checks run in threads)."""
+        for fk in table.plan.resource.schema.foreign_keys:
+            self.get(fk["reference"]["resource"] or table.plan.resource.name, list(fk["reference"]["fields"]))
+
+    def get(self, target: str, fields: list[str]):
+        from . import keys
+
+        if (target, tuple(fields)) not in self.cache:
+            if target in self.tables:
+                columns = [_lookup_column(self.tables[target], name) for name in fields]
+                self.cache[target, tuple(fields)] = keys.lookup_values(columns)
+            else:
+                self.cache[target, tuple(fields)] = self._read(target, fields)
+        return self.cache[target, tuple(fields)]
+
+    def _read(self, target: str, fields: list[str]):
+        """A file left to frictionless: read its keys with frictionless, as its lookup does
+        (frictionless/resources/table.py, __open_lookup)."""
+        import pyarrow as pa
+
+        source = self.package.get_resource(target).to_copy()
+        source.schema.foreign_keys = []
+        values = set()
+        with source:
+            for row in source.row_stream:
+                cells = tuple(row.get(name) for name in fields)
+                if any(cell is not None for cell in cells):
+                    values.add(tuple(None if cell is None else str(cell) for cell in cells))
+        if len(fields) == 1:
+            return pa.array([cells[0] for cells in values], pa.string())
+        return values
+
+
+def _check_keys(table: _Table, lookups: _Lookups) -> None:
+    """Unique fields, then the primary key, then foreign keys, as frictionless checks each row."""
+    from . import keys
+
+    schema = table.plan.resource.schema
+    names = [s.name for s in table.specs]
+    found = {}
+    for spec in table.specs:
+        if spec.constraints.get("unique"):
+            found[spec.name] = keys.repeats(table.keys[spec.name], table.rows)
+            for row, previous in found[spec.name]:
+                table.integrity.setdefault(row, []).append(("unique", spec, previous))
+    primary = list(schema.primary_key)
+    if primary and set(primary) <= set(names):
+        known = found.get(primary[0]) if len(primary) == 1 else None
+        pairs, none_rows = keys.repeated_tuples([table.keys[n] for n in primary], table.rows, known)
+        for row in none_rows:
+            table.integrity.setdefault(row, []).append(("primary", messages.ALL_NONE_NOTE, None))
+        for row, previous in pairs:
+            table.integrity.setdefault(row, []).append(("primary", messages.same_as_note(previous), None))
+    for number, fk in enumerate(schema.foreign_keys):
+        own = list(fk["fields"])
+        if not set(own) <= set(names):
+            continue
+        ref = list(fk["reference"]["fields"])
+        lookup = lookups.get(fk["reference"]["resource"] or table.plan.resource.name, ref)
+        for row, values in keys.missing_references([table.keys[n] for n in own], table.rows, lookup):
+            note = messages.foreign_key_note(own, values, fk["reference"]["resource"] or table.plan.resource.name, ref)
+            table.integrity.setdefault(row, []).append(("foreign", note, number))
+
+
+def _lookup_column(target: _Table, name: str):
+    """The referenced field's key strings; all None when the referenced file's header lacks it."""
+    import pyarrow as pa
+
+    if name in target.keys:
+        return target.keys[name]
+    return pa.chunked_array([pa.nulls(len(target.rows), pa.string())])
+
+
+# --- ordering and the error limit -----------------------------------------------------------------
+
+def _ordered_findings(table: _Table, digest: tuple[int, str, str]) -> list[Finding]:
+    """The file's findings in frictionless' order, cut at its error limit, then the stale check."""
+    findings = list(table.header)
+    for row in sorted(set(table.cells) | table.blank | set(table.extra) | set(table.missing) | set(table.integrity)):
+        findings.extend(_row_findings(table, row))
+        if len(findings) >= LIMIT_ERRORS:  # frictionless stops reading here, and skips its end checks
+            return findings[:LIMIT_ERRORS]
+    return findings + _stale(table.plan, digest)
+
+
+def _stale(plan: _Plan, digest: tuple[int, str, str]) -> list[Finding]:
+    size, md5, sha = digest
+    resource = plan.resource
+    stale = False
+    if resource.hash:
+        algorithm, expected = (resource.hash.split(":", 1) + [""])[:2] if ":" in resource.hash else ("md5", resource.hash)
+        actual = {"md5": md5, "sha256": sha}.get(algorithm)
+        stale = bool(actual) and actual != expected
+    if resource.bytes and resource.bytes != size:
+        stale = True
+    return [Finding(plan.file, None, None, "stale", STALE_MESSAGE)] if stale else []
+
+
+def _row_findings(table: _Table, row: int) -> list[Finding]:
+    """One row's findings in the order frictionless lists them.
+
+    frictionless casts the cells of unique, primary key and foreign key fields one by one as it checks
+    those keys, and all the other cells at the first key error (or after the keys): the errors of the cells
+    cast early come first, then the others in field order, then extra and missing cells (or, for a blank
+    row, one blank-row error instead of all of these), then the key errors in the order found.
+    """
+    file, specs = table.plan.file, table.specs
+    integrity = table.integrity.get(row, [])
+    early = _cast_early(table, integrity)
+    by_field: dict[int, list] = {}
+    for i, error in table.cells.get(row, []):
+        by_field.setdefault(i, []).append(error)
+    out = []
+    if row in table.blank:
+        out.append(Finding(file, row, None, "blank-row", messages.row_error("blank-row", row)))
+    else:
+        for i in early + [i for i in range(len(specs)) if i not in early]:
+            for error in by_field.get(i, []):
+                spec = specs[i]
+                out.append(Finding(file, row, spec.name, error.kind,
+                                   messages.cell_error(error.kind, error.cell, row, spec.name, spec.number, error.note)))
+        if row in table.extra:
+            for number in range(len(specs) + 1, table.extra[row] + 1):
+                out.append(Finding(file, row, "", "extra-cell", messages.cell_error("extra-cell", "", row, "", number)))
+        if row in table.missing:
+            for spec in specs[table.missing[row]:]:
+                out.append(Finding(file, row, spec.name, "missing-cell",
+                                   messages.cell_error("missing-cell", "", row, spec.name, spec.number)))
+    for phase, detail, extra in integrity:
+        if phase == "unique":
+            note = messages.same_as_note(extra)
+            out.append(Finding(file, row, detail.name, "unique-error",
+                               messages.cell_error("unique-error", "", row, detail.name, detail.number, note)))
+        elif phase == "primary":
+            out.append(Finding(file, row, None, "primary-key", messages.row_error("primary-key", row, detail)))
+        else:
+            out.append(Finding(file, row, None, "foreign-key", messages.row_error("foreign-key", row, detail)))
+    return out
+
+
+def _cast_early(table: _Table, integrity: list) -> list[int]:
+    """Indices of the fields frictionless casts before its first key error in a row, in that order."""
+    schema = table.plan.resource.schema
+    index = {s.name: i for i, s in enumerate(table.specs)}
+    phases = [p for p, _, _ in integrity]
+    order: list[int] = []
+
+    def cast(names) -> None:
+        for name in names:
+            if index[name] not in order:
+                order.append(index[name])
+
+    for spec in table.specs:
+        if spec.constraints.get("unique"):
+            cast([spec.name])
+            if any(p == "unique" and d is spec for p, d, _ in integrity):
+                return order
+    primary = list(schema.primary_key)
+    if primary and set(primary) <= set(index):
+        cast(primary)
+        if "primary" in phases:
+            return order
+    failed = [extra for p, _, extra in integrity if p == "foreign"]
+    for number, fk in enumerate(schema.foreign_keys):
+        if set(fk["fields"]) <= set(index):
+            cast(fk["fields"])
+            if number in failed:
+                return order
+    return order
