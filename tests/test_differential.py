@@ -92,3 +92,15 @@ def test_the_error_limit_and_the_order_of_a_rows_errors(tmp_path):
     mutate.write_rows(path, rows)
     fast = _same(root, ["mass errors in mentions"])
     assert len([f for f in fast.findings if f.file == "data/mentions.csv"]) == 1000
+
+
+def test_the_benchmark_package_with_errors_of_every_kind(tmp_path):
+    """What benchmarks/run.py checks at 100,000 articles, at 300: generate.py's injected errors."""
+    import generate
+
+    root = tmp_path / "package"
+    assert generate.main([str(root), "--articles", "300", "--errors", "40"]) == 0
+    fast = _same(root, ["generate.py --errors 40"])
+    kinds = {f.kind for f in fast.findings}
+    assert {"type-error", "constraint-error", "foreign-key", "primary-key", "blank-row", "extra-cell",
+            "missing-cell", "stale"} <= kinds, kinds
