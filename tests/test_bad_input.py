@@ -284,6 +284,20 @@ def test_findings_are_limited_per_file(package):
     assert people[-1].kind == "more" and people[-1].message.startswith("70 more finding(s)")
 
 
+def test_validate_lists_every_finding_with_limit_0(package):
+    rows = "".join(f"person-{i},Person {i},XX,,\n" for i in range(60))
+    append(package / "data/people.csv", rows)
+    lines = {}
+    for limit in ("50", "0"):
+        result = subprocess.run([sys.executable, "-m", "caucasus_data", "validate", "--limit", limit, str(package)],
+                                capture_output=True, text=True)
+        assert result.returncode == 1
+        lines[limit] = [line for line in result.stdout.splitlines() if line.startswith("data/people.csv:")]
+    assert len(lines["50"]) == 51 and lines["50"][-1].endswith("more finding(s) in this file not shown [more]")
+    # the file is stale, and 60 country codes are not ISO codes in 60 rows without evidence
+    assert len(lines["0"]) == 121 and lines["0"][:50] == lines["50"][:50]
+
+
 # --- seeds -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, data, kind", [

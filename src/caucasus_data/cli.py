@@ -52,10 +52,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validation import validate
 
-    report = validate(args.path, reference=args.reference)
+    report = validate(args.path, per_file_limit=args.limit or None, reference=args.reference)
     _print_findings(report.findings, args.github)
     print(report.summary(), file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of findings")
+    return int(text)
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
@@ -152,6 +158,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     from . import __getattr__ as lazy
+    from .validation.findings import PER_FILE_LIMIT
 
     main_parser = argparse.ArgumentParser(prog="caucasus-data", description=__doc__)
     main_parser.add_argument("--version", action="version", version=f"%(prog)s {lazy('__version__')}")
@@ -176,6 +183,9 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("--github", action="store_true", help="print findings as GitHub Actions annotations")
     validate.add_argument("--reference", action="store_true",
                           help="run frictionless itself for the Table Schema checks (slower; the same findings)")
+    validate.add_argument("--limit", type=_count, default=PER_FILE_LIMIT, metavar="N",
+                          help=f"list at most N findings per file, then count the rest (default {PER_FILE_LIMIT}; "
+                               "0: list every finding)")
     validate.set_defaults(run=cmd_validate)
 
     cite = commands.add_parser("cite", help="print the evidence row for exact words of an article",
