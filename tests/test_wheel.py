@@ -137,6 +137,25 @@ def test_installed_wheel_names_a_missing_extra_in_one_line(venv_python, tmp_path
     assert "\n" not in message and f"pip install 'caucasus-data[{extra}]'" in message
 
 
+def test_installed_wheel_without_the_validate_extra_names_it(venv_python, tmp_path):
+    """`pip install .` brings what load and records need; validate then names the extra it needs."""
+    code = """
+        import sys
+        sys.modules["numpy"] = sys.modules["pycountry"] = None  # as if the extra were not installed
+        import caucasus_data as cd
+        try:
+            cd.validate()
+        except ImportError as exc:
+            print(exc)
+        from caucasus_data.cli import main
+        sys.exit(main(["validate"]))
+    """
+    result = run(venv_python, code, tmp_path)
+    assert result.stdout.strip() == "validate() needs numpy, pycountry: pip install 'caucasus-data[validate]'"
+    assert result.returncode == 1
+    assert result.stderr.strip() == "error: validate() needs numpy, pycountry: pip install 'caucasus-data[validate]'"
+
+
 def test_installed_command_works_from_another_directory(venv_python, tmp_path):
     version = json.loads((REPO / "datapackage.json").read_text())["version"]
     result = subprocess.run([str(venv_python), "-I", "-m", "caucasus_data", "--version"], cwd=tmp_path,

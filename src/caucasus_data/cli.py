@@ -237,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except ImportError as exc:
-        print(f"error: {exc}. Install the tools with: pip install 'caucasus-data[validate]'", file=sys.stderr)
+        hint = "" if "pip install" in str(exc) else ". Install the tools with: pip install 'caucasus-data[validate]'"
+        print(f"error: {exc}{hint}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -53,6 +53,7 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
     >>> report.ok, report.findings
     (True, [])
     """
+    _require_tools()
     from .content import Context, content_findings, needed_columns, read_columns
     from .descriptor import check_package
 
@@ -84,6 +85,20 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
     findings.extend(content_findings(Context(schemas, tables, files)))
     findings = sorted(set(findings), key=_order)
     return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)
+
+
+# The modules of the [validate] extra that validation imports (pyahocorasick serves only the build).
+TOOLS = ("frictionless", "numpy", "edtf", "pycountry")
+
+
+def _require_tools() -> None:
+    """Fail at once, naming the extra, when the validation tools are not installed (`pip install .`
+    installs only what `load` and `records` need)."""
+    from importlib.util import find_spec
+
+    missing = [name for name in TOOLS if find_spec(name) is None]
+    if missing:
+        raise ImportError(f"validate() needs {', '.join(missing)}: pip install 'caucasus-data[validate]'")
 
 
 def _order(finding: Finding):
