@@ -51,6 +51,20 @@ def test_records_reject_values_outside_the_schema():
         model(quote_id="x", article_id="a", text="t", char_start=0, char_end=1, quote_type="rumour")
 
 
+def test_records_leave_the_cycle_collector_as_they_found_it():
+    import gc
+
+    assert gc.isenabled()
+    assert [p.name for p in cd.records("people") if p.person_id == "mikhail-galuzin"] == ["Mikhail Galuzin"]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cd.records("people")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_unknown_table_and_backend_are_clear_errors():
     with pytest.raises(KeyError, match="no table 'person'"):
         cd.load("person")

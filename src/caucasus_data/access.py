@@ -7,6 +7,7 @@ Parquet columns without validating each row again, once the whole table is check
 
 from __future__ import annotations
 
+import gc
 from functools import cache
 from pathlib import Path
 
@@ -98,10 +99,18 @@ def as_records(name: str, table) -> list[Any]:
     from .tableschema import record_model
 
     model = record_model(name)
-    rows = table.to_pylist()
-    if not rows or not _conforms(name, table) or not _trusted_construction(model, rows[0]):
-        return _validator(name).validate_python(rows)
-    return [_construct(model, row) for row in rows]
+    # Python's cycle collector is paused while rows become objects: they form no cycles, and its passes
+    # over the young objects cost a fifth of the time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        rows = table.to_pylist()
+        if not rows or not _conforms(name, table) or not _trusted_construction(model, rows[0]):
+            return _validator(name).validate_python(rows)
+        return _construct(model, rows)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _conforms(name: str, table) -> bool:
@@ -130,15 +139,20 @@ def _enum(constraints: dict):
     return pa.array(constraints["enum"])
 
 
-def _construct(model, row: dict):
+def _construct(model, rows: list[dict]) -> list[Any]:
     # What BaseModel.model_construct does for a model without defaults to fill, private attributes or
     # post-init, done directly: model_construct's own bookkeeping costs more than validating the row.
-    record = object.__new__(model)
-    object.__setattr__(record, "__dict__", row)
-    object.__setattr__(record, "__pydantic_fields_set__", _fields(model))
-    object.__setattr__(record, "__pydantic_extra__", None)
-    object.__setattr__(record, "__pydantic_private__", None)
-    return record
+    # One loop with its callables in locals: a call per row would cost a third more.
+    new, put, fields = object.__new__, object.__setattr__, _fields(model)
+    records = []
+    for row in rows:
+        record = new(model)
+        put(record, "__dict__", row)
+        put(record, "__pydantic_fields_set__", fields)
+        put(record, "__pydantic_extra__", None)
+        put(record, "__pydantic_private__", None)
+        records.append(record)
+    return records
 
 
 @cache
@@ -148,7 +162,7 @@ def _fields(model) -> frozenset[str]:
 
 def _trusted_construction(model, row: dict) -> bool:
     """Whether a record built directly equals the validated one (a check against pydantic's internals)."""
-    return _construct(model, dict(row)) == model.model_validate(row)
+    return _construct(model, [dict(row)]) == [model.model_validate(row)]
 
 
 @cache
