@@ -203,6 +203,18 @@ def test_description_finds_the_person_it_describes_not_the_last_named():
         (GALUZIN, "the deputy foreign minister said"), ("jeyhun-bayramov", "the Azerbaijani minister said")]
 
 
+@pytest.mark.parametrize("attribution", [
+    "the ministry's spokesperson said",  # speaks for somebody: not the person named before
+    "his aide said",
+    "an official said",  # an indefinite description is somebody the article does not name
+    "a Russian diplomat said",
+    "Russia's top diplomat said",  # a possessive description resolves only by a title
+])
+def test_descriptions_of_somebody_else_stay_unresolved(attribution):
+    text = f'Jeyhun Bayramov met Mikhail Galuzin in Baku.\n"The next round will be in December," {attribution}.'
+    assert said(text) == [("The next round will be in December,", "statement", None, attribution)]
+
+
 def test_pronoun_goes_to_the_last_person_named():
     text = 'Galuzin spoke first. Then Bayramov took the floor.\n"We disagree," he said.'
     assert [q.speaker_id for q in parse(text)] == ["jeyhun-bayramov"]

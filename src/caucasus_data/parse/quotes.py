@@ -17,8 +17,11 @@ Speakers: a person named in the attribution (`Galuzin said`, `said Galuzin`, `Ga
 `According to Galuzin`), else a pronoun or description (`he noted`, `the diplomat said`, `the deputy
 foreign minister said`) resolved to the person the article is speaking about: the last person named
 before, or for a description the last one whose title (as written next to their name, or curated)
-has its words. A quote with no attribution continues the quote before it when nobody else was named
-in between, as in news style. What cannot be resolved stays None.
+has its words. A description of somebody else resolves only by such a title: an indefinite one (`an
+official said`), a possessive one (`the ministry's spokesperson`) and one of a role that speaks for
+another (spokesperson, aide, adviser, representative, official). A quote with no attribution continues
+the quote before it when nobody else was named in between, as in news style. What cannot be resolved
+stays None.
 """
 
 from __future__ import annotations
@@ -62,9 +65,11 @@ IN_SENTENCE = re.compile(rf"according\s+to\s+(?P<subject2>{NAME})(?=\s*,)"
 ROLE = (r"minister|diplomat|official|spokes(?:man|woman|person)|president|premier|ambassador|envoy|aide"
         r"|adviser|advisor|secretary|chairman|chairwoman|chair|head|leader|representative|negotiator"
         r"|politician|lawmaker|speaker|governor|mayor|commander|general")
+# Roles of somebody speaking for another (`the ministry's spokesperson`): never the person spoken about.
+ANOTHER_VOICE = re.compile(r"spokes(?:man|woman|person)|representative|aide|advis[eo]r|official", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
 # `the deputy foreign minister`, `Russia's top diplomat`: a description ending the words it is found in.
-DESCRIPTION = re.compile(rf"\b(?:the|a|an|his|her|their|its|[\w-]+['’]s)\s+(?P<words>(?:[\w-]+\s+){{0,4}}?(?:{ROLE}))"
+DESCRIPTION = re.compile(rf"\b(?P<determiner>the|a|an|his|her|their|its|[\w-]+['’]s)\s+(?P<words>(?:[\w-]+\s+){{0,4}}?(?:{ROLE}))"
                          rf"\s*$", re.IGNORECASE)
 TERM_CUE = re.compile(r"\b(?:term|terms|word|words|phrase|expression|so-called|dubbed|slogan|concept|notion"
                       r"|label|name|formula|title|known\s+as|referred\s+to\s+as|project|initiative)\s*$",
@@ -357,14 +362,14 @@ def _in_title(word: str, title: set[str]) -> bool:
 
 
 def _described(ctx: _Context, words: str, anchor: int) -> str | None:
-    """The person a description (`the deputy foreign minister`) refers to, looking back from `anchor`."""
+    """The person whose title has every word of a description (`the deputy foreign minister`), looking
+    back from `anchor`."""
     wanted = {fold(w) for w in words.split()}
     for m in reversed([m for m in ctx.persons if m.end <= anchor]):
         title = ctx.titles.get(m.entity_id, set())
         if all(_in_title(w, title) for w in wanted):
             return m.entity_id
-    # `the diplomat`: no title says so; the person the article has been quoting.
-    return ctx.spoken[-1] if ctx.spoken else None
+    return None
 
 
 def _last_person(ctx: _Context, anchor: int) -> str | None:
@@ -375,9 +380,16 @@ def _last_person(ctx: _Context, anchor: int) -> str | None:
 def _by_reference(ctx: _Context, words: str, anchor: int) -> str | None:
     """A pronoun or description resolved to the person the article is speaking about."""
     description = DESCRIPTION.search(words)
-    if description:
-        return _described(ctx, description.group("words"), anchor) or _last_person(ctx, anchor)
-    return _last_person(ctx, anchor) if PRONOUN.search(words) else None
+    if description is None:
+        return _last_person(ctx, anchor) if PRONOUN.search(words) else None
+    determiner, role = description.group("determiner").lower(), description.group("words")
+    if determiner in ("a", "an"):
+        return None  # `a diplomat said`: somebody the article does not name
+    found = _described(ctx, role, anchor)
+    if found or determiner.endswith(("'s", "’s")) or ANOTHER_VOICE.search(role):
+        return found  # `the ministry's spokesperson`: somebody else, unless a title says who
+    # `the diplomat`: no title says so; the person the article has been quoting, else the last named.
+    return (ctx.spoken[-1] if ctx.spoken else None) or _last_person(ctx, anchor)
 
 
 def _by_surname(ctx: _Context, words: str, anchor: int) -> str | None:
