@@ -110,6 +110,22 @@ def test_non_utf8_bytes(package):
     assert failed_build(package) == [("data/people.csv", 7, None, "encoding-error")]
 
 
+def test_file_of_no_table_in_data(package):
+    """A CSV under a name that is no table's is neither read nor published: the build says so, with the
+    other findings of the run."""
+    (package / "data/organizations.csv").write_text("organisation_id,name\nosce,OSCE\n", encoding="utf-8")
+    edit(package / "data/people.csv", "mikhail-galuzin,", "mikhail-galuzin ,")
+    row = row_of(package / "data/people.csv", "mikhail-galuzin ")
+    before = snapshot(package)
+    report = build(package)
+    assert snapshot(package) == before
+    assert sorted(findings_of(report), key=str) == [("data/organizations.csv", None, None, "unknown-file"),
+                                                    ("data/people.csv", row, "person_id", "whitespace")]
+    message = next(f.message for f in report.findings if f.kind == "unknown-file")
+    assert message == ("is no table's file (did you mean data/organisations.csv?); move its rows into a table's "
+                       "file, add schemas/organizations.json to make it a table, or delete it")
+
+
 # --- values ---------------------------------------------------------------------------------------
 
 def test_wrong_type(package):

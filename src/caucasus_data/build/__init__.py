@@ -60,9 +60,31 @@ def build(root: str | Path = ".", check: bool = False, today: datetime.date | No
     return report
 
 
+# Findings that let the build go on to find the rest (it still publishes nothing).
+GO_ON_KINDS = CELL_KINDS | {"unknown-file"}
+
+
 def _stopped(report: BuildReport) -> bool:
-    """Whether a finding prevents the next step; findings on single cells let it go on."""
-    return any(f.kind not in CELL_KINDS for f in report.findings)
+    """Whether a finding prevents the next step; findings on single cells or stray files let it go on."""
+    return any(f.kind not in GO_ON_KINDS for f in report.findings)
+
+
+def _unknown_files(root: Path, schemas: dict[str, TableSchema]) -> list[Finding]:
+    """Files in data/ that are no table's CSV or Parquet file (`data/person.csv` for people): the build
+    would neither read nor publish them, and people download data/ as it is."""
+    from difflib import get_close_matches
+
+    known = {f"{name}.{suffix}" for name in schemas for suffix in ("csv", "parquet")}
+    findings = []
+    for path in sorted((root / "data").iterdir()):
+        if path.name in known or path.name.startswith("."):
+            continue
+        near = get_close_matches(path.stem, list(schemas), n=1)
+        hint = f"did you mean data/{near[0]}.csv?" if near else "`caucasus-data tables` lists the tables"
+        findings.append(Finding(f"data/{path.name}", None, None, "unknown-file",
+                                f"is no table's file ({hint}); move its rows into a table's file, add "
+                                f"schemas/{path.stem}.json to make it a table, or delete it"))
+    return findings
 
 
 def _build(root: Path, check: bool, today: datetime.date, report: BuildReport, progress: Progress) -> None:
@@ -70,6 +92,7 @@ def _build(root: Path, check: bool, today: datetime.date, report: BuildReport, p
     if report.findings:
         return
     schemas = read_schemas(root)
+    report.findings.extend(_unknown_files(root, schemas))
     metadata, finding = _metadata(root)
     if finding:
         report.findings.append(finding)
