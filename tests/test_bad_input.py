@@ -206,6 +206,19 @@ def test_dangling_reference(package):
     assert failed_build(package) == [("data/aliases.csv", row, "entity_id", "foreign-key")]
 
 
+def test_messages_name_the_rows_as_written_not_as_sorted(package):
+    """The build sorts curated rows before frictionless checks them; its messages' row numbers are mapped
+    back to the contributor's file, like the findings' own."""
+    row = append(package / "data/evidence.csv", "ev-x1,mikhail-galuzin,,,999_nope,0,5,MOSCO,,\n")
+    report = build(package)
+    assert findings_of(report) == [("data/evidence.csv", row, None, "foreign-key")]
+    assert report.findings[0].message.startswith(f'Row at position "{row}" violates the foreign key')
+    galuzin = row_of(package / "data/people.csv", "mikhail-galuzin")
+    copy = append(package / "data/people.csv", GALUZIN + "\n")
+    message = next(f.message for f in build(package).findings if f.kind == "primary-key")
+    assert message == f'Row at position "{copy}" violates the primary key: the same as in the row at position {galuzin}'
+
+
 def test_row_without_evidence(package):
     append(package / "data/people.csv", "ruben-x,Ruben X,AM,,\n")
     assert failed_build(package) == [("data/people.csv", 7, "person_id", "no-evidence")]
@@ -253,6 +266,13 @@ def test_misspelled_schema_key(package, typo, near):
     report = build(package)
     assert findings_of(report) == [("schemas/people.json", None, None, "unknown-key")]
     assert f"did you mean {near!r}" in report.findings[0].message
+
+
+@pytest.mark.parametrize("version", ["1.0", "v0.2.0", "0.2", "01.2.3"])
+def test_version_that_is_not_semver(package, version):
+    edit(package / "datapackage.json", '"version": "0.1.0"', f'"version": "{version}"')
+    assert failed_build(package) == [("datapackage.json", None, "version", "descriptor-error")]
+    assert findings_of(validate(package)) == [("datapackage.json", None, "version", "descriptor-error")]
 
 
 def test_schema_that_no_longer_matches_its_csv(package):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -241,15 +242,23 @@ def _write(root, schemas, tables, metadata, check: bool, report: BuildReport, pr
         shutil.rmtree(staging, ignore_errors=True)
 
 
+# How frictionless' messages name a row: `Row at position "127"`, `the same as in the row at position 7`.
+ROW_POSITION = re.compile(r'(row at position )("?)(\d+)', re.IGNORECASE)
+
+
 def _to_contributor_rows(findings: list[Finding], tables: dict[str, Rows]) -> list[Finding]:
-    """Findings on curated files point at the rows as the contributor wrote them, not as sorted."""
+    """Findings on curated files point at the rows as the contributor wrote them, not as sorted: the
+    finding's row and the rows its message names."""
     out = []
     for finding in findings:
-        name = finding.file.removeprefix("data/").removesuffix(".csv")
-        rows = tables.get(name)
-        if finding.row and rows and "_row" in rows[0] and 2 <= finding.row < len(rows) + 2:
-            finding = Finding(finding.file, int(rows[finding.row - 2]["_row"]), finding.field,
-                              finding.kind, finding.message)
+        rows = tables.get(finding.file.removeprefix("data/").removesuffix(".csv"))
+        if rows and "_row" in rows[0]:
+            def written(row: int) -> int:
+                return int(rows[row - 2]["_row"]) if 2 <= row < len(rows) + 2 else row
+
+            message = ROW_POSITION.sub(lambda m: f"{m[1]}{m[2]}{written(int(m[3]))}", finding.message)
+            finding = Finding(finding.file, finding.row and written(finding.row), finding.field, finding.kind,
+                              message)
         out.append(finding)
     return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,10 @@ FIELD_KEYS = {"name", "title", "description", "type", "format", "constraints", "
 CONSTRAINT_KEYS = {"required", "unique", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
                    "exclusiveMaximum", "pattern", "enum"}
 FIELD_TYPES = {"string", "integer", "number", "boolean", "date"}
+# semver.org's pattern: MAJOR.MINOR.PATCH, then an optional pre-release and build metadata.
+SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+                    r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+                    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?")
 # Keys that frictionless 5 reads as nothing: refused, with what to use instead.
 IGNORED_BY_FRICTIONLESS = {"categories": "use constraints.enum", "uniqueKeys": "use constraints.unique"}
 
@@ -145,6 +150,10 @@ def check_package(root: Path, resources: bool = True) -> list[Finding]:
     if finding:
         return findings + [finding]
     findings += _unknown_keys("datapackage.json", "the package", descriptor, PACKAGE_KEYS)
+    version = descriptor.get("version") if isinstance(descriptor, dict) else None
+    if not isinstance(version, str) or not SEMVER.fullmatch(version):
+        findings.append(Finding("datapackage.json", None, "version", "descriptor-error",
+                                f"version {version!r} is not a semantic version: MAJOR.MINOR.PATCH, e.g. 0.2.0"))
     listed = descriptor.get("resources", []) if isinstance(descriptor, dict) and resources else []
     for resource in listed:
         where = f"resource {resource.get('name')!r}" if isinstance(resource, dict) else "a resource"
