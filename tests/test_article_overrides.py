@@ -87,6 +87,26 @@ def test_dateline_without_an_agency_builds_with_a_warning(package):
     assert (row["outlet_id"], row["dateline_place_id"], row["published_date"]) == ("", "yerevan", "2024-05-15")
 
 
+def test_year_that_only_the_build_date_bounds_is_a_warning_until_curated(package):
+    """`YEREVAN, DECEMBER 1` with no year anywhere in the text: the year is the latest that fits up to the
+    build date, which a later build would move; the build says so, and an override fixes it."""
+    (package / "seeds" / "014_no_clue.txt").write_text("YEREVAN, DECEMBER 1, ARMENPRESS. Talks went on.\n",
+                                                      encoding="utf-8")
+    warning = ("seeds/014_no_clue.txt: the year of 2025-12-01 is the latest that fits up to today, as nothing in "
+               "the text bounds it from below; a build in a later year may choose a later year: set "
+               "published_date in data/article_metadata.csv to keep it")
+    report = build(package, today=TODAY)
+    assert report.ok, report.findings
+    assert warning in report.warnings
+    assert _by_id(package, "articles", "article_id")["014_no_clue"]["published_date"] == "2025-12-01"
+    # The seeds' years have lower bounds in their texts: no such warning.
+    assert not [w for w in report.warnings if "may choose a later year" in w and "014_no_clue" not in w]
+    append_rows(package, "article_metadata", ["seeds/014_no_clue.txt,,2025-12-01,,,,,the outlet's page"])
+    report = build(package, today=TODAY)
+    assert report.ok, report.findings
+    assert not [w for w in report.warnings if "may choose a later year" in w]
+
+
 def test_seed_that_is_not_utf8(package):
     (package / "seeds" / "013_cp1251.txt").write_bytes("MOSCOW, June 5. /TASS/. Россия".encode("cp1251"))
     report = build(package)

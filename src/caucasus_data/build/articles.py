@@ -42,6 +42,7 @@ class ArticleResult:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    floating: str = ""  # the inferred date, when it depends on the build date (see PublicationDate)
 
 
 def _base_row(seed: Seed) -> dict[str, str]:
@@ -52,7 +53,7 @@ def _base_row(seed: Seed) -> dict[str, str]:
     }
 
 
-def _date(row: dict[str, str], dateline: Dateline, today: datetime.date) -> str | None:
+def _date(row: dict[str, str], dateline: Dateline, today: datetime.date, result: ArticleResult) -> str | None:
     """Fill the publication date from the dateline; the reason when it cannot be made."""
     if dateline.month is None:
         return f"the dateline {dateline.text!r} gives no date"
@@ -61,6 +62,7 @@ def _date(row: dict[str, str], dateline: Dateline, today: datetime.date) -> str 
             found = infer_year(dateline.month, dateline.day, row["text"], today, dateline.start)
             row.update(published_date=found.date.isoformat(), published_date_inferred="true",
                        published_date_method=found.method)
+            result.floating = found.date.isoformat() if found.floating else ""
         else:
             day = datetime.date(dateline.year, dateline.month, dateline.day)
             row.update(published_date=day.isoformat(), published_date_method=f"read from the {dateline.source}")
@@ -94,7 +96,7 @@ def article_row(seed: Seed, outlets: Names, places: Names, today: datetime.date,
         row.update(dateline=dateline.text, dateline_start=str(dateline.start), dateline_end=str(dateline.end),
                    outlet_name=dateline.outlet, dateline_place_name=dateline.place,
                    title=headline(row["text"], dateline))
-        problem = _date(row, dateline, today)
+        problem = _date(row, dateline, today, result)
         missing = _resolve(row, dateline, outlets, places)
     note = apply_article_override(row, override)
     if note:
@@ -103,6 +105,10 @@ def article_row(seed: Seed, outlets: Names, places: Names, today: datetime.date,
         result.findings.append(Finding(relative, None, None, "dateline",
                                        _how_to_date(problem, row, override, override_header or [])))
     result.warnings.extend(_warnings(row, missing, named_outlet=bool(dateline and dateline.outlet)))
+    if result.floating and row.get("published_date") == result.floating and row.get("published_date_inferred") == "true":
+        result.warnings.append(f"{relative}: the year of {result.floating} is the latest that fits up to today, "
+                               "as nothing in the text bounds it from below; a build in a later year may choose "
+                               f"a later year: set published_date in {ARTICLE_OVERRIDES} to keep it")
     return result
 
 

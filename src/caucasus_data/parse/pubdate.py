@@ -13,8 +13,9 @@ Of the years that fit, the *earliest* is taken. The issue asked for "the latest 
 future"; read literally that gives the current year for any article whose clues are only lower bounds,
 so `YEREVAN, MAY 15` (talks "on 10-11 May 2024") would come out as 2025 or 2026 instead of the required
 2024-05-15. News reports recent events, so the years it mentions are its own year or just before it:
-the earliest consistent year is the right reading. Only an article with no clue at all gets the latest
-date that is not after the build date, and its method says so.
+the earliest consistent year is the right reading. Only an article with nothing that bounds the year
+from below (no clue, or only a weekday) gets the latest fitting date that is not after the build date;
+its method says so, and the build warns that a later build may move it until an override fixes it.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class PublicationDate:
     date: datetime.date
     inferred: bool
     method: str
+    # Nothing in the text bounds the year from below: a build in a later year may choose a later year.
+    floating: bool = False
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -166,6 +169,7 @@ def infer_year(month: int, day: int, text: str, today: datetime.date, lead_start
                 weekday is None or candidate.weekday() == weekday):
             how = "the earliest that fits" if floor is not None else \
                 f"the latest that fits up to the build date {today.isoformat()}"
-            return PublicationDate(candidate, True, f"year inferred, {how}: " + ", ".join(clues or ["no clue"]))
+            return PublicationDate(candidate, True, f"year inferred, {how}: " + ", ".join(clues or ["no clue"]),
+                                   floating=floor is None)
     raise DateError(f"no year up to {today.year} fits {month:02d}-{day:02d}"
                     + (f" ({', '.join(clues)})" if clues else ""))
