@@ -149,7 +149,7 @@ def infer_year(month: int, day: int, text: str, today: datetime.date, lead_start
     """Publication date for a dateline day without a year (see the module docstring for the rule).
 
     >>> infer_year(6, 5, "told TASS on Wednesday. Talks were in May 2023.", datetime.date(2026, 11, 22))
-    PublicationDate(date=datetime.date(2024, 6, 5), inferred=True, method="year inferred, the earliest that fits: not before 2023 (the latest year the text mentions as past), not before 2023-05-01 (the text reports 'May 2023' as past), a Wednesday (named in the lead)")
+    PublicationDate(date=datetime.date(2024, 6, 5), inferred=True, method="year inferred, the earliest that fits: not before 2023 (the latest year the text mentions as past), not before 2023-05-01 (the text reports 'May 2023' as past), a Wednesday (named in the lead)", floating=False)
     """
     floor, clues = _lower_bound(text)
     weekday = lead_weekday(text, lead_start)
