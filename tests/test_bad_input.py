@@ -126,6 +126,15 @@ def test_file_of_no_table_in_data(package):
                        "file, add schemas/organizations.json to make it a table, or delete it")
 
 
+def test_package_without_data_folder(package):
+    import shutil
+
+    shutil.rmtree(package / "data")
+    findings = build(package).findings
+    assert findings and {(f.kind, f.row, f.field) for f in findings} == {("missing-file", None, None)}
+    assert "data/people.csv" in {f.file for f in findings}
+
+
 # --- values ---------------------------------------------------------------------------------------
 
 def test_wrong_type(package):

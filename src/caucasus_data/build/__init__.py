@@ -77,7 +77,8 @@ def _unknown_files(root: Path, schemas: dict[str, TableSchema]) -> list[Finding]
 
     known = {f"{name}.{suffix}" for name in schemas for suffix in ("csv", "parquet")}
     findings = []
-    for path in sorted((root / "data").iterdir()):
+    data = root / "data"
+    for path in sorted(data.iterdir()) if data.is_dir() else []:  # no data/: each table's file is missing
         if path.name in known or path.name.startswith("."):
             continue
         near = get_close_matches(path.stem, list(schemas), n=1)
@@ -253,14 +254,16 @@ def _to_contributor_rows(findings: list[Finding], tables: dict[str, Rows]) -> li
     for finding in findings:
         rows = tables.get(finding.file.removeprefix("data/").removesuffix(".csv"))
         if rows and "_row" in rows[0]:
-            def written(row: int) -> int:
-                return int(rows[row - 2]["_row"]) if 2 <= row < len(rows) + 2 else row
-
-            message = ROW_POSITION.sub(lambda m: f"{m[1]}{m[2]}{written(int(m[3]))}", finding.message)
-            finding = Finding(finding.file, finding.row and written(finding.row), finding.field, finding.kind,
-                              message)
+            message = ROW_POSITION.sub(lambda m: f"{m[1]}{m[2]}{_written(rows, int(m[3]))}", finding.message)
+            finding = Finding(finding.file, finding.row and _written(rows, finding.row), finding.field,
+                              finding.kind, message)
         out.append(finding)
     return out
+
+
+def _written(rows: Rows, row: int) -> int:
+    """The contributor's row number of row `row` of the sorted file (the header is row 1)."""
+    return int(rows[row - 2]["_row"]) if 2 <= row < len(rows) + 2 else row
 
 
 def _same(path: Path, data: bytes) -> bool:
