@@ -42,7 +42,7 @@ class ArticleResult:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    floating: str = ""  # the inferred date, when it depends on the build date (see PublicationDate)
+    floating: bool = False  # the inferred date depends on the build date (see PublicationDate)
 
 
 def _base_row(seed: Seed) -> dict[str, str]:
@@ -62,7 +62,7 @@ def _date(row: dict[str, str], dateline: Dateline, today: datetime.date, result:
             found = infer_year(dateline.month, dateline.day, row["text"], today, dateline.start)
             row.update(published_date=found.date.isoformat(), published_date_inferred="true",
                        published_date_method=found.method)
-            result.floating = found.date.isoformat() if found.floating else ""
+            result.floating = found.floating
         else:
             day = datetime.date(dateline.year, dateline.month, dateline.day)
             row.update(published_date=day.isoformat(), published_date_method=f"read from the {dateline.source}")
@@ -105,8 +105,8 @@ def article_row(seed: Seed, outlets: Names, places: Names, today: datetime.date,
         result.findings.append(Finding(relative, None, None, "dateline",
                                        _how_to_date(problem, row, override, override_header or [])))
     result.warnings.extend(_warnings(row, missing, named_outlet=bool(dateline and dateline.outlet)))
-    if result.floating and row.get("published_date") == result.floating and row.get("published_date_inferred") == "true":
-        result.warnings.append(f"{relative}: the year of {result.floating} is the latest that fits up to today, "
+    if result.floating and row["published_date_inferred"] == "true":  # an override of the date makes it false
+        result.warnings.append(f"{relative}: the year of {row['published_date']} is the latest that fits up to today, "
                                "as nothing in the text bounds it from below; a build in a later year may choose "
                                f"a later year: set published_date in {ARTICLE_OVERRIDES} to keep it")
     return result

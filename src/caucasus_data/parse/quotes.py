@@ -69,8 +69,8 @@ ROLE = (r"minister|diplomat|official|spokes(?:man|woman|person)|president|premie
 ANOTHER_VOICE = re.compile(r"spokes(?:man|woman|person)|representative|aide|advis[eo]r|official", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
 # `the deputy foreign minister`, `Russia's top diplomat`: a description ending the words it is found in.
-DESCRIPTION = re.compile(rf"\b(?P<determiner>the|a|an|his|her|their|its|[\w-]+['’]s)\s+(?P<words>(?:[\w-]+\s+){{0,4}}?(?:{ROLE}))"
-                         rf"\s*$", re.IGNORECASE)
+DESCRIPTION = re.compile(rf"\b(?P<determiner>the|a|an|his|her|their|its|[\w-]+['’]s)"
+                         rf"\s+(?P<words>(?:[\w-]+\s+){{0,4}}?(?:{ROLE}))\s*$", re.IGNORECASE)
 TERM_CUE = re.compile(r"\b(?:term|terms|word|words|phrase|expression|so-called|dubbed|slogan|concept|notion"
                       r"|label|name|formula|title|known\s+as|referred\s+to\s+as|project|initiative)\s*$",
                       re.IGNORECASE)
