@@ -41,6 +41,7 @@ from .tabular import STALE_MESSAGE, frictionless_findings, task_findings
 
 LIMIT_ERRORS = 1000  # frictionless.settings.DEFAULT_LIMIT_ERRORS, per file
 THREADS = 2
+ROW_TYPE = "int32"  # row numbers, four bytes a row (a CSV file of two billion rows is out of reach anyway)
 
 
 class Unsupported(Exception):
@@ -48,19 +49,10 @@ class Unsupported(Exception):
 
 
 @dataclass
-class Columns:
-    """Some columns of a table as strings, by header label, with each row's number (the header is row 1)."""
-
-    data: dict[str, Any]  # label -> pyarrow ChunkedArray of strings, null where a row has no such cell
-    rows: Any  # numpy int64 array
-
-
-@dataclass
 class Result:
-    """Findings, the columns asked for of the tables read here, and the resources left to frictionless (why)."""
+    """Findings, and the resources left to frictionless (why)."""
 
     findings: list[Finding]
-    columns: dict[str, Columns]
     delegated: dict[str, str]
 
 
@@ -71,7 +63,6 @@ class _Plan:
     resource: Any
     path: Path
     file: str  # the path as the descriptor writes it, for findings
-    keep: set[str]  # fields whose raw columns the caller wants (content checks)
 
 
 @dataclass
@@ -85,18 +76,16 @@ class _Table:
     blank: set[int] = field(default_factory=set)
     extra: dict[int, int] = field(default_factory=dict)  # row -> number of cells, beyond the fields
     missing: dict[int, int] = field(default_factory=dict)  # row -> number of cells, short of the fields
-    keys: dict[str, Any] = field(default_factory=dict)  # field name -> ChunkedArray of key strings
-    rows: Any = None  # numpy row numbers aligned with keys
-    columns: Columns | None = None
+    keys: dict[str, Any] = field(default_factory=dict)  # field name -> numpy hashes of the keys (keys.py)
+    rows: Any = None  # numpy row numbers aligned with keys: the regular rows, then the irregular ones
+    irregular: list = field(default_factory=list)  # (row number, cells) of the rows with extra or missing cells
     integrity: dict[int, list] = field(default_factory=dict)  # row -> [(phase, detail)]
 
 
-def fast_findings(root: Path, keep: dict[str, set[str]] | None = None) -> Result:
-    """What `frictionless validate datapackage.json` reports, as findings, and the columns asked for in
-    `keep` (table -> field names) of the tables read here."""
+def fast_findings(root: Path) -> Result:
+    """What `frictionless validate datapackage.json` reports, as findings."""
     from frictionless import FrictionlessException, Package, system
 
-    keep = keep or {}
     delegated: dict[str, str] = {}
     with system.use_context(trusted=False):
         try:
@@ -104,12 +93,12 @@ def fast_findings(root: Path, keep: dict[str, set[str]] | None = None) -> Result
             package.to_descriptor(validate=True)
         except FrictionlessException:
             # A descriptor problem: frictionless says it best, and reads no row.
-            return Result(frictionless_findings(root), {}, {"datapackage.json": "the descriptor is invalid"})
+            return Result(frictionless_findings(root), {"datapackage.json": "the descriptor is invalid"})
         files = _descriptor_paths(root)
         plans: dict[str, _Plan] = {}
         for resource in package.resources:
             try:
-                plans[resource.name] = _plan(root, resource, files, keep.get(resource.name, set()))
+                plans[resource.name] = _plan(root, resource, files)
             except (Unsupported, FieldUnsupported, FrictionlessException) as exc:
                 delegated[resource.name] = str(exc)
         # Two threads: Arrow parses, checks and sorts without the GIL, so two files are read at once
@@ -141,7 +130,7 @@ def fast_findings(root: Path, keep: dict[str, set[str]] | None = None) -> Result
                     findings.extend(task_findings(files.get(resource.name) or resource.name, report.tasks[0].errors))
                 else:
                     findings.extend(_ordered_findings(table, digests[resource.name].result()))
-    return Result(findings, {name: t.columns for name, t in tables.items() if t.columns is not None}, delegated)
+    return Result(findings, delegated)
 
 
 def _descriptor_paths(root: Path) -> dict[str, str]:
@@ -152,7 +141,7 @@ def _descriptor_paths(root: Path) -> dict[str, str]:
         return {}
 
 
-def _plan(root: Path, resource, files: dict[str, str], keep: set[str]) -> _Plan:
+def _plan(root: Path, resource, files: dict[str, str]) -> _Plan:
     """The plan for a resource, or Unsupported when frictionless must validate it."""
     from frictionless.resources import TableResource
 
@@ -181,7 +170,7 @@ def _plan(root: Path, resource, files: dict[str, str], keep: set[str]) -> _Plan:
             # Python compares typed values: 5 is not "5". Keys of the same type compare as their str().
             if own not in types or ref not in target_types or types[own] != target_types[ref]:
                 raise Unsupported("a foreign key between fields of different types")
-    return _Plan(resource, root / path, path, keep)
+    return _Plan(resource, root / path, path)
 
 
 def _digest(plan: _Plan) -> tuple[int, str, str]:
@@ -260,24 +249,12 @@ def _read(plan: _Plan) -> _Table:
     specs, header = _expected(plan, rows, _key_fields(plan.resource))
     table = _Table(plan, specs, header)
     key_chunks: dict[str, list] = {s.name: [] for s in specs if s.key}
-    # Content checks read columns by header label (the last of equal labels, as dict(zip()) would).
-    kept = {label: i for i, label in enumerate(rows.raw_labels) if label in plan.keep}
-    kept_chunks: dict[str, list] = {label: [] for label in kept}
-    index_chunks = []
+    number_chunks = []
     for block in rows.blocks():
-        n = len(block.columns[0])
-        index = np.arange(block.start, block.start + n, dtype=np.int64)
-        _check_block(table, block.columns, index, key_chunks)
-        index_chunks.append(index)
-        for label, i in kept.items():
-            kept_chunks[label].append(block.columns[i])
-    # Regular rows were numbered by index; now that the skipped records are known, by row number.
-    index = np.concatenate(index_chunks) if index_chunks else np.zeros(0, dtype=np.int64)
-    numbers = rows.row_numbers(index)
-    with_errors = sorted(set(table.cells) | table.blank)
-    renumber = dict(zip(with_errors, rows.row_numbers(with_errors).tolist()))
-    table.cells = {renumber[i]: e for i, e in table.cells.items()}
-    table.blank = {renumber[i] for i in table.blank}
+        # The irregular records before a block are known when it arrives, and so its row numbers.
+        numbers = rows.row_numbers(np.arange(block.start, block.start + len(block.columns[0])))
+        _check_block(table, block.columns, numbers, key_chunks)
+        number_chunks.append(numbers.astype(ROW_TYPE))
     if rows.irregular:
         irregular_rows = np.array([number for number, _ in rows.irregular], dtype=np.int64)
         columns = [pa.array([cells[i] if i < len(cells) else None for _, cells in rows.irregular], pa.string())
@@ -288,24 +265,23 @@ def _read(plan: _Plan) -> _Table:
             elif len(cells) < len(specs):
                 table.missing[number] = len(cells)
         _check_block(table, columns, irregular_rows, key_chunks)
-        numbers = np.concatenate([numbers, irregular_rows])
-        for label, i in kept.items():
-            kept_chunks[label].append(columns[i])
-    table.rows = numbers
-    table.keys = {name: pa.chunked_array(chunks, pa.string()) for name, chunks in key_chunks.items()}
-    if kept:
-        order = np.argsort(numbers, kind="stable") if rows.irregular else None
-        data = {}
-        for label, chunks in kept_chunks.items():
-            column = pa.chunked_array(chunks, pa.string())
-            data[label] = column.take(pa.array(order)) if order is not None else column
-        table.columns = Columns(data, numbers[order] if order is not None else numbers)
+        number_chunks.append(irregular_rows.astype(ROW_TYPE))
+    table.rows, table.irregular = _joined(number_chunks, ROW_TYPE), rows.irregular
+    table.keys = {name: _joined(chunks, np.int64) for name, chunks in key_chunks.items()}
     return table
 
 
-def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, list]) -> None:
-    """Cell errors, blank rows and key strings of a block of rows (`rows`: their indices or numbers)."""
+def _joined(chunks: list, dtype):
     import numpy as np
+
+    return np.concatenate(chunks) if chunks else np.zeros(0, dtype=dtype)
+
+
+def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, list]) -> None:
+    """Cell errors, blank rows and key hashes of a block of rows (`rows`: their numbers)."""
+    import numpy as np
+
+    from . import keys
 
     blank = None
     found: dict[int, list] = {}
@@ -315,7 +291,7 @@ def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, list]
         for error in checked.errors:
             found.setdefault(int(rows[error.position]), []).append((i, error))
         if spec.key:
-            key_chunks[spec.name].append(checked.key)
+            key_chunks[spec.name].append(keys.hashes(checked.key))
     if blank is not None and blank.any():
         for position in np.flatnonzero(blank):
             row = int(rows[position])
@@ -352,7 +328,9 @@ class _Lookups:
     def _read(self, target: str, fields: list[str]):
         """A file left to frictionless: read its keys with frictionless, as its lookup does
         (frictionless/resources/table.py, __open_lookup)."""
-        import pyarrow as pa
+        import numpy as np
+
+        from . import keys
 
         source = self.package.get_resource(target).to_copy()
         source.schema.foreign_keys = []
@@ -362,9 +340,8 @@ class _Lookups:
                 cells = tuple(row.get(name) for name in fields)
                 if any(cell is not None for cell in cells):
                     values.add(tuple(None if cell is None else str(cell) for cell in cells))
-        if len(fields) == 1:
-            return pa.array([cells[0] for cells in values], pa.string())
-        return values
+        columns = [keys.hashes([cells[i] for cells in values]) for i in range(len(fields))]
+        return keys.lookup_values(columns) if values else np.zeros(0, dtype=np.int64)
 
 
 def _check_keys(table: _Table, lookups: _Lookups) -> None:
@@ -393,18 +370,48 @@ def _check_keys(table: _Table, lookups: _Lookups) -> None:
             continue
         ref = list(fk["reference"]["fields"])
         lookup = lookups.get(fk["reference"]["resource"] or table.plan.resource.name, ref)
-        for row, values in keys.missing_references([table.keys[n] for n in own], table.rows, lookup):
+        bad = keys.missing_references([table.keys[n] for n in own], table.rows, lookup)
+        for position, cells in zip(bad, _key_strings(table, own, bad)):
+            values = ["None" if cell is None else cell for cell in cells]
             note = messages.foreign_key_note(own, values, fk["reference"]["resource"] or table.plan.resource.name, ref)
-            table.integrity.setdefault(row, []).append(("foreign", note, number))
+            table.integrity.setdefault(int(table.rows[position]), []).append(("foreign", note, number))
 
 
 def _lookup_column(target: _Table, name: str):
-    """The referenced field's key strings; all None when the referenced file's header lacks it."""
-    import pyarrow as pa
+    """The referenced field's key hashes; all None when the referenced file's header lacks it."""
+    import numpy as np
+
+    from . import keys
 
     if name in target.keys:
         return target.keys[name]
-    return pa.chunked_array([pa.nulls(len(target.rows), pa.string())])
+    return np.full(len(target.rows), keys.NULL, dtype=np.int64)
+
+
+def _key_strings(table: _Table, names: list[str], positions: list[int]) -> list[list[str | None]]:
+    """The key strings of some rows (by position in table.keys), read again from the file: only the rows
+    a message names need them, and the keys are held as hashes."""
+    import pyarrow as pa
+
+    specs = [next(s for s in table.specs if s.name == name) for name in names]
+    wanted, found = sorted(positions), {}
+    if not wanted:
+        return []
+    seen = 0
+    for block in CsvRows(table.plan.path).blocks():
+        n = len(block.columns[0])
+        inside = [p for p in wanted if seen <= p < seen + n]
+        if inside:
+            columns = [check_column(s, block.columns[s.number - 1]).key for s in specs]
+            for p in inside:
+                found[p] = [column[p - seen].as_py() for column in columns]
+        seen += n
+    for p in wanted:
+        if p >= seen:  # an irregular row, kept in memory
+            cells = table.irregular[p - seen][1]
+            found[p] = [check_column(s, pa.array([cells[s.number - 1] if s.number <= len(cells) else None],
+                                                  pa.string())).key[0].as_py() for s in specs]
+    return [found[p] for p in positions]
 
 
 # --- ordering and the error limit -----------------------------------------------------------------
