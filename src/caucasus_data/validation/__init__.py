@@ -55,6 +55,7 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
     """
     _require_tools()
     from .content import content_findings
+    from .csvrows import release_memory
     from .descriptor import check_package
 
     root = package_root(path)
@@ -74,6 +75,7 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
 
         findings.extend(fast_findings(root).findings)
     # After the Table Schema checks, not beside them: each pass holds its own memory only while it runs.
+    release_memory()
     findings.extend(content_findings(root, read_schemas(root), _resource_paths(root)))
     findings = sorted(set(findings), key=_order)
     return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)

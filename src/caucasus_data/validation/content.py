@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,13 +43,15 @@ from .parts import Parts
 from .textspans import span_texts
 
 SPAN_TABLES = {"quotes": "text", "mentions": "surface", "evidence": "quote"}
+THREADS = 2
 DATE_FIELDS = ("date_edtf", "start_date", "end_date", "date_precision")
 ARTICLE_FIELDS = ("article_id", "text", "text_sha256", "char_count", "dateline", "dateline_start", "dateline_end")
 
 
-# What a span table keeps of each span within its article: row numbers (of the article and the span's own)
-# and offsets fit in four bytes (offsets within an article text, which Arrow holds in under 2 GiB).
-SPAN_TYPES = {"article": np.int32, "start": np.int32, "end": np.int32, "words": np.int64, "rows": np.int32}
+# What a span table keeps of each span within its article, four bytes each: row numbers (of the article
+# and the span's own), offsets (within an article text, which Arrow holds in under 2 GiB) and 32 bits of
+# the hash of the quoted words (other words pass for the right ones with a chance of one in four billion).
+SPAN_TYPES = {"article": np.int32, "start": np.int32, "end": np.int32, "words": np.int32, "rows": np.int32}
 
 
 class Spans:
@@ -139,23 +142,49 @@ class Package:
             order = np.argsort(ids[::-1], kind="stable")
             self._articles = (ids[::-1][order], rows[::-1][order], lengths[::-1][order])
         ids, rows, lengths = self._articles
-        wanted = keys.repeated_hashes(given)
+        # Each distinct value once: a block names a few hundred articles.
+        encoded = pc.dictionary_encode(given, null_encoding="encode")
+        wanted = keys.hashes(encoded.dictionary)
         at = np.minimum(np.searchsorted(ids, wanted), max(len(ids) - 1, 0))
         hit = (ids[at] == wanted) & (wanted != keys.NULL) if len(ids) else np.zeros(len(wanted), dtype=bool)
-        return np.where(hit, rows[at] if len(ids) else 0, -1), np.where(hit, lengths[at] if len(ids) else 0, -1)
+        row = np.where(hit, rows[at] if len(ids) else 0, -1)
+        length = np.where(hit, lengths[at] if len(ids) else 0, -1)
+        index = encoded.indices.to_numpy(zero_copy_only=False)
+        return row[index], length[index]
 
 
 def content_findings(root: Path, schemas: dict[str, TableSchema], files: dict[str, str]) -> list[Finding]:
     """Every check's findings, for the package at `root` (`files`: table -> path in the descriptor)."""
     package = Package(root, schemas, files)
-    for table in _reading_order(schemas):
-        package.digests[table] = _digest(package, table)
+    _read_tables(package)
     findings = [f for digest in package.digests.values() for f in digest.findings]
-    findings.extend(_different_spans(package))
-    findings.extend(_duplicate_ids(package))
-    findings.extend(_uncovered(package))
-    findings.extend(_deferred_references(package))
-    return findings
+    unworded = [*_different_spans(package), *_duplicate_ids(package), *_uncovered(package),
+                *_deferred_references(package)]
+    return findings + _worded(package, unworded)
+
+
+@dataclass
+class Unworded:
+    """A finding whose message quotes a cell of its row, read again from the file (with the others')."""
+
+    table: str
+    row: int
+    field: str
+    kind: str
+    label: str  # the cell the message quotes
+    message: Callable[[str], str]
+
+
+def _worded(package: Package, unworded: list[Unworded]) -> list[Finding]:
+    """The findings, each table read once more for all the cells their messages quote."""
+    wanted: dict[str, dict] = {}
+    for u in unworded:
+        rows, labels = wanted.setdefault(u.table, (set(), set()))
+        rows.add(u.row)
+        labels.add(u.label)
+    cells = {table: tablerows.cells_at(package.path(table), rows, labels) for table, (rows, labels) in wanted.items()}
+    return [Finding(package.file(u.table), u.row, u.field, u.kind, u.message(cells[u.table][u.row][u.label] or ""))
+            for u in unworded]
 
 
 def _depends_on(schemas: dict[str, TableSchema], table: str) -> set[str]:
@@ -165,15 +194,27 @@ def _depends_on(schemas: dict[str, TableSchema], table: str) -> set[str]:
     return (needs & set(schemas)) - {table}
 
 
-def _reading_order(schemas: dict[str, TableSchema]) -> list[str]:
-    """Tables after the tables they refer to, else in name order (a cycle defers some checks to the end)."""
-    order: list[str] = []
-    left = sorted(schemas)
-    while left:
-        ready = [t for t in left if _depends_on(schemas, t) <= set(order)] or left[:1]
-        order.append(ready[0])
-        left.remove(ready[0])
-    return order
+def _read_tables(package: Package) -> None:
+    """Every table's digest, two tables at a time (Arrow and numpy let go of the GIL), each table as soon
+    as the tables it refers to are read, the biggest first (in a cycle, the first table by name goes
+    first and some of its checks wait for the end)."""
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+    schemas = package.schemas
+    size = {t: package.path(t).stat().st_size if package.path(t) else 0 for t in schemas}
+    waiting = sorted(schemas, key=lambda t: (-size[t], t))
+    running: dict = {}
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        while waiting or running:
+            ready = [t for t in waiting if _depends_on(schemas, t) <= set(package.digests)]
+            if not ready and not running:
+                ready = sorted(waiting)[:1]
+            for table in ready[:THREADS - len(running)]:
+                waiting.remove(table)
+                running[pool.submit(_digest, package, table)] = table
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                package.digests[running.pop(future)] = future.result()
 
 
 def _labels(schema: TableSchema, table: str) -> set[str]:
@@ -395,13 +436,17 @@ def _keep_spans(package: Package, digest: Digest, columns, rows: np.ndarray, quo
               lambda i: f"offsets {starts[i]}:{ends[i]} are outside the article ({length[i]} characters)")
     spans = spans[inside]
     words = columns[quoted].take(pa.array(spans))
-    digest.spans.add(article=article[spans], start=starts[spans], end=ends[spans], words=keys.hashes(words),
+    digest.spans.add(article=article[spans], start=starts[spans], end=ends[spans], words=_short(keys.hashes(words)),
                      rows=rows[spans])
+
+
+def _short(hashes: np.ndarray) -> np.ndarray:
+    return hashes.astype(np.int32)  # the low 32 bits
 
 
 # --- checks across tables ------------------------------------------------------------------------------
 
-def _different_spans(package: Package) -> Iterator[Finding]:
+def _different_spans(package: Package) -> Iterator[Unworded]:
     """Quotes, mentions and evidence quote the article text exactly at their offsets: one pass over the
     texts, comparing the hash of each span's text with the hash of its quoted words."""
     groups = {t: package.digests[t].spans.arrays for t in SPAN_TABLES
@@ -426,7 +471,7 @@ def _different_spans(package: Package) -> Iterator[Finding]:
                 if not len(at):
                     continue
                 local = order[np.searchsorted(numbers, spans["article"][at])]
-                got = keys.hashes(span_texts(texts, local, spans["start"][at], spans["end"][at]))
+                got = _short(keys.hashes(span_texts(texts, local, spans["start"][at], spans["end"][at])))
                 for j in np.flatnonzero(got != spans["words"][at]):
                     k, article = int(at[j]), int(local[j])
                     different[table].append((int(spans["rows"][k]), int(spans["article"][k]),
@@ -438,13 +483,9 @@ def _different_spans(package: Package) -> Iterator[Finding]:
         package.digests[table].spans = None
     del groups
     for table, found in different.items():
-        if not found:
-            continue
-        quoted = SPAN_TABLES[table]
-        words = tablerows.cells_at(package.path(table), {row for row, *_ in found}, {quoted})
         for row, article, start, end in found:
-            yield Finding(package.file(table), row, quoted, "span",
-                          _span_message(texts_of[article], start, end, words[row][quoted] or ""))
+            yield Unworded(table, row, SPAN_TABLES[table], "span", SPAN_TABLES[table],
+                           partial(_span_message, texts_of[article], start, end))
 
 
 def _span_message(text: str, start: int, end: int, words: str) -> str:
@@ -460,41 +501,38 @@ def _ids(package: Package, table: str) -> tuple[np.ndarray, np.ndarray]:
     return digest.ids, digest.rows
 
 
-def _duplicate_ids(package: Package) -> Iterator[Finding]:
+def _duplicate_ids(package: Package) -> Iterator[Unworded]:
     """Ids are unique across tables, so that a polymorphic reference names one row.
 
     The first table (in name order) to use an id owns it; each later table's rows with it are findings.
     """
     tables = sorted(t for t, s in package.schemas.items() if len(s.primary_key) == 1 and t in package.digests)
-    all_ids = [_ids(package, t)[0] for t in tables]
-    if not tables or not sum(len(ids) for ids in all_ids):
+    # Repeats within a table are frictionless' unique errors. Across tables: each pair, the smaller
+    # table's ids looked up in a sorted copy of the larger's (one copy of the largest table at most).
+    owner: dict[int, str] = {}
+    for i, table in enumerate(tables):
+        ordered = np.sort(_ids(package, table)[0])
+        for other in tables[:i] + tables[i + 1:]:
+            ids = _ids(package, other)[0]
+            if len(ids) > len(ordered) or (len(ids) == len(ordered) and other < table):
+                continue  # that pair is looked up from the other side
+            for value in ids[keys.member(ids, ordered) & (ids != keys.NULL)].tolist():
+                owner[value] = min(owner.get(value, table), table, other)
+        del ordered
+    if not owner:
         return
-    # Repeats within a table are frictionless' unique errors; across tables, a sorted copy finds them.
-    distinct = [keys.distinct(ids[ids != keys.NULL]) for ids in all_ids]
-    everything = np.sort(np.concatenate(distinct))
-    shared = everything[1:][everything[1:] == everything[:-1]]
-    del everything
-    if not len(shared):
-        return
-    shared = keys.distinct(shared)
-    owner = {}
-    for table, ids in zip(tables, distinct):
-        for value in ids[np.isin(ids, shared)].tolist():
-            owner.setdefault(value, table)
-    for table, ids in zip(tables, all_ids):
-        rows = _ids(package, table)[1]
-        later = [(int(rows[i]), owner[v]) for i, v in zip(np.flatnonzero(np.isin(ids, shared)).tolist(),
-                                                           ids[np.isin(ids, shared)].tolist()) if owner[v] != table]
-        if not later:
-            continue
+    shared = np.array(sorted(owner), dtype=np.int64)
+    for table in tables:
+        ids, rows = _ids(package, table)
+        later = [(int(rows[i]), owner[int(ids[i])]) for i in np.flatnonzero(keys.member(ids, shared))
+                 if owner[int(ids[i])] != table]
         key = package.schemas[table].primary_key[0]
-        values = tablerows.cells_at(package.path(table), {row for row, _ in later}, {key})
         for row, first in later:
-            yield Finding(package.file(table), row, key, "duplicate-id",
-                          f"id {values[row][key]!r} is already used in {first}; ids must be unique across tables")
+            yield Unworded(table, row, key, "duplicate-id", key, partial(
+                "id {!r} is already used in {first}; ids must be unique across tables".format, first=first))
 
 
-def _uncovered(package: Package) -> Iterator[Finding]:
+def _uncovered(package: Package) -> Iterator[Unworded]:
     """Every row of a table that needs evidence has at least one evidence row."""
     evidence = package.digests.get("evidence")
     subjects = evidence.subjects if evidence else np.zeros(0, np.int64)
@@ -503,25 +541,18 @@ def _uncovered(package: Package) -> Iterator[Finding]:
             continue
         ids, rows = _ids(package, table)
         bad = (ids != keys.NULL) & ~np.isin(ids, subjects)
-        if not bad.any():
-            continue
         key = schema.primary_key[0]
-        values = tablerows.cells_at(package.path(table), set(rows[bad].tolist()), {key})
         for row in rows[bad].tolist():
-            yield Finding(package.file(table), row, key, "no-evidence",
-                          f"{values[row][key]!r} has no evidence row; add one to data/evidence.csv "
-                          f"(`caucasus-data cite ARTICLE_ID \"exact words\"` prints it)")
+            yield Unworded(table, row, key, "no-evidence", key, "{!r} has no evidence row; add one to "
+                           "data/evidence.csv (`caucasus-data cite ARTICLE_ID \"exact words\"` prints it)".format)
 
 
-def _deferred_references(package: Package) -> Iterator[Finding]:
+def _deferred_references(package: Package) -> Iterator[Unworded]:
     """References to tables read later (a cycle of references), checked once every table is read."""
     for table, digest in package.digests.items():
         for field_name, targets, hashes, rows in digest.deferred:
             known = keys.distinct(keys.hashes(package.known_ids(targets)))
             bad = (hashes != keys.NULL) & ~np.isin(hashes, known)
-            if not bad.any():
-                continue
-            values = tablerows.cells_at(package.path(table), set(rows[bad].tolist()), {field_name})
+            message = "{!r} is not an id in any of " + ", ".join(targets).replace("{", "{{").replace("}", "}}")
             for row in rows[bad].tolist():
-                yield digest.finding(row, field_name, "foreign-key",
-                                     f"{values[row][field_name]!r} is not an id in any of {', '.join(targets)}")
+                yield Unworded(table, row, field_name, "foreign-key", field_name, message.format)

@@ -22,8 +22,8 @@ regular rows, and `CsvRows.row_numbers()` maps those indices to row numbers at t
 >>> rows = CsvRows(path)
 >>> rows.labels
 ['id', 'name']
->>> [(b.start, [c.to_pylist() for c in b.columns]) for b in rows.blocks()]
-[(1, [['a', ''], ['x\\ny', '']])]
+>>> [(b.start, b.size, [c.to_pylist() for c in b.columns]) for b in rows.blocks()]
+[(1, 2, [['a', ''], ['x\\ny', '']])]
 >>> rows.irregular, rows.row_numbers([1, 2]).tolist()
 ([(4, ['b']), (5, ['c', 'z', 'extra'])], [2, 3])
 """
@@ -56,7 +56,8 @@ class Block:
     """Consecutive regular rows: `columns[i]` holds the cells under header position i."""
 
     start: int  # index of the first row among the regular rows (the header is regular row 0)
-    columns: list
+    size: int  # rows
+    columns: list  # None for a column not asked for
 
 
 class CsvRows:
@@ -70,8 +71,9 @@ class CsvRows:
         self._skipped: list[int] = []  # record numbers of the irregular rows, in order
         self._texts: list[str] = []
 
-    def blocks(self) -> Iterator[Block]:
-        """Regular rows after the header, block by block (read the file once)."""
+    def blocks(self, only: set[int] | None = None) -> Iterator[Block]:
+        """Regular rows after the header, block by block (read the file once); with `only`, only those
+        columns (by position) are taken, the others are None."""
         import pyarrow as pa
         import pyarrow.csv as pacsv
 
@@ -90,18 +92,28 @@ class CsvRows:
             parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
                                              invalid_row_handler=keep),
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                                 include_columns=[names[i] for i in sorted(only or range(len(names)))]))
+        taken = sorted(only or range(len(names)))
+        pool = pa.default_memory_pool()
         try:
             for batches in _grouped(reader):
-                columns = [pa.concat_arrays([b.column(i) for b in batches]) for i in range(len(names))]
-                start = self.count
-                self.count += len(columns[0]) if columns else 0
+                columns: list = [None] * len(names)
+                for j, i in enumerate(taken):
+                    columns[i] = pa.concat_arrays([b.column(j) for b in batches])
+                start, size = self.count, sum(b.num_rows for b in batches)
+                self.count += size
                 if start == 0:  # the header is read as the first regular row
-                    columns, start = [c.slice(1) for c in columns], 1
+                    columns = [None if c is None else c.slice(1) for c in columns]
+                    start, size = 1, size - 1
                 if self._initial_space:
-                    _no_initial_space(self.path, columns)
-                if columns and len(columns[0]):
-                    yield Block(start, columns)
+                    _no_initial_space(self.path, [c for c in columns if c is not None])
+                if size:
+                    yield Block(start, size, columns)
+                del batches, columns
+                # Arrow's allocator keeps the pages it frees for later; without this, it would hold
+                # several times what the checks need by the end of a large file (measured).
+                pool.release_unused()
         except pa.ArrowInvalid as exc:  # not UTF-8, or a record pyarrow cannot split
             raise Unsupported(f"{self.path.name}: {exc}") from None
         self._finish()
@@ -134,6 +146,21 @@ class CsvRows:
         # Regular rows before the t-th skipped record: its number - 1 - t.
         before = skipped - 1 - np.arange(len(skipped), dtype=np.int64)
         return indices + 1 + np.searchsorted(before, indices, side="right")
+
+
+def release_memory() -> None:
+    """Hand back to the system what the allocators keep of freed memory (Arrow's pool; the C heap, with
+    glibc): between two passes over the files, so that the second does not stand on the first."""
+    import ctypes
+    import ctypes.util
+
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
 
 
 def _grouped(reader) -> Iterator[list]:

@@ -23,6 +23,7 @@ tests/test_differential.py compares the two on many broken packages.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import hashlib
 import json
@@ -37,6 +38,7 @@ from .cells import ColumnSpec, Unsupported as FieldUnsupported, check_column
 from .csvrows import CsvRows, Unsupported as FileUnsupported
 from .descriptor import unsafe_path
 from .findings import Finding
+from .parts import Parts
 from .tabular import STALE_MESSAGE, frictionless_findings, task_findings
 
 LIMIT_ERRORS = 1000  # frictionless.settings.DEFAULT_LIMIT_ERRORS, per file
@@ -248,13 +250,13 @@ def _read(plan: _Plan) -> _Table:
     rows = CsvRows(plan.path)
     specs, header = _expected(plan, rows, _key_fields(plan.resource))
     table = _Table(plan, specs, header)
-    key_chunks: dict[str, list] = {s.name: [] for s in specs if s.key}
-    number_chunks = []
+    key_chunks = {s.name: Parts(np.int64) for s in specs if s.key}
+    number_chunks = Parts(ROW_TYPE)
     for block in rows.blocks():
         # The irregular records before a block are known when it arrives, and so its row numbers.
-        numbers = rows.row_numbers(np.arange(block.start, block.start + len(block.columns[0])))
+        numbers = rows.row_numbers(np.arange(block.start, block.start + block.size))
         _check_block(table, block.columns, numbers, key_chunks)
-        number_chunks.append(numbers.astype(ROW_TYPE))
+        number_chunks.add(numbers)
     if rows.irregular:
         irregular_rows = np.array([number for number, _ in rows.irregular], dtype=np.int64)
         columns = [pa.array([cells[i] if i < len(cells) else None for _, cells in rows.irregular], pa.string())
@@ -265,19 +267,13 @@ def _read(plan: _Plan) -> _Table:
             elif len(cells) < len(specs):
                 table.missing[number] = len(cells)
         _check_block(table, columns, irregular_rows, key_chunks)
-        number_chunks.append(irregular_rows.astype(ROW_TYPE))
-    table.rows, table.irregular = _joined(number_chunks, ROW_TYPE), rows.irregular
-    table.keys = {name: _joined(chunks, np.int64) for name, chunks in key_chunks.items()}
+        number_chunks.add(irregular_rows)
+    table.rows, table.irregular = number_chunks.joined(), rows.irregular
+    table.keys = {name: chunks.joined() for name, chunks in key_chunks.items()}
     return table
 
 
-def _joined(chunks: list, dtype):
-    import numpy as np
-
-    return np.concatenate(chunks) if chunks else np.zeros(0, dtype=dtype)
-
-
-def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, list]) -> None:
+def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, Parts]) -> None:
     """Cell errors, blank rows and key hashes of a block of rows (`rows`: their numbers)."""
     import numpy as np
 
@@ -291,7 +287,8 @@ def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, list]
         for error in checked.errors:
             found.setdefault(int(rows[error.position]), []).append((i, error))
         if spec.key:
-            key_chunks[spec.name].append(keys.hashes(checked.key))
+            unique = spec.constraints.get("unique") or [spec.name] == table.plan.resource.schema.primary_key
+            key_chunks[spec.name].add(keys.hashes(checked.key) if unique else keys.repeated_hashes(checked.key))
     if blank is not None and blank.any():
         for position in np.flatnonzero(blank):
             row = int(rows[position])
@@ -364,16 +361,21 @@ def _check_keys(table: _Table, lookups: _Lookups) -> None:
             table.integrity.setdefault(row, []).append(("primary", messages.ALL_NONE_NOTE, None))
         for row, previous in pairs:
             table.integrity.setdefault(row, []).append(("primary", messages.same_as_note(previous), None))
+    failing = []
     for number, fk in enumerate(schema.foreign_keys):
         own = list(fk["fields"])
-        if not set(own) <= set(names):
-            continue
-        ref = list(fk["reference"]["fields"])
-        lookup = lookups.get(fk["reference"]["resource"] or table.plan.resource.name, ref)
-        bad = keys.missing_references([table.keys[n] for n in own], table.rows, lookup)
-        for position, cells in zip(bad, _key_strings(table, own, bad)):
-            values = ["None" if cell is None else cell for cell in cells]
-            note = messages.foreign_key_note(own, values, fk["reference"]["resource"] or table.plan.resource.name, ref)
+        if set(own) <= set(names):
+            lookup = lookups.get(fk["reference"]["resource"] or table.plan.resource.name, list(fk["reference"]["fields"]))
+            failing.append((number, fk, own, keys.missing_references([table.keys[n] for n in own], table.rows, lookup)))
+    # The strings of every failing key, in one more reading of the file.
+    fields = sorted({name for _, _, own, bad in failing if bad for name in own})
+    positions = sorted({position for _, _, _, bad in failing for position in bad})
+    strings = dict(zip(positions, _key_strings(table, fields, positions)))
+    for number, fk, own, bad in failing:
+        target, ref = fk["reference"]["resource"] or table.plan.resource.name, list(fk["reference"]["fields"])
+        for position in bad:
+            values = ["None" if cell is None else cell for cell in (strings[position][fields.index(n)] for n in own)]
+            note = messages.foreign_key_note(own, values, target, ref)
             table.integrity.setdefault(int(table.rows[position]), []).append(("foreign", note, number))
 
 
@@ -390,28 +392,27 @@ def _lookup_column(target: _Table, name: str):
 
 def _key_strings(table: _Table, names: list[str], positions: list[int]) -> list[list[str | None]]:
     """The key strings of some rows (by position in table.keys), read again from the file: only the rows
-    a message names need them, and the keys are held as hashes."""
-    import pyarrow as pa
-
+    a message names need them, and the keys are held as hashes. A key string is str() of the value
+    frictionless reads from the cell (see cells.py)."""
     specs = [next(s for s in table.specs if s.name == name) for name in names]
-    wanted, found = sorted(positions), {}
+    wanted, cells = sorted(positions), {}
     if not wanted:
         return []
     seen = 0
-    for block in CsvRows(table.plan.path).blocks():
-        n = len(block.columns[0])
-        inside = [p for p in wanted if seen <= p < seen + n]
-        if inside:
-            columns = [check_column(s, block.columns[s.number - 1]).key for s in specs]
-            for p in inside:
-                found[p] = [column[p - seen].as_py() for column in columns]
+    for block in CsvRows(table.plan.path).blocks(only={s.number - 1 for s in specs}):
+        n = block.size
+        for p in wanted[bisect.bisect_left(wanted, seen):bisect.bisect_left(wanted, seen + n)]:
+            cells[p] = [block.columns[s.number - 1][p - seen].as_py() for s in specs]
         seen += n
-    for p in wanted:
-        if p >= seen:  # an irregular row, kept in memory
-            cells = table.irregular[p - seen][1]
-            found[p] = [check_column(s, pa.array([cells[s.number - 1] if s.number <= len(cells) else None],
-                                                  pa.string())).key[0].as_py() for s in specs]
-    return [found[p] for p in positions]
+    for p in wanted[bisect.bisect_left(wanted, seen):]:  # irregular rows, kept in memory
+        row = table.irregular[p - seen][1]
+        cells[p] = [row[s.number - 1] if s.number <= len(row) else None for s in specs]
+    return [[_key_string(s, cell) for s, cell in zip(specs, cells[p])] for p in positions]
+
+
+def _key_string(spec: ColumnSpec, cell: str | None) -> str | None:
+    value, _ = spec.reader(cell)
+    return None if value is None else str(value)
 
 
 # --- ordering and the error limit -----------------------------------------------------------------

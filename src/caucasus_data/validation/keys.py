@@ -23,6 +23,7 @@ import numpy as np
 
 NULL = -1  # Python's hash() never returns -1
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+SLICE = 1 << 16  # values looked up at a time
 
 
 def hashes(values) -> np.ndarray:
@@ -75,7 +76,7 @@ def repeats(keys: np.ndarray, rows: np.ndarray) -> list[tuple[int, int]]:
         return []
     repeated = distinct(ordered[1:][same])
     del ordered, same
-    chosen = np.flatnonzero(_member(keys, repeated))
+    chosen = np.flatnonzero(member(keys, repeated))
     order = np.lexsort((rows[chosen], keys[chosen]))
     values, numbers = keys[chosen][order], rows[chosen][order]
     later = np.flatnonzero(values[1:] == values[:-1])
@@ -106,7 +107,7 @@ def missing_references(columns: list[np.ndarray], rows: np.ndarray, lookup: np.n
     for column in columns[1:]:
         checked |= column != NULL
     key = columns[0] if len(columns) == 1 else combined(columns)
-    bad = checked & ~_member(key, lookup)
+    bad = checked & ~member(key, lookup)
     return np.flatnonzero(bad).tolist()
 
 
@@ -119,10 +120,14 @@ def lookup_values(columns: list[np.ndarray]) -> np.ndarray:
     return distinct(key[valid])
 
 
-def _member(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
-    """Where `values` are in `ordered` (sorted): a binary search, lighter than np.isin's sort of both."""
+def member(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Where `values` are in `ordered` (sorted): binary searches, a slice at a time (np.isin would sort a
+    copy of both arrays)."""
+    out = np.zeros(len(values), dtype=bool)
     if not len(ordered):
-        return np.zeros(len(values), dtype=bool)
-    at = np.searchsorted(ordered, values)
-    np.minimum(at, len(ordered) - 1, out=at)
-    return ordered[at] == values
+        return out
+    for start in range(0, len(values), SLICE):
+        part = values[start:start + SLICE]
+        at = np.minimum(np.searchsorted(ordered, part), len(ordered) - 1)
+        out[start:start + SLICE] = ordered[at] == part
+    return out

@@ -42,8 +42,8 @@ def blocks(path: Path, labels: set[str]) -> Iterator[Cells]:
     read it as frictionless does (see `read`)."""
     rows = CsvRows(path)
     where = {label: i for i, label in enumerate(rows.raw_labels) if label in labels}
-    for block in rows.blocks():
-        n = len(block.columns[0])
+    for block in rows.blocks(only=set(where.values())):
+        n = block.size
         numbers = rows.row_numbers(np.arange(block.start, block.start + n))
         yield Cells(_by_label(labels, where, block.columns, n), numbers)
     if rows.irregular:
