@@ -54,8 +54,7 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
     (True, [])
     """
     _require_tools()
-    from .content import content_findings
-    from .csvrows import release_memory
+    from .content import Package, content_findings
     from .descriptor import check_package
 
     root = package_root(path)
@@ -66,6 +65,9 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
     findings.extend(check_package(root))
     if any(f.kind in UNREADABLE for f in findings):
         return Report(root, findings)  # the other checks need readable schemas and descriptor
+    # The package's own checks ride along the reading of the Table Schema checks (each file read once),
+    # or read the files themselves after frictionless has.
+    package = Package(root, read_schemas(root), _resource_paths(root))
     if reference:
         from .tabular import frictionless_findings
 
@@ -73,10 +75,8 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
     else:
         from .fast import fast_findings
 
-        findings.extend(fast_findings(root).findings)
-    # After the Table Schema checks, not beside them: each pass holds its own memory only while it runs.
-    release_memory()
-    findings.extend(content_findings(root, read_schemas(root), _resource_paths(root)))
+        findings.extend(fast_findings(root, rider=package).findings)
+    findings.extend(content_findings(package))
     findings = sorted(set(findings), key=_order)
     return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)
 

@@ -3,20 +3,21 @@
 Every check reads the tables as strings (as written in the CSV files) and skips values that the
 Table Schema checks already report as malformed, so that one mistake gives one finding.
 
-The tables are read block by block (tablerows.py), each after the tables it refers to, and what a check
-keeps of a row is a few integers and 64-bit hashes, so that memory grows by about thirty bytes a row
-whatever the length of the texts:
+The checks ride along the Table Schema checks' reading of the files (fast.py: `Package` is its rider),
+each table after the tables it refers to, block by block; a file that reading leaves to frictionless is
+read here (tablerows.py). What a check keeps of a row is a few integers and 64-bit hashes, so that memory
+grows by about thirty bytes a row whatever the length of the texts:
 - a row's own checks (an article's hash, length and dateline; an evidence id; a date; a country code;
   a reference to a curated row; whether a span's offsets fall within its article) run on each block;
 - every table keeps its ids as hashes (ids are unique across tables), evidence the hashes of its subjects
   (every curated row needs one), and a span table each span as (article row, start, end, hash of the
   quoted words): a last pass over the article texts compares those with the text;
-- the strings of the few rows reported are read again for the messages.
+- the cells that the messages of the few rows reported quote are read again, one more reading per table.
 
 >>> from caucasus_data.locate import package_root
 >>> from caucasus_data.tableschema import read_schemas
 >>> root = package_root()
->>> content_findings(root, read_schemas(root), {"articles": "data/articles.csv"})
+>>> content_findings(Package(root, read_schemas(root), {"articles": "data/articles.csv"}))
 []
 """
 
@@ -37,13 +38,12 @@ import pyarrow.compute as pc
 from ..dates import EDTFError, bounds
 from ..identifiers import EVIDENCE_ID_FIELDS
 from ..tableschema import TableSchema
-from . import keys, tablerows
+from . import keys, schedule, tablerows
 from .findings import Finding
 from .parts import Parts
 from .textspans import span_texts
 
 SPAN_TABLES = {"quotes": "text", "mentions": "surface", "evidence": "quote"}
-THREADS = 2
 DATE_FIELDS = ("date_edtf", "start_date", "end_date", "date_precision")
 ARTICLE_FIELDS = ("article_id", "text", "text_sha256", "char_count", "dateline", "dateline_start", "dateline_end")
 
@@ -106,13 +106,45 @@ class Digest:
 
 
 class Package:
-    """The tables read so far, and the lookups the next ones need."""
+    """The tables read so far, and the lookups the next ones need. It rides along the Table Schema checks'
+    reading of the files (fast.Rider), or reads them itself (`read`)."""
 
     def __init__(self, root: Path, schemas: dict[str, TableSchema], files: dict[str, str]):
         self.root, self.schemas, self.files = root, schemas, files
         self.digests: dict[str, Digest] = {}
+        self._reading: dict[str, Digest] = {}
         self._known: dict[tuple[str, ...], pa.Array] = {}
         self._articles: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def after(self, table: str) -> set[str]:
+        return _depends_on(self.schemas, table) if table in self.schemas else set()
+
+    def labels(self, table: str) -> set[str]:
+        return _labels(self.schemas[table], table) if table in self.schemas else set()
+
+    def begin(self, table: str) -> Callable[[dict, np.ndarray, dict], None]:
+        if table not in self.schemas:
+            return lambda columns, rows, hashed: None
+        digest = self._reading[table] = _new_digest(self, table)
+        return lambda columns, rows, hashed: _check_block(self, self.schemas[table], digest,
+                                                          tablerows.Cells(columns, rows), hashed)
+
+    def end(self, table: str) -> None:
+        if table in self._reading:
+            digest = self._reading.pop(table)
+            digest.join()
+            self.digests[table] = digest
+
+    def read_alone(self, table: str) -> None:
+        self._reading.pop(table, None)
+        if table in self.schemas:
+            self.digests[table] = _digest(self, table)
+
+    def read(self, tables: list[str] | None = None) -> None:
+        """Read the tables (by default, those not read yet) without the Table Schema checks."""
+        tables = [t for t in (tables or self.schemas) if t not in self.digests]
+        size = {t: self.path(t).stat().st_size if self.path(t) else 0 for t in tables}
+        schedule.in_order({t: partial(self.read_alone, t) for t in tables}, {t: self.after(t) for t in tables}, size)
 
     def file(self, table: str) -> str:
         return self.files.get(table, f"data/{table}.csv")
@@ -153,10 +185,9 @@ class Package:
         return row[index], length[index]
 
 
-def content_findings(root: Path, schemas: dict[str, TableSchema], files: dict[str, str]) -> list[Finding]:
-    """Every check's findings, for the package at `root` (`files`: table -> path in the descriptor)."""
-    package = Package(root, schemas, files)
-    _read_tables(package)
+def content_findings(package: Package) -> list[Finding]:
+    """Every check's findings, once the package's tables are read (those not read yet are read here)."""
+    package.read()
     findings = [f for digest in package.digests.values() for f in digest.findings]
     unworded = [*_different_spans(package), *_duplicate_ids(package), *_uncovered(package),
                 *_deferred_references(package)]
@@ -194,29 +225,6 @@ def _depends_on(schemas: dict[str, TableSchema], table: str) -> set[str]:
     return (needs & set(schemas)) - {table}
 
 
-def _read_tables(package: Package) -> None:
-    """Every table's digest, two tables at a time (Arrow and numpy let go of the GIL), each table as soon
-    as the tables it refers to are read, the biggest first (in a cycle, the first table by name goes
-    first and some of its checks wait for the end)."""
-    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-
-    schemas = package.schemas
-    size = {t: package.path(t).stat().st_size if package.path(t) else 0 for t in schemas}
-    waiting = sorted(schemas, key=lambda t: (-size[t], t))
-    running: dict = {}
-    with ThreadPoolExecutor(max_workers=THREADS) as pool:
-        while waiting or running:
-            ready = [t for t in waiting if _depends_on(schemas, t) <= set(package.digests)]
-            if not ready and not running:
-                ready = sorted(waiting)[:1]
-            for table in ready[:THREADS - len(running)]:
-                waiting.remove(table)
-                running[pool.submit(_digest, package, table)] = table
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                package.digests[running.pop(future)] = future.result()
-
-
 def _labels(schema: TableSchema, table: str) -> set[str]:
     labels = set(schema.primary_key) | {f for f, _ in schema.polymorphic_keys()}
     labels |= (set(DATE_FIELDS) | {"country_code"}) & set(schema.field_names)
@@ -234,12 +242,16 @@ def _referenced(schemas: dict[str, TableSchema]) -> set[str]:
     return {"articles"} | {t for s in schemas.values() for _, targets in s.polymorphic_keys() for t in targets}
 
 
+def _new_digest(package: Package, table: str) -> Digest:
+    return Digest(table, package.file(table), spans=Spans() if table in SPAN_TABLES else None)
+
+
 def _digest(package: Package, table: str) -> Digest:
     path = package.path(table)
     schema = package.schemas[table]
 
     def consume(found: Iterator[tablerows.Cells]) -> Digest:
-        digest = Digest(table, package.file(table), spans=Spans() if table in SPAN_TABLES else None)
+        digest = _new_digest(package, table)
         for cells in found:
             _check_block(package, schema, digest, cells)
         digest.join()
@@ -250,7 +262,8 @@ def _digest(package: Package, table: str) -> Digest:
     return tablerows.read(path, _labels(schema, table), consume)
 
 
-def _check_block(package: Package, schema: TableSchema, digest: Digest, cells: tablerows.Cells) -> None:
+def _check_block(package: Package, schema: TableSchema, digest: Digest, cells: tablerows.Cells,
+                 hashed: dict | None = None) -> None:
     """A block's own checks, and what the checks across tables keep of it."""
     columns = {label: pc.fill_null(column, "") if column.null_count else column
                for label, column in cells.columns.items()}
@@ -259,7 +272,10 @@ def _check_block(package: Package, schema: TableSchema, digest: Digest, cells: t
     key = schema.primary_key
     if len(key) == 1:
         ids = columns[key[0]]
-        digest.ids.add(keys.hashes(pc.if_else(pc.equal(ids, ""), pa.scalar(None, pa.string()), ids)))
+        if hashed and key[0] in hashed:
+            digest.ids.add(hashed[key[0]])
+        else:
+            digest.ids.add(keys.hashes(pc.if_else(pc.equal(ids, ""), pa.scalar(None, pa.string()), ids)))
         if table in _referenced(package.schemas):
             digest.id_strings.append(ids)
     for field_name, targets in schema.polymorphic_keys():

@@ -148,19 +148,12 @@ class CsvRows:
         return indices + 1 + np.searchsorted(before, indices, side="right")
 
 
-def release_memory() -> None:
-    """Hand back to the system what the allocators keep of freed memory (Arrow's pool; the C heap, with
-    glibc): between two passes over the files, so that the second does not stand on the first."""
-    import ctypes
-    import ctypes.util
-
+def by_label(labels: set[str], where: dict, columns, n: int) -> dict:
+    """Columns by header label from columns by position (`where`: label -> position); a label missing
+    from the header gives a column of n nulls."""
     import pyarrow as pa
 
-    pa.default_memory_pool().release_unused()
-    try:
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to trim
-        pass
+    return {label: columns[where[label]] if label in where else pa.nulls(n, pa.string()) for label in labels}
 
 
 def _grouped(reader) -> Iterator[list]:

@@ -27,22 +27,24 @@ import bisect
 import codecs
 import hashlib
 import json
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..locate import package_root  # noqa: F401  (used in the docstring example)
-from . import messages
+from . import messages, schedule
 from .cells import ColumnSpec, Unsupported as FieldUnsupported, check_column
-from .csvrows import CsvRows, Unsupported as FileUnsupported
+from .csvrows import CsvRows, Unsupported as FileUnsupported, by_label
 from .descriptor import unsafe_path
 from .findings import Finding
 from .parts import Parts
 from .tabular import STALE_MESSAGE, frictionless_findings, task_findings
 
 LIMIT_ERRORS = 1000  # frictionless.settings.DEFAULT_LIMIT_ERRORS, per file
-THREADS = 2
+PHASES = ("unique", "primary", "foreign")
 ROW_TYPE = "int32"  # row numbers, four bytes a row (a CSV file of two billion rows is out of reach anyway)
 
 
@@ -81,11 +83,34 @@ class _Table:
     keys: dict[str, Any] = field(default_factory=dict)  # field name -> numpy hashes of the keys (keys.py)
     rows: Any = None  # numpy row numbers aligned with keys: the regular rows, then the irregular ones
     irregular: list = field(default_factory=list)  # (row number, cells) of the rows with extra or missing cells
-    integrity: dict[int, list] = field(default_factory=dict)  # row -> [(phase, detail)]
+    integrity: dict[int, list] = field(default_factory=dict)  # row -> [(phase, detail, extra)]
+    early: dict = field(default_factory=dict)  # foreign keys checked block by block (_early_keys)
+    shared: list = field(default_factory=list)  # the primary key whose hashes the rider can take (_shared_key)
 
 
-def fast_findings(root: Path) -> Result:
-    """What `frictionless validate datapackage.json` reports, as findings."""
+class Rider(Protocol):
+    """Other checks that read the tables in the same pass, block by block (the package's own, content.py)."""
+
+    def after(self, table: str) -> set[str]:
+        """The tables to read before this one."""
+
+    def labels(self, table: str) -> set[str]:
+        """The columns, by header label, its checks read."""
+
+    def begin(self, table: str) -> Callable[[dict, Any, dict], None]:
+        """A function taking each block: columns by label (null where a row has no such cell), row numbers,
+        and the hashes (keys.hashes) of a primary key of one field when they are those of its cells."""
+
+    def end(self, table: str) -> None:
+        """The table is read."""
+
+    def read_alone(self, table: str) -> None:
+        """Read the table without this module (which cannot read it as frictionless does)."""
+
+
+def fast_findings(root: Path, rider: Rider | None = None) -> Result:
+    """What `frictionless validate datapackage.json` reports, as findings; the `rider` sees every table's
+    blocks on the way."""
     from frictionless import FrictionlessException, Package, system
 
     delegated: dict[str, str] = {}
@@ -103,19 +128,18 @@ def fast_findings(root: Path) -> Result:
                 plans[resource.name] = _plan(root, resource, files)
             except (Unsupported, FieldUnsupported, FrictionlessException) as exc:
                 delegated[resource.name] = str(exc)
-        # Two threads: Arrow parses, checks and sorts without the GIL, so two files are read at once
-        # (the biggest first), and the files' hashes are taken beside them.
-        with ThreadPoolExecutor(max_workers=THREADS) as pool:
-            by_size = sorted(plans, key=lambda name: -plans[name].path.stat().st_size)
-            reading = {name: pool.submit(_read, plans[name]) for name in by_size}
-            digests = {name: pool.submit(_digest, plan) for name, plan in plans.items()}
-            tables: dict[str, _Table] = {}
-            for name in plans:
-                try:
-                    tables[name] = reading[name].result()
-                except (FileUnsupported, FieldUnsupported, Unsupported) as exc:
-                    delegated[name] = str(exc)
-            lookups = _Lookups(package, tables)
+        # Two files are read at once (Arrow parses, checks and sorts without the GIL), the biggest first,
+        # each after the tables the rider needs first; the files' hashes are taken beside them.
+        # A foreign key to a table read before is checked block by block (see _early_keys).
+        names = [resource.name for resource in package.resources]
+        tables: dict[str, _Table] = {}
+        lookups = _Lookups(package, tables)
+        with ThreadPoolExecutor(max_workers=1) as hasher, ThreadPoolExecutor(max_workers=schedule.THREADS) as pool:
+            digests = {name: hasher.submit(_digest, plan) for name, plan in plans.items()}
+            tasks = {name: partial(_task, plans.get(name), name, rider, delegated, lookups) for name in names}
+            after = {name: _targets(package.get_resource(name)) | (rider.after(name) if rider else set())
+                     for name in names}
+            schedule.in_order(tasks, after, {name: plan.path.stat().st_size for name, plan in plans.items()})
             for name, table in list(tables.items()):
                 try:
                     lookups.prepare(table)
@@ -133,6 +157,22 @@ def fast_findings(root: Path) -> Result:
                 else:
                     findings.extend(_ordered_findings(table, digests[resource.name].result()))
     return Result(findings, delegated)
+
+
+def _task(plan: _Plan | None, name: str, rider: Rider | None, delegated: dict[str, str],
+          lookups: "_Lookups") -> None:
+    """Read a table into lookups.tables (or leave it to frictionless), showing the rider each block."""
+    if plan is not None:
+        try:
+            table = _read(plan, lookups, rider.begin(name) if rider else None, rider.labels(name) if rider else set())
+            if rider:
+                rider.end(name)
+            lookups.tables[name] = table
+            return
+        except (FileUnsupported, FieldUnsupported, Unsupported) as exc:
+            delegated[name] = str(exc)
+    if rider:
+        rider.read_alone(name)
 
 
 def _descriptor_paths(root: Path) -> dict[str, str]:
@@ -230,11 +270,13 @@ def _expected(plan: _Plan, rows: CsvRows, keys: set[str]) -> tuple[list[ColumnSp
     return specs, header
 
 
-def _key_fields(resource) -> set[str]:
+def _key_fields(resource, skip: set[int] = frozenset()) -> set[str]:
+    """The fields whose keys are compared (but those of the foreign keys numbered in `skip`)."""
     schema = resource.schema
     names = {f.name for f in schema.fields if f.constraints.get("unique")} | set(schema.primary_key)
-    for fk in schema.foreign_keys:
-        names |= set(fk["fields"])
+    for number, fk in enumerate(schema.foreign_keys):
+        if number not in skip:
+            names |= set(fk["fields"])
     # Fields other resources' foreign keys point at are keys too (their lookups).
     for other in resource.package.resources:
         for fk in other.schema.foreign_keys if other.schema else []:
@@ -243,20 +285,27 @@ def _key_fields(resource) -> set[str]:
     return names
 
 
-def _read(plan: _Plan) -> _Table:
+def _read(plan: _Plan, lookups: "_Lookups", sink: Callable | None = None, labels: set[str] = frozenset()) -> _Table:
     import numpy as np
     import pyarrow as pa
 
     rows = CsvRows(plan.path)
     specs, header = _expected(plan, rows, _key_fields(plan.resource))
     table = _Table(plan, specs, header)
-    key_chunks = {s.name: Parts(np.int64) for s in specs if s.key}
+    table.early = _early_keys(table, lookups)
+    table.shared = _shared_key(table, rows)
+    later = _key_fields(plan.resource, skip=set(table.early))
+    key_chunks = {s.name: Parts(np.int64) for s in specs if s.key and s.name in later}
     number_chunks = Parts(ROW_TYPE)
+    # The rider reads columns by header label (the last of equal labels, as dict(zip()) would).
+    where = {label: i for i, label in enumerate(rows.raw_labels) if label in labels}
     for block in rows.blocks():
         # The irregular records before a block are known when it arrives, and so its row numbers.
         numbers = rows.row_numbers(np.arange(block.start, block.start + block.size))
-        _check_block(table, block.columns, numbers, key_chunks)
+        hashed = _check_block(table, block.columns, numbers, key_chunks)
         number_chunks.add(numbers)
+        if sink:
+            sink(by_label(labels, where, block.columns, block.size), numbers, hashed)
     if rows.irregular:
         irregular_rows = np.array([number for number, _ in rows.irregular], dtype=np.int64)
         columns = [pa.array([cells[i] if i < len(cells) else None for _, cells in rows.irregular], pa.string())
@@ -266,29 +315,43 @@ def _read(plan: _Plan) -> _Table:
                 table.extra[number] = len(cells)
             elif len(cells) < len(specs):
                 table.missing[number] = len(cells)
-        _check_block(table, columns, irregular_rows, key_chunks)
+        hashed = _check_block(table, columns, irregular_rows, key_chunks)
         number_chunks.add(irregular_rows)
+        if sink:
+            sink(by_label(labels, where, columns, len(irregular_rows)), irregular_rows, hashed)
     table.rows, table.irregular = number_chunks.joined(), rows.irregular
     table.keys = {name: chunks.joined() for name, chunks in key_chunks.items()}
     return table
 
 
-def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, Parts]) -> None:
-    """Cell errors, blank rows and key hashes of a block of rows (`rows`: their numbers)."""
+def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, Parts]) -> dict:
+    """Cell errors, blank rows and key hashes of a block of rows (`rows`: their numbers); returns the
+    hashes of a primary key of one string field, which are those of its cells (for the rider)."""
     import numpy as np
 
     from . import keys
 
     blank = None
     found: dict[int, list] = {}
+    strings, hashed = {}, {}
+    early_fields = {name for _, own, _ in table.early.values() for name in own}
     for i, spec in enumerate(table.specs):
         checked = check_column(spec, columns[i])
         blank = checked.blank if blank is None else blank & checked.blank
         for error in checked.errors:
             found.setdefault(int(rows[error.position]), []).append((i, error))
-        if spec.key:
+        if spec.key and (spec.name in key_chunks or spec.name in early_fields):
             unique = spec.constraints.get("unique") or [spec.name] == table.plan.resource.schema.primary_key
-            key_chunks[spec.name].add(keys.hashes(checked.key) if unique else keys.repeated_hashes(checked.key))
+            strings[spec.name] = checked.key
+            hashed[spec.name] = keys.hashes(checked.key) if unique else keys.repeated_hashes(checked.key)
+            if spec.name in key_chunks:
+                key_chunks[spec.name].add(hashed[spec.name])
+    for number, (target, own, lookup) in table.early.items():
+        for position in keys.missing_references([hashed[n] for n in own], rows, lookup):
+            values = ["None" if cell is None else cell for cell in (strings[n][position].as_py() for n in own)]
+            fk = table.plan.resource.schema.foreign_keys[number]
+            note = messages.foreign_key_note(own, values, target, list(fk["reference"]["fields"]))
+            table.integrity.setdefault(int(rows[position]), []).append(("foreign", note, number))
     if blank is not None and blank.any():
         for position in np.flatnonzero(blank):
             row = int(rows[position])
@@ -296,12 +359,44 @@ def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, Parts
             found.pop(row, None)  # frictionless replaces a blank row's errors with one blank-row error
     for row, errors in found.items():
         table.cells.setdefault(row, []).extend(errors)
+    return {name: hashed[name] for name in table.shared if name in hashed}
 
 
 # --- keys --------------------------------------------------------------------------------------------
 
+def _targets(resource) -> set[str]:
+    """The other resources its foreign keys refer to."""
+    schema = getattr(resource, "schema", None)
+    return {fk["reference"]["resource"] for fk in (schema.foreign_keys if schema else [])} - {"", resource.name}
+
+
+def _shared_key(table: _Table, rows: CsvRows) -> list[str]:
+    """A primary key of one string field whose hashes are those of the cells under its label: the column
+    at its position is the one its label names (the last of equal labels), and only "" is missing."""
+    primary = table.plan.resource.schema.primary_key
+    for i, spec in enumerate(table.specs):
+        labels = rows.raw_labels
+        if [spec.name] == primary and spec.type == "string" and spec.missing_values == [""] and i < len(labels) \
+                and labels[i] == spec.name and spec.name not in labels[i + 1:]:
+            return [spec.name]
+    return []
+
+
+def _early_keys(table: _Table, lookups: "_Lookups") -> dict[int, tuple[str, list[str], Any]]:
+    """The foreign keys to tables already read, checked block by block: number -> (target, own fields,
+    lookup). Their keys need neither be kept nor read again for the messages."""
+    names = {s.name for s in table.specs}
+    early = {}
+    for number, fk in enumerate(table.plan.resource.schema.foreign_keys):
+        own, target = list(fk["fields"]), fk["reference"]["resource"] or table.plan.resource.name
+        if target != table.plan.resource.name and target in lookups.tables and set(own) <= names:
+            early[number] = (target, own, lookups.get(target, list(fk["reference"]["fields"])))
+    return early
+
+
 class _Lookups:
-    """The values each foreign key may take: the referenced key's values, as frictionless collects them."""
+    """The values each foreign key may take: the referenced key's values, as frictionless collects them;
+    `tables` fills as the tables are read."""
 
     def __init__(self, package, tables: dict[str, _Table]):
         self.package, self.tables, self.cache = package, tables, {}
@@ -364,7 +459,7 @@ def _check_keys(table: _Table, lookups: _Lookups) -> None:
     failing = []
     for number, fk in enumerate(schema.foreign_keys):
         own = list(fk["fields"])
-        if set(own) <= set(names):
+        if set(own) <= set(names) and number not in table.early:
             lookup = lookups.get(fk["reference"]["resource"] or table.plan.resource.name, list(fk["reference"]["fields"]))
             failing.append((number, fk, own, keys.missing_references([table.keys[n] for n in own], table.rows, lookup)))
     # The strings of every failing key, in one more reading of the file.
@@ -449,7 +544,8 @@ def _row_findings(table: _Table, row: int) -> list[Finding]:
     row, one blank-row error instead of all of these), then the key errors in the order found.
     """
     file, specs = table.plan.file, table.specs
-    integrity = table.integrity.get(row, [])
+    # Unique fields, then the primary key, then foreign keys by number (some were checked block by block).
+    integrity = sorted(table.integrity.get(row, []), key=lambda e: (PHASES.index(e[0]), e[2] if e[0] == "foreign" else 0))
     early = _cast_early(table, integrity)
     by_field: dict[int, list] = {}
     for i, error in table.cells.get(row, []):

@@ -23,7 +23,7 @@ from typing import TypeVar
 import numpy as np
 import pyarrow as pa
 
-from .csvrows import CsvRows, Unsupported
+from .csvrows import CsvRows, Unsupported, by_label
 
 PYTHON_BLOCK = 20_000  # rows per block when Python's csv reads the file
 T = TypeVar("T")
@@ -45,12 +45,12 @@ def blocks(path: Path, labels: set[str]) -> Iterator[Cells]:
     for block in rows.blocks(only=set(where.values())):
         n = block.size
         numbers = rows.row_numbers(np.arange(block.start, block.start + n))
-        yield Cells(_by_label(labels, where, block.columns, n), numbers)
+        yield Cells(by_label(labels, where, block.columns, n), numbers)
     if rows.irregular:
         numbers = np.array([number for number, _ in rows.irregular], dtype=np.int64)
         columns = {label: pa.array([cells[i] if i < len(cells) else None for _, cells in rows.irregular],
                                    pa.string()) for label, i in where.items()}
-        yield Cells(_by_label(labels, {label: label for label in where}, columns, len(numbers)), numbers)
+        yield Cells(by_label(labels, {label: label for label in where}, columns, len(numbers)), numbers)
 
 
 def python_blocks(path: Path, labels: set[str]) -> Iterator[Cells]:
@@ -91,12 +91,8 @@ def cells_at(path: Path, rows: set[int], labels: set[str]) -> dict[int, dict[str
     return read(path, labels, pick) if rows else {}
 
 
-def _by_label(labels: set[str], where: dict, columns, n: int) -> dict[str, pa.Array]:
-    return {label: columns[where[label]] if label in where else pa.nulls(n, pa.string()) for label in labels}
-
-
 def _python_block(labels: set[str], where: dict[str, int], batch: list[list[str]], first: int) -> Cells:
     columns = {label: pa.array([cells[i] if i < len(cells) else None for cells in batch], pa.string())
                for label, i in where.items()}
     rows = np.arange(first, first + len(batch), dtype=np.int64)
-    return Cells(_by_label(labels, {label: label for label in where}, columns, len(batch)), rows)
+    return Cells(by_label(labels, {label: label for label in where}, columns, len(batch)), rows)
