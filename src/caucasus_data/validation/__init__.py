@@ -54,7 +54,7 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
     (True, [])
     """
     _require_tools()
-    from .content import Context, content_findings, needed_columns, read_columns
+    from .content import Package, content_findings
     from .descriptor import check_package
 
     root = package_root(path)
@@ -65,24 +65,18 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
     findings.extend(check_package(root))
     if any(f.kind in UNREADABLE for f in findings):
         return Report(root, findings)  # the other checks need readable schemas and descriptor
-    schemas = read_schemas(root)
-    files = _resource_paths(root)
-    needed = needed_columns(schemas)
+    # The package's own checks ride along the reading of the Table Schema checks (each file read once),
+    # or read the files themselves after frictionless has.
+    package = Package(root, read_schemas(root), _resource_paths(root))
     if reference:
         from .tabular import frictionless_findings
 
         findings.extend(frictionless_findings(root))
-        tables = {}
     else:
         from .fast import fast_findings
 
-        result = fast_findings(root, keep=needed)
-        findings.extend(result.findings)
-        tables = dict(result.columns)
-    for name in schemas:
-        if name in files and name not in tables:
-            tables[name] = read_columns(root / files[name], needed.get(name, set()))
-    findings.extend(content_findings(Context(schemas, tables, files)))
+        findings.extend(fast_findings(root, rider=package).findings)
+    findings.extend(content_findings(package))
     findings = sorted(set(findings), key=_order)
     return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)
 

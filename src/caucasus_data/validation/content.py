@@ -1,17 +1,35 @@
 """The checks Frictionless cannot make: references across tables, spans, dates, codes and evidence.
 
 Every check reads the tables as strings (as written in the CSV files) and skips values that the
-Table Schema checks already report as malformed, so that one mistake gives one finding. The tables arrive
-as Arrow columns (fast.Columns) and the checks work on whole columns, so that a package of a million
-mentions is checked in about a second; loops in Python are kept for the curated tables, which people write
-by hand, and for the rows that fail.
+Table Schema checks already report as malformed, so that one mistake gives one finding.
+
+The checks ride along the Table Schema checks' reading of the files (fast.py: `Package` is its rider),
+each table after the tables it refers to, block by block; a file that reading leaves to frictionless is
+read here (tablerows.py). What a check keeps of a row is a few integers and 64-bit hashes, so that memory
+grows by about thirty bytes a row whatever the length of the texts:
+- a row's own checks (an article's hash, length and dateline; an evidence id; a date; a country code;
+  a reference to a curated row; whether a span's offsets fall within its article) run on each block;
+- every table keeps its ids as hashes (ids are unique across tables), evidence the hashes of its subjects
+  (every curated row needs one), and a span table each span as (article row, start, end, hash of the
+  quoted words): a last pass over the article texts compares those with the text;
+- the cells that the messages of the few rows reported quote are read again, one more reading per table.
+
+>>> from caucasus_data.locate import package_root
+>>> from caucasus_data.tableschema import read_schemas
+>>> root = package_root()
+>>> content_findings(Package(root, read_schemas(root), {"articles": "data/articles.csv"}))
+[]
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -20,98 +38,264 @@ import pyarrow.compute as pc
 from ..dates import EDTFError, bounds
 from ..identifiers import EVIDENCE_ID_FIELDS
 from ..tableschema import TableSchema
-from .fast import Columns
+from . import keys, schedule, tablerows
 from .findings import Finding
-from .textspans import DIFFERENT, OUTSIDE, Spans, check_spans
+from .parts import Parts
+from .textspans import span_texts
 
-SPAN_TABLES = (("quotes", "text"), ("mentions", "surface"), ("evidence", "quote"))
-
-
-def read_columns(path, fields: set[str]) -> Columns:
-    """Columns of a CSV file read with Python's csv (for files the fast validator left to frictionless):
-    cells by header label, a row without such a cell gives null."""
-    import csv
-
-    if not path.is_file():
-        return Columns({}, np.zeros(0, dtype=np.int64))
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        positions = {label: i for i, label in enumerate(header) if label in fields}
-        data: dict[str, list] = {label: [] for label in positions}
-        count = 0
-        for cells in reader:
-            count += 1
-            for label, i in positions.items():
-                data[label].append(cells[i] if i < len(cells) else None)
-    return Columns({label: pa.array(values, pa.string()) for label, values in data.items()},
-                   np.arange(2, count + 2, dtype=np.int64))
+SPAN_TABLES = {"quotes": "text", "mentions": "surface", "evidence": "quote"}
+DATE_FIELDS = ("date_edtf", "start_date", "end_date", "date_precision")
+ARTICLE_FIELDS = ("article_id", "text", "text_sha256", "char_count", "dateline", "dateline_start", "dateline_end")
 
 
-def needed_columns(schemas: dict[str, TableSchema]) -> dict[str, set[str]]:
-    """The fields each check reads, by table: what the Table Schema checks keep for these checks."""
-    needed: dict[str, set[str]] = {}
-    for name, schema in schemas.items():
-        fields = set(schema.primary_key) | {f for f, _ in schema.polymorphic_keys()}
-        fields |= {"date_edtf", "start_date", "end_date", "date_precision", "country_code"} & set(schema.field_names)
-        needed[name] = fields
-    needed.setdefault("articles", set()).update(
-        {"article_id", "text", "text_sha256", "char_count", "dateline", "dateline_start", "dateline_end"})
-    for table, quoted in SPAN_TABLES:
-        needed.setdefault(table, set()).update({"article_id", "char_start", "char_end", quoted})
-    needed.setdefault("evidence", set()).update(set(EVIDENCE_ID_FIELDS) | {"evidence_id", "quote", "source_id"})
-    return needed
+# What a span table keeps of each span within its article, four bytes each: row numbers (of the article
+# and the span's own), offsets (within an article text, which Arrow holds in under 2 GiB) and 32 bits of
+# the hash of the quoted words (other words pass for the right ones with a chance of one in four billion).
+SPAN_TYPES = {"article": np.int32, "start": np.int32, "end": np.int32, "words": np.int32, "rows": np.int32}
 
 
-class Context:
-    """The package's tables, with where each lives, for the checks below."""
+class Spans:
+    """The spans of a table that lie within their article, to compare with its text at the end:
+    article row, offsets, hash of the quoted words and the span's own row."""
 
-    def __init__(self, schemas: dict[str, TableSchema], tables: dict[str, Columns], files: dict[str, str]):
-        self.schemas, self.tables, self.files = schemas, tables, files
-        self._ids: dict[str, pa.Array] = {}
-        self._columns: dict[tuple[str, str], pa.ChunkedArray] = {}
+    def __init__(self):
+        self.parts = {name: Parts(kind) for name, kind in SPAN_TYPES.items()}
+        self.arrays: dict[str, np.ndarray] = {}
 
-    def size(self, table: str) -> int:
-        columns = self.tables.get(table)
-        return 0 if columns is None else len(columns.rows)
+    def add(self, **values: np.ndarray) -> None:
+        for name, part in self.parts.items():
+            part.add(values[name])
 
-    def rows(self, table: str) -> np.ndarray:
-        """Row numbers, as Frictionless numbers them: the header is row 1."""
-        columns = self.tables.get(table)
-        return np.zeros(0, dtype=np.int64) if columns is None else np.asarray(columns.rows)
+    def join(self) -> None:
+        """Into arrays ordered by article row (the build writes them so already: no sort then)."""
+        for name in SPAN_TYPES:
+            self.arrays[name] = self.parts.pop(name).joined()
+        article = self.arrays["article"]
+        if len(article) and (article[1:] < article[:-1]).any():
+            order = np.argsort(article, kind="stable")
+            for name in SPAN_TYPES:
+                self.arrays[name] = self.arrays[name][order]
 
-    def column(self, table: str, field: str) -> pa.ChunkedArray:
-        """A field's cells as strings, "" where the file has no such cell or column."""
-        if (table, field) not in self._columns:
-            columns = self.tables.get(table)
-            if columns is None or field not in columns.data:
-                column = pa.chunked_array([pa.array([""] * self.size(table), pa.string())])
-            else:
-                column = columns.data[field]
-                column = column if isinstance(column, pa.ChunkedArray) else pa.chunked_array([column])
-                column = pc.fill_null(column, "") if column.null_count else column
-            self._columns[table, field] = column
-        return self._columns[table, field]
 
-    def values(self, table: str, field: str) -> list[str]:
-        return self.column(table, field).to_pylist()
+@dataclass
+class Digest:
+    """What the checks keep of one table."""
 
-    def ids(self, table: str) -> pa.Array:
-        """The non-empty primary key values of a table with a one-field key."""
-        if table not in self._ids:
-            key = self.schemas[table].primary_key
-            column = self.column(table, key[0]) if len(key) == 1 else pa.chunked_array([], pa.string())
-            self._ids[table] = column.filter(pc.not_equal(column, "")).combine_chunks()
-        return self._ids[table]
+    table: str
+    file: str
+    rows: Any = field(default_factory=lambda: Parts(np.int32))  # row numbers: Parts, then an array (`join`)
+    ids: Any = field(default_factory=lambda: Parts(np.int64))  # hashes of the one-field primary key, NULL where empty
+    id_strings: list = field(default_factory=list)  # the ids themselves, for tables others refer to
+    lengths: Any = field(default_factory=lambda: Parts(np.int64))  # articles: each text's length
+    spans: Spans | None = None
+    subjects: Any = field(default_factory=lambda: Parts(np.int64))  # evidence: distinct hashes of subject_id
+    deferred: list = field(default_factory=list)  # (field, targets, hashes, rows) checked at the end
+    findings: list = field(default_factory=list)
 
-    def finding(self, table: str, row: int | None, field: str | None, kind: str, message: str) -> Finding:
-        return Finding(self.files.get(table, f"data/{table}.csv"), row, field, kind, message)
+    def finding(self, row: int | None, field_name: str | None, kind: str, message: str) -> Finding:
+        return Finding(self.file, row, field_name, kind, message)
 
-    def findings(self, table: str, mask, field: str, kind: str, message) -> Iterator[Finding]:
-        """A finding for each row where `mask` is true; `message(i)` words it for row index i."""
-        rows = self.rows(table)
-        for i in np.flatnonzero(_bools(mask)):
-            yield self.finding(table, int(rows[i]), field, kind, message(int(i)))
+    def join(self) -> None:
+        """The blocks' parts into arrays, once the table is read."""
+        if not isinstance(self.rows, Parts):
+            return
+        self.rows, self.ids, self.lengths = self.rows.joined(), self.ids.joined(), self.lengths.joined()
+        self.subjects = keys.distinct(self.subjects.joined())
+        if self.spans is not None:
+            self.spans.join()
+
+
+class Package:
+    """The tables read so far, and the lookups the next ones need. It rides along the Table Schema checks'
+    reading of the files (fast.Rider), or reads them itself (`read`)."""
+
+    def __init__(self, root: Path, schemas: dict[str, TableSchema], files: dict[str, str]):
+        self.root, self.schemas, self.files = root, schemas, files
+        self.digests: dict[str, Digest] = {}
+        self._reading: dict[str, Digest] = {}
+        self._known: dict[tuple[str, ...], pa.Array] = {}
+        self._articles: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def after(self, table: str) -> set[str]:
+        return _depends_on(self.schemas, table) if table in self.schemas else set()
+
+    def labels(self, table: str) -> set[str]:
+        return _labels(self.schemas[table], table) if table in self.schemas else set()
+
+    def begin(self, table: str) -> Callable[[dict, np.ndarray, dict], None]:
+        if table not in self.schemas:
+            return lambda columns, rows, hashed: None
+        digest = self._reading[table] = _new_digest(self, table)
+        return lambda columns, rows, hashed: _check_block(self, self.schemas[table], digest,
+                                                          tablerows.Cells(columns, rows), hashed)
+
+    def end(self, table: str) -> None:
+        if table in self._reading:
+            digest = self._reading.pop(table)
+            digest.join()
+            self.digests[table] = digest
+
+    def read_alone(self, table: str) -> None:
+        self._reading.pop(table, None)
+        if table in self.schemas:
+            self.digests[table] = _digest(self, table)
+
+    def read(self, tables: list[str] | None = None) -> None:
+        """Read the tables (by default, those not read yet) without the Table Schema checks."""
+        tables = [t for t in (tables or self.schemas) if t not in self.digests]
+        size = {t: self.path(t).stat().st_size if self.path(t) else 0 for t in tables}
+        schedule.in_order({t: partial(self.read_alone, t) for t in tables}, {t: self.after(t) for t in tables}, size)
+
+    def file(self, table: str) -> str:
+        return self.files.get(table, f"data/{table}.csv")
+
+    def path(self, table: str) -> Path | None:
+        path = self.root / self.files[table] if table in self.files else None
+        return path if path is not None and path.is_file() else None
+
+    def known_ids(self, targets: tuple[str, ...]) -> pa.Array:
+        """The non-empty ids of the target tables."""
+        if targets not in self._known:
+            parts = [chunk for t in targets if t in self.digests for chunk in self.digests[t].id_strings]
+            ids = pa.chunked_array(parts, pa.string()).combine_chunks() if parts else pa.array([], pa.string())
+            self._known[targets] = ids.filter(pc.not_equal(ids, ""))
+        return self._known[targets]
+
+    def article_of(self, given: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+        """The row and text length of the article each value names (the last of equal ids, as a dict
+        keeps), -1 where the value is empty or no article's id."""
+        if self._articles is None:
+            digest = self.digests.get("articles") or Digest("articles", "")
+            digest.join()
+            ids, rows, lengths = digest.ids, digest.rows, digest.lengths
+            if len(ids) != len(rows):  # no one-field key to find articles by
+                ids, rows, lengths = ids[:0], rows[:0], lengths[:0]
+            # Sorted stably from the end, the first of equal ids is the last in the file.
+            order = np.argsort(ids[::-1], kind="stable")
+            self._articles = (ids[::-1][order], rows[::-1][order], lengths[::-1][order])
+        ids, rows, lengths = self._articles
+        # Each distinct value once: a block names a few hundred articles.
+        encoded = pc.dictionary_encode(given, null_encoding="encode")
+        wanted = keys.hashes(encoded.dictionary)
+        at = np.minimum(np.searchsorted(ids, wanted), max(len(ids) - 1, 0))
+        hit = (ids[at] == wanted) & (wanted != keys.NULL) if len(ids) else np.zeros(len(wanted), dtype=bool)
+        row = np.where(hit, rows[at] if len(ids) else 0, -1)
+        length = np.where(hit, lengths[at] if len(ids) else 0, -1)
+        index = encoded.indices.to_numpy(zero_copy_only=False)
+        return row[index], length[index]
+
+
+def content_findings(package: Package) -> list[Finding]:
+    """Every check's findings, once the package's tables are read (those not read yet are read here)."""
+    package.read()
+    findings = [f for digest in package.digests.values() for f in digest.findings]
+    unworded = [*_different_spans(package), *_duplicate_ids(package), *_uncovered(package),
+                *_deferred_references(package)]
+    return findings + _worded(package, unworded)
+
+
+@dataclass
+class Unworded:
+    """A finding whose message quotes a cell of its row, read again from the file (with the others')."""
+
+    table: str
+    row: int
+    field: str
+    kind: str
+    label: str  # the cell the message quotes
+    message: Callable[[str], str]
+
+
+def _worded(package: Package, unworded: list[Unworded]) -> list[Finding]:
+    """The findings, each table read once more for all the cells their messages quote."""
+    wanted: dict[str, dict] = {}
+    for u in unworded:
+        rows, labels = wanted.setdefault(u.table, (set(), set()))
+        rows.add(u.row)
+        labels.add(u.label)
+    cells = {table: tablerows.cells_at(package.path(table), rows, labels) for table, (rows, labels) in wanted.items()}
+    return [Finding(package.file(u.table), u.row, u.field, u.kind, u.message(cells[u.table][u.row][u.label] or ""))
+            for u in unworded]
+
+
+def _depends_on(schemas: dict[str, TableSchema], table: str) -> set[str]:
+    needs = {t for _, targets in schemas[table].polymorphic_keys() for t in targets}
+    if table in SPAN_TABLES:
+        needs.add("articles")
+    return (needs & set(schemas)) - {table}
+
+
+def _labels(schema: TableSchema, table: str) -> set[str]:
+    labels = set(schema.primary_key) | {f for f, _ in schema.polymorphic_keys()}
+    labels |= (set(DATE_FIELDS) | {"country_code"}) & set(schema.field_names)
+    if table == "articles":
+        labels |= set(ARTICLE_FIELDS)
+    if table in SPAN_TABLES:
+        labels |= {"article_id", "char_start", "char_end", SPAN_TABLES[table]}
+    if table == "evidence":
+        labels |= set(EVIDENCE_ID_FIELDS) | {"evidence_id", "quote", "source_id"}
+    return labels
+
+
+def _referenced(schemas: dict[str, TableSchema]) -> set[str]:
+    """Tables whose ids other tables refer to (their ids are kept as strings, for the lookups)."""
+    return {"articles"} | {t for s in schemas.values() for _, targets in s.polymorphic_keys() for t in targets}
+
+
+def _new_digest(package: Package, table: str) -> Digest:
+    return Digest(table, package.file(table), spans=Spans() if table in SPAN_TABLES else None)
+
+
+def _digest(package: Package, table: str) -> Digest:
+    path = package.path(table)
+    schema = package.schemas[table]
+
+    def consume(found: Iterator[tablerows.Cells]) -> Digest:
+        digest = _new_digest(package, table)
+        for cells in found:
+            _check_block(package, schema, digest, cells)
+        digest.join()
+        return digest
+
+    if path is None:
+        return consume(iter(()))
+    return tablerows.read(path, _labels(schema, table), consume)
+
+
+def _check_block(package: Package, schema: TableSchema, digest: Digest, cells: tablerows.Cells,
+                 hashed: dict | None = None) -> None:
+    """A block's own checks, and what the checks across tables keep of it."""
+    columns = {label: pc.fill_null(column, "") if column.null_count else column
+               for label, column in cells.columns.items()}
+    table, rows = digest.table, cells.rows
+    digest.rows.add(rows.astype(np.int32))
+    key = schema.primary_key
+    if len(key) == 1:
+        ids = columns[key[0]]
+        if hashed and key[0] in hashed:
+            digest.ids.add(hashed[key[0]])
+        else:
+            digest.ids.add(keys.hashes(pc.if_else(pc.equal(ids, ""), pa.scalar(None, pa.string()), ids)))
+        if table in _referenced(package.schemas):
+            digest.id_strings.append(ids)
+    for field_name, targets in schema.polymorphic_keys():
+        _check_references(package, digest, columns, rows, field_name, tuple(targets))
+    if set(DATE_FIELDS[:3]) & set(schema.field_names):
+        _check_dates(digest, columns, rows, set(schema.field_names))
+    if "country_code" in schema.field_names:
+        _check_country_codes(digest, columns["country_code"], rows)
+    if table == "articles":
+        _check_articles(digest, columns, rows)
+    if table == "evidence":
+        _check_evidence(digest, columns, rows)
+    if table in SPAN_TABLES:
+        _keep_spans(package, digest, columns, rows, SPAN_TABLES[table])
+
+
+def _findings(digest: Digest, mask, rows: np.ndarray, field_name: str, kind: str, message) -> None:
+    """A finding for each row where `mask` is true; `message(i)` words it for the block's row i."""
+    for i in np.flatnonzero(_bools(mask)):
+        digest.findings.append(digest.finding(int(rows[i]), field_name, kind, message(int(i))))
 
 
 def _bools(mask) -> np.ndarray:
@@ -120,98 +304,50 @@ def _bools(mask) -> np.ndarray:
     return np.asarray(pc.fill_null(mask, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def _single_key_tables(ctx: Context) -> list[str]:
-    return sorted(name for name, schema in ctx.schemas.items() if len(schema.primary_key) == 1)
+# --- a block's own checks ----------------------------------------------------------------------------
 
-
-def check_unique_ids(ctx: Context) -> Iterator[Finding]:
-    """Ids are unique across tables, so that a polymorphic reference names one row.
-
-    The first table (in name order) to use an id owns it; each later table's rows with it are findings.
-    """
-    tables = _single_key_tables(ctx)
-    parts, ranks, index = [], [], []
-    for rank, table in enumerate(tables):
-        column = ctx.column(table, ctx.schemas[table].primary_key[0])
-        nonempty = _bools(pc.not_equal(column, ""))
-        if not nonempty.all():
-            column = column.filter(pa.array(nonempty))
-        parts.extend(column.chunks)
-        ranks.append(np.full(len(column), rank, dtype=np.int16))
-        index.append(np.flatnonzero(nonempty))
-    ranks_all = np.concatenate(ranks) if ranks else np.zeros(0, dtype=np.int16)
-    if not len(ranks_all):
+def _check_references(package: Package, digest: Digest, columns, rows, field_name: str, targets: tuple) -> None:
+    """A polymorphic reference names a row of one of its target tables."""
+    values = columns[field_name]
+    if not set(targets) & set(package.schemas) <= set(package.digests):  # a target not read yet: at the end
+        digest.deferred.append((field_name, targets, keys.hashes(pc.if_else(
+            pc.equal(values, ""), pa.scalar(None, pa.string()), values)), rows.astype(np.int32)))
         return
-    # Sorted (stably: the tables come in name order), equal ids are neighbours and the first of each run
-    # names the owner. Sorting costs Arrow less than hashing a million distinct strings.
-    ids = pa.chunked_array(parts, pa.string()).combine_chunks()
-    order = pc.sort_indices(ids).to_numpy()
-    ordered = ids.take(pa.array(order))
-    head = np.ones(len(order), dtype=bool)
-    head[1:] = ~np.asarray(pc.equal(ordered.slice(1), ordered.slice(0, len(order) - 1))
-                           .to_numpy(zero_copy_only=False), dtype=bool)
-    owner_sorted = ranks_all[order][np.maximum.accumulate(np.where(head, np.arange(len(order)), 0))]
-    owner_of = np.empty(len(order), dtype=np.int16)
-    owner_of[order] = owner_sorted  # by position in `ids`
-    later = ranks_all > owner_of
-    start = 0
-    for rank, table in enumerate(tables):
-        end = start + len(ranks[rank])
-        if later[start:end].any():
-            key = ctx.schemas[table].primary_key[0]
-            rows = ctx.rows(table)
-            column = ctx.column(table, key)
-            for j in np.flatnonzero(later[start:end]):
-                i = int(index[rank][j])
-                yield ctx.finding(table, int(rows[i]), key, "duplicate-id",
-                                  f"id {column[i].as_py()!r} is already used in {tables[owner_of[start + j]]}; "
-                                  "ids must be unique across tables")
-        start = end
+    bad = pc.and_(pc.not_equal(values, ""), pc.invert(pc.is_in(values, value_set=package.known_ids(targets))))
+    _findings(digest, bad, rows, field_name, "foreign-key",
+              lambda i: f"{values[i].as_py()!r} is not an id in any of {', '.join(targets)}")
 
 
-def check_polymorphic_references(ctx: Context) -> Iterator[Finding]:
-    for table, schema in ctx.schemas.items():
-        for field, targets in schema.polymorphic_keys():
-            values = ctx.column(table, field)
-            known = pa.concat_arrays([ctx.ids(t) for t in targets if t in ctx.schemas] or [pa.array([], pa.string())])
-            bad = pc.and_(pc.not_equal(values, ""), pc.invert(pc.is_in(values, value_set=known)))
-            yield from ctx.findings(table, bad, field, "foreign-key",
-                                    lambda i: f"{values[i].as_py()!r} is not an id in any of {', '.join(targets)}")
-
-
-def check_dates(ctx: Context) -> Iterator[Finding]:
+def _check_dates(digest: Digest, columns, rows, names: set[str]) -> None:
     """EDTF values parse, the derived bounds agree with them, and no end comes before its start.
 
     Only curated tables have dates, a few thousand rows at most: a loop in Python is fine.
     """
-    for table, schema in ctx.schemas.items():
-        names = set(schema.field_names)
-        if not names & {"date_edtf", "start_date", "end_date"} or not ctx.size(table):
-            continue
-        columns = {f: ctx.values(table, f) for f in ("date_edtf", "start_date", "end_date", "date_precision")}
-        rows = [dict(zip(columns, cells)) for cells in zip(*columns.values())]
-        for number, row in zip(ctx.rows(table).tolist(), rows):
-            if "date_edtf" in names and row.get("date_edtf"):
-                yield from _check_edtf(ctx, table, number, row)
-            start, end = _date(row.get("start_date")), _date(row.get("end_date"))
-            if start and end and end < start:
-                yield ctx.finding(table, number, "end_date", "date-order",
-                                  f"end_date {end} is before start_date {start}")
+    values = {f: columns[f].to_pylist() if f in columns else [""] * len(rows) for f in DATE_FIELDS}
+    for number, cells in zip(rows.tolist(), zip(*values.values())):
+        row = dict(zip(DATE_FIELDS, cells))
+        if "date_edtf" in names and row["date_edtf"]:
+            _check_edtf(digest, number, row)
+        start, end = _date(row["start_date"]), _date(row["end_date"])
+        if start and end and end < start:
+            digest.findings.append(digest.finding(number, "end_date", "date-order",
+                                                  f"end_date {end} is before start_date {start}"))
 
 
-def _check_edtf(ctx: Context, table: str, number: int, row: dict[str, str]) -> Iterator[Finding]:
+def _check_edtf(digest: Digest, number: int, row: dict[str, str]) -> None:
     try:
         derived = bounds(row["date_edtf"])
     except EDTFError as exc:
-        yield ctx.finding(table, number, "date_edtf", "edtf-error", str(exc))
+        digest.findings.append(digest.finding(number, "date_edtf", "edtf-error", str(exc)))
         return
     expected = {"start_date": derived.start, "end_date": derived.end, "date_precision": derived.precision}
-    for field, value in expected.items():
+    for field_name, value in expected.items():
         text = "" if value is None else str(value)
-        if (row.get(field) or "") != text:
-            yield ctx.finding(table, number, field, "derived-value",
-                              f"{row.get(field) or 'empty'} does not match date_edtf {row['date_edtf']!r} "
-                              f"(expected {text or 'empty'}); run `caucasus-data build`")
+        if (row.get(field_name) or "") != text:
+            digest.findings.append(digest.finding(
+                number, field_name, "derived-value",
+                f"{row.get(field_name) or 'empty'} does not match date_edtf {row['date_edtf']!r} "
+                f"(expected {text or 'empty'}); run `caucasus-data build`"))
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -221,19 +357,15 @@ def _date(value: str | None) -> datetime.date | None:
         return None
 
 
-def check_country_codes(ctx: Context) -> Iterator[Finding]:
+def _check_country_codes(digest: Digest, codes: pa.Array, rows: np.ndarray) -> None:
     import pycountry
 
-    for table, schema in ctx.schemas.items():
-        if "country_code" not in schema.field_names:
-            continue
-        codes = ctx.column(table, "country_code")
-        unknown = [code for code in pc.unique(codes).to_pylist()
-                   if len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is None]
-        if unknown:
-            bad = pc.is_in(codes, value_set=pa.array(unknown, pa.string()))
-            yield from ctx.findings(table, bad, "country_code", "country-code",
-                                    lambda i: f"{codes[i].as_py()!r} is not an ISO 3166-1 alpha-2 country code")
+    unknown = [code for code in pc.unique(codes).to_pylist()
+               if len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is None]
+    if unknown:
+        bad = pc.is_in(codes, value_set=pa.array(unknown, pa.string()))
+        _findings(digest, bad, rows, "country_code", "country-code",
+                  lambda i: f"{codes[i].as_py()!r} is not an ISO 3166-1 alpha-2 country code")
 
 
 def _integers(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -255,83 +387,121 @@ def _digits(values: pa.Array) -> np.ndarray:
     return _bools(pc.and_(pc.not_equal(values, ""), pc.utf8_is_digit(values)))
 
 
-def check_articles(ctx: Context) -> Iterator[Finding]:
-    """Each article's hash and length are its text's (its dateline is checked with the spans)."""
-    texts = ctx.column("articles", "text")
-    hashes = ctx.column("articles", "text_sha256")
-    rows = ctx.rows("articles")
-    for start in range(0, len(texts), 10_000):  # in slices: a Python string of every text at once is big
-        part = texts.slice(start, 10_000).to_pylist()
-        expected = hashes.slice(start, 10_000).to_pylist()
-        for i, (text, digest) in enumerate(zip(part, expected)):
-            if digest and digest != hashlib.sha256(text.encode("utf-8")).hexdigest():
-                yield ctx.finding("articles", int(rows[start + i]), "text_sha256", "hash",
-                                  "does not match the SHA-256 of text")
-    lengths = pc.utf8_length(texts).to_numpy(zero_copy_only=False)
-    counts = ctx.column("articles", "char_count")
+def _check_articles(digest: Digest, columns, rows: np.ndarray) -> None:
+    """Each article's hash and length are its text's, and its dateline is its text at the dateline offsets."""
+    texts = columns["text"]
+    lengths = pc.utf8_length(texts).to_numpy(zero_copy_only=False).astype(np.int64)
+    digest.lengths.add(lengths)
+    for i, (text, expected) in enumerate(zip(texts.to_pylist(), columns["text_sha256"].to_pylist())):
+        if expected and expected != hashlib.sha256(text.encode("utf-8")).hexdigest():
+            digest.findings.append(digest.finding(int(rows[i]), "text_sha256", "hash",
+                                                  "does not match the SHA-256 of text"))
+    counts = columns["char_count"]
     count, _ = _integers(counts)
-    yield from ctx.findings("articles", _digits(counts) & (count != lengths), "char_count", "span",
-                            lambda i: f"text has {lengths[i]} characters")
-
-
-def _article_index(ctx: Context, article_ids: pa.Array) -> np.ndarray:
-    """Index of each row's article in the articles table (the last of equal ids, as a dict would keep),
-    -1 where the id is empty or not an article."""
-    ids = ctx.column("articles", "article_id")
-    reversed_ids = ids.take(pa.array(np.arange(len(ids) - 1, -1, -1)))
-    found = pc.index_in(article_ids, value_set=reversed_ids)
-    index = pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
-    index = np.where(index >= 0, len(ids) - 1 - index, -1)
-    index[_bools(pc.equal(article_ids, ""))] = -1
-    return index
-
-
-def check_spans_of_tables(ctx: Context) -> Iterator[Finding]:
-    """Quotes, mentions and evidence quote the article text exactly at their offsets, and each article's
-    dateline is its text at dateline_start:dateline_end. All in one pass over the texts."""
-    texts = ctx.column("articles", "text")
-    lengths = pc.utf8_length(texts).to_numpy(zero_copy_only=False)
-    groups, checks = [], []
-    for table, quoted_field in SPAN_TABLES:
-        if not ctx.size(table):
-            continue
-        article = _article_index(ctx, ctx.column(table, "article_id"))
-        starts, start_ok = _integers(ctx.column(table, "char_start"))
-        ends, end_ok = _integers(ctx.column(table, "char_end"))
-        with_article = article >= 0
-        yield from ctx.findings(table, with_article & ~(start_ok & end_ok), "char_start", "span",
-                                lambda i: "an article span needs char_start and char_end")
-        rows = np.flatnonzero(with_article & start_ok & end_ok)
-        groups.append(Spans(article[rows], starts[rows], ends[rows], ctx.column(table, quoted_field), rows))
-        checks.append((table, quoted_field, article, starts, ends, rows))
-    begin, end = ctx.column("articles", "dateline_start"), ctx.column("articles", "dateline_end")
-    datelines = np.flatnonzero(_digits(begin) & _digits(end))
-    dateline_starts, _ = _integers(begin)
-    dateline_ends, _ = _integers(end)
-    groups.append(Spans(datelines, dateline_starts[datelines], dateline_ends[datelines],
-                        ctx.column("articles", "dateline"), datelines))
-    results = check_spans(texts, groups)
-    for (table, quoted_field, article, starts, ends, rows), found in zip(checks, results):
-        quoted = ctx.column(table, quoted_field)
-        outside = np.zeros(len(article), dtype=bool)
-        outside[rows[found == OUTSIDE]] = True
-        yield from ctx.findings(
-            table, outside, "char_end", "span",
-            lambda i: f"offsets {starts[i]}:{ends[i]} are outside the article ({lengths[article[i]]} characters)")
-        different = np.zeros(len(article), dtype=bool)
-        different[rows[found == DIFFERENT]] = True
-        yield from ctx.findings(table, different, quoted_field, "span",
-                                lambda i: _span_message(texts[int(article[i])].as_py(), int(starts[i]), int(ends[i]),
-                                                        quoted[i].as_py()))
+    _findings(digest, _digits(counts) & (count != lengths), rows, "char_count", "span",
+              lambda i: f"text has {lengths[i]} characters")
     # A dateline slice past the end of the text is shorter, not an error, in Python: compare what it gives.
-    found = results[-1]
-    bad = np.zeros(len(texts), dtype=bool)
-    bad[datelines[found == DIFFERENT]] = True
-    dateline = ctx.column("articles", "dateline")
-    for i in datelines[found == OUTSIDE]:
-        bad[i] = texts[int(i)].as_py()[dateline_starts[i]:dateline_ends[i]] != dateline[int(i)].as_py()
-    yield from ctx.findings("articles", bad, "dateline", "span",
-                            lambda i: "is not the text at dateline_start:dateline_end")
+    begin, end = columns["dateline_start"], columns["dateline_end"]
+    with_offsets = np.flatnonzero(_digits(begin) & _digits(end))
+    if len(with_offsets):
+        starts, _ = _integers(begin)
+        ends, _ = _integers(end)
+        taken = pa.array(with_offsets)
+        for i, text, dateline in zip(with_offsets.tolist(), texts.take(taken).to_pylist(),
+                                     columns["dateline"].take(taken).to_pylist()):
+            if text[starts[i]:ends[i]] != dateline:
+                digest.findings.append(digest.finding(int(rows[i]), "dateline", "span",
+                                                      "is not the text at dateline_start:dateline_end"))
+
+
+def _check_evidence(digest: Digest, columns, rows: np.ndarray) -> None:
+    """Each evidence row is an article span or a cited source, and its id is the one the build computes."""
+    has_article = _bools(pc.not_equal(columns["article_id"], ""))
+    has_source = _bools(pc.not_equal(columns["source_id"], ""))
+    no_quote = _bools(pc.equal(columns["quote"], ""))
+    neither = has_article == has_source
+    _findings(digest, neither, rows, "article_id", "evidence",
+              lambda i: "give either an article span (article_id, offsets, quote) or a source_id")
+    _findings(digest, ~neither & has_article & no_quote, rows, "quote", "evidence",
+              lambda i: "an article span needs the quoted words")
+    joined = pc.binary_join_element_wise(*[columns[f] for f in EVIDENCE_ID_FIELDS], "\x1f").to_pylist()
+    for i, (key, value) in enumerate(zip(joined, columns["evidence_id"].to_pylist())):
+        computed = "ev-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+        if value and value != computed:
+            digest.findings.append(digest.finding(
+                int(rows[i]), "evidence_id", "derived-value",
+                f"is not the id computed from the row ({computed}); run `caucasus-data build`"))
+    subjects = columns["subject_id"]
+    digest.subjects.add(keys.hashes(pc.unique(subjects)))
+
+
+def _keep_spans(package: Package, digest: Digest, columns, rows: np.ndarray, quoted: str) -> None:
+    """Offsets fall within the article; the spans that do are kept, to compare with the texts at the end."""
+    given = columns["article_id"]
+    article, length = package.article_of(pc.if_else(pc.equal(given, ""), pa.scalar(None, pa.string()), given))
+    with_article = article >= 0
+    starts, start_ok = _integers(columns["char_start"])
+    ends, end_ok = _integers(columns["char_end"])
+    _findings(digest, with_article & ~(start_ok & end_ok), rows, "char_start", "span",
+              lambda i: "an article span needs char_start and char_end")
+    spans = np.flatnonzero(with_article & start_ok & end_ok)
+    inside = (0 <= starts[spans]) & (starts[spans] <= ends[spans]) & (ends[spans] <= length[spans])
+    outside = np.zeros(len(rows), dtype=bool)
+    outside[spans[~inside]] = True
+    _findings(digest, outside, rows, "char_end", "span",
+              lambda i: f"offsets {starts[i]}:{ends[i]} are outside the article ({length[i]} characters)")
+    spans = spans[inside]
+    words = columns[quoted].take(pa.array(spans))
+    digest.spans.add(article=article[spans], start=starts[spans], end=ends[spans], words=_short(keys.hashes(words)),
+                     rows=rows[spans])
+
+
+def _short(hashes: np.ndarray) -> np.ndarray:
+    return hashes.astype(np.int32)  # the low 32 bits
+
+
+# --- checks across tables ------------------------------------------------------------------------------
+
+def _different_spans(package: Package) -> Iterator[Unworded]:
+    """Quotes, mentions and evidence quote the article text exactly at their offsets: one pass over the
+    texts, comparing the hash of each span's text with the hash of its quoted words."""
+    groups = {t: package.digests[t].spans.arrays for t in SPAN_TABLES
+              if t in package.digests and len(package.digests[t].spans.arrays["rows"])}
+    path = package.path("articles")
+    if not groups or path is None:
+        return
+    different: dict[str, list[tuple[int, int, int, int]]] = {t: [] for t in groups}  # (row, article, start, end)
+    texts_of: dict[int, str] = {}
+
+    def compare(found: Iterator[tablerows.Cells]) -> None:
+        for cells in found:
+            texts = pc.fill_null(cells.columns["text"], "")
+            order = np.argsort(cells.rows, kind="stable")
+            numbers = cells.rows[order]
+            for table, spans in groups.items():
+                lo, hi = np.searchsorted(spans["article"], [numbers[0], numbers[-1] + 1]) if len(numbers) else (0, 0)
+                at = np.arange(lo, hi)
+                place = np.searchsorted(numbers, spans["article"][at])
+                place = np.minimum(place, len(numbers) - 1)
+                at = at[numbers[place] == spans["article"][at]]
+                if not len(at):
+                    continue
+                local = order[np.searchsorted(numbers, spans["article"][at])]
+                got = _short(keys.hashes(span_texts(texts, local, spans["start"][at], spans["end"][at])))
+                for j in np.flatnonzero(got != spans["words"][at]):
+                    k, article = int(at[j]), int(local[j])
+                    different[table].append((int(spans["rows"][k]), int(spans["article"][k]),
+                                             int(spans["start"][k]), int(spans["end"][k])))
+                    texts_of[int(spans["article"][k])] = texts[article].as_py()
+
+    tablerows.read(path, {"text"}, compare)
+    for table in groups:
+        package.digests[table].spans = None
+    del groups
+    for table, found in different.items():
+        for row, article, start, end in found:
+            yield Unworded(table, row, SPAN_TABLES[table], "span", SPAN_TABLES[table],
+                           partial(_span_message, texts_of[article], start, end))
 
 
 def _span_message(text: str, start: int, end: int, words: str) -> str:
@@ -341,60 +511,64 @@ def _span_message(text: str, start: int, end: int, words: str) -> str:
     return f"is not the article text at {start}:{end} ({text[start:end]!r}){hint}"
 
 
-def check_evidence(ctx: Context) -> Iterator[Finding]:
-    """Each evidence row is an article span or a cited source, and its id is the one the build computes."""
-    if not ctx.size("evidence"):
+def _ids(package: Package, table: str) -> tuple[np.ndarray, np.ndarray]:
+    """(id hashes, row numbers) of a table with a one-field key, NULL where the id is empty."""
+    digest = package.digests[table]
+    return digest.ids, digest.rows
+
+
+def _duplicate_ids(package: Package) -> Iterator[Unworded]:
+    """Ids are unique across tables, so that a polymorphic reference names one row.
+
+    The first table (in name order) to use an id owns it; each later table's rows with it are findings.
+    """
+    tables = sorted(t for t, s in package.schemas.items() if len(s.primary_key) == 1 and t in package.digests)
+    # Repeats within a table are frictionless' unique errors. Across tables: each pair, the smaller
+    # table's ids looked up in a sorted copy of the larger's (one copy of the largest table at most).
+    owner: dict[int, str] = {}
+    for i, table in enumerate(tables):
+        ordered = np.sort(_ids(package, table)[0])
+        for other in tables[:i] + tables[i + 1:]:
+            ids = _ids(package, other)[0]
+            if len(ids) > len(ordered) or (len(ids) == len(ordered) and other < table):
+                continue  # that pair is looked up from the other side
+            for value in ids[keys.member(ids, ordered) & (ids != keys.NULL)].tolist():
+                owner[value] = min(owner.get(value, table), table, other)
+        del ordered
+    if not owner:
         return
-    has_article = _bools(pc.not_equal(ctx.column("evidence", "article_id"), ""))
-    has_source = _bools(pc.not_equal(ctx.column("evidence", "source_id"), ""))
-    no_quote = _bools(pc.equal(ctx.column("evidence", "quote"), ""))
-    neither = has_article == has_source
-    unquoted = ~neither & has_article & no_quote
-    ids = ctx.column("evidence", "evidence_id")
-    keys = pc.binary_join_element_wise(*[ctx.column("evidence", f) for f in EVIDENCE_ID_FIELDS], "\x1f")
-    expected, wrong = [], np.zeros(len(ids), dtype=bool)
-    for start in range(0, len(ids), 50_000):
-        given = ids.slice(start, 50_000).to_pylist()
-        for i, (key, value) in enumerate(zip(keys.slice(start, 50_000).to_pylist(), given)):
-            computed = "ev-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
-            if value and value != computed:
-                wrong[start + i] = True
-                expected.append(computed)
-    yield from ctx.findings("evidence", neither, "article_id", "evidence",
-                            lambda i: "give either an article span (article_id, offsets, quote) or a source_id")
-    yield from ctx.findings("evidence", unquoted, "quote", "evidence",
-                            lambda i: "an article span needs the quoted words")
-    expected_of = dict(zip(np.flatnonzero(wrong).tolist(), expected))
-    yield from ctx.findings("evidence", wrong, "evidence_id", "derived-value",
-                            lambda i: f"is not the id computed from the row ({expected_of[i]}); run `caucasus-data build`")
+    shared = np.array(sorted(owner), dtype=np.int64)
+    for table in tables:
+        ids, rows = _ids(package, table)
+        later = [(int(rows[i]), owner[int(ids[i])]) for i in np.flatnonzero(keys.member(ids, shared))
+                 if owner[int(ids[i])] != table]
+        key = package.schemas[table].primary_key[0]
+        for row, first in later:
+            yield Unworded(table, row, key, "duplicate-id", key, partial(
+                "id {!r} is already used in {first}; ids must be unique across tables".format, first=first))
 
 
-def check_coverage(ctx: Context) -> Iterator[Finding]:
+def _uncovered(package: Package) -> Iterator[Unworded]:
     """Every row of a table that needs evidence has at least one evidence row."""
-    subjects = pc.unique(ctx.column("evidence", "subject_id"))
-    for table, schema in ctx.schemas.items():
-        if not schema.evidence_required or len(schema.primary_key) != 1:
+    evidence = package.digests.get("evidence")
+    subjects = evidence.subjects if evidence else np.zeros(0, np.int64)
+    for table, schema in package.schemas.items():
+        if not schema.evidence_required or len(schema.primary_key) != 1 or table not in package.digests:
             continue
+        ids, rows = _ids(package, table)
+        bad = (ids != keys.NULL) & ~np.isin(ids, subjects)
         key = schema.primary_key[0]
-        values = ctx.column(table, key)
-        bad = pc.and_(pc.not_equal(values, ""), pc.invert(pc.is_in(values, value_set=subjects)))
-        yield from ctx.findings(table, bad, key, "no-evidence",
-                                lambda i: f"{values[i].as_py()!r} has no evidence row; add one to data/evidence.csv "
-                                          f"(`caucasus-data cite ARTICLE_ID \"exact words\"` prints it)")
+        for row in rows[bad].tolist():
+            yield Unworded(table, row, key, "no-evidence", key, "{!r} has no evidence row; add one to "
+                           "data/evidence.csv (`caucasus-data cite ARTICLE_ID \"exact words\"` prints it)".format)
 
 
-# The slowest first, so that the two threads finish together.
-CHECKS = (check_spans_of_tables, check_unique_ids, check_evidence, check_articles, check_polymorphic_references,
-          check_dates, check_country_codes, check_coverage)
-
-
-def content_findings(ctx: Context) -> list[Finding]:
-    """Every check's findings. The checks run two at a time: Arrow and numpy let go of the GIL."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    for table in ctx.tables:  # fill the column cache first: the threads then only read it
-        for field in ctx.tables[table].data:
-            ctx.column(table, field)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        done = [pool.submit(lambda check: list(check(ctx)), check) for check in CHECKS]
-        return [finding for future in done for finding in future.result()]
+def _deferred_references(package: Package) -> Iterator[Unworded]:
+    """References to tables read later (a cycle of references), checked once every table is read."""
+    for table, digest in package.digests.items():
+        for field_name, targets, hashes, rows in digest.deferred:
+            known = keys.distinct(keys.hashes(package.known_ids(targets)))
+            bad = (hashes != keys.NULL) & ~np.isin(hashes, known)
+            message = "{!r} is not an id in any of " + ", ".join(targets).replace("{", "{{").replace("}", "}}")
+            for row in rows[bad].tolist():
+                yield Unworded(table, row, field_name, "foreign-key", field_name, message.format)

@@ -22,8 +22,8 @@ regular rows, and `CsvRows.row_numbers()` maps those indices to row numbers at t
 >>> rows = CsvRows(path)
 >>> rows.labels
 ['id', 'name']
->>> [(b.start, [c.to_pylist() for c in b.columns]) for b in rows.blocks()]
-[(1, [['a', ''], ['x\\ny', '']])]
+>>> [(b.start, b.size, [c.to_pylist() for c in b.columns]) for b in rows.blocks()]
+[(1, 2, [['a', ''], ['x\\ny', '']])]
 >>> rows.irregular, rows.row_numbers([1, 2]).tolist()
 ([(4, ['b']), (5, ['c', 'z', 'extra'])], [2, 3])
 """
@@ -39,9 +39,9 @@ from pathlib import Path
 
 # Arrow's reader holds memory in proportion to its block size (about 80 MiB in 1 MiB blocks, 18 MiB in
 # 64 KiB blocks, at the same speed); the checks cost a little Python per block, so they take the small
-# blocks a few megabytes at a time.
+# blocks read a megabyte at a time.
 READ_SIZE = 64 << 10
-BLOCK_SIZE = 4 << 20
+BLOCK_SIZE = 1 << 20
 SNIFF_LINES = 100  # frictionless sniffs the dialect from this many lines (formats/csv/parser.py)
 SAMPLE_ROWS = 100  # and looks for the header among this many records (settings.DEFAULT_SAMPLE_SIZE)
 SNIFF_DELIMITERS = ",\t;|"
@@ -56,7 +56,8 @@ class Block:
     """Consecutive regular rows: `columns[i]` holds the cells under header position i."""
 
     start: int  # index of the first row among the regular rows (the header is regular row 0)
-    columns: list
+    size: int  # rows
+    columns: list  # None for a column not asked for
 
 
 class CsvRows:
@@ -70,8 +71,9 @@ class CsvRows:
         self._skipped: list[int] = []  # record numbers of the irregular rows, in order
         self._texts: list[str] = []
 
-    def blocks(self) -> Iterator[Block]:
-        """Regular rows after the header, block by block (read the file once)."""
+    def blocks(self, only: set[int] | None = None) -> Iterator[Block]:
+        """Regular rows after the header, block by block (read the file once); with `only`, only those
+        columns (by position) are taken, the others are None."""
         import pyarrow as pa
         import pyarrow.csv as pacsv
 
@@ -90,21 +92,24 @@ class CsvRows:
             parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
                                              invalid_row_handler=keep),
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
-        header_pending = True
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                                 include_columns=[names[i] for i in sorted(only or range(len(names)))]))
+        taken = sorted(only or range(len(names)))
         pool = pa.default_memory_pool()
         try:
             for batches in _grouped(reader):
-                columns = [pa.concat_arrays([b.column(i) for b in batches]) for i in range(len(names))]
-                start = self.count
-                self.count += sum(b.num_rows for b in batches)
-                if header_pending:  # the header is read as the first regular row
-                    columns = [c.slice(1) for c in columns]
-                    start, header_pending = 1, False
+                columns: list = [None] * len(names)
+                for j, i in enumerate(taken):
+                    columns[i] = pa.concat_arrays([b.column(j) for b in batches])
+                start, size = self.count, sum(b.num_rows for b in batches)
+                self.count += size
+                if start == 0:  # the header is read as the first regular row
+                    columns = [None if c is None else c.slice(1) for c in columns]
+                    start, size = 1, size - 1
                 if self._initial_space:
-                    _no_initial_space(self.path, columns)
-                if columns and len(columns[0]):
-                    yield Block(start, columns)
+                    _no_initial_space(self.path, [c for c in columns if c is not None])
+                if size:
+                    yield Block(start, size, columns)
                 del batches, columns
                 # Arrow's allocator keeps the pages it frees for later; without this, it would hold
                 # several times what the checks need by the end of a large file (measured).
@@ -141,6 +146,14 @@ class CsvRows:
         # Regular rows before the t-th skipped record: its number - 1 - t.
         before = skipped - 1 - np.arange(len(skipped), dtype=np.int64)
         return indices + 1 + np.searchsorted(before, indices, side="right")
+
+
+def by_label(labels: set[str], where: dict, columns, n: int) -> dict:
+    """Columns by header label from columns by position (`where`: label -> position); a label missing
+    from the header gives a column of n nulls."""
+    import pyarrow as pa
+
+    return {label: columns[where[label]] if label in where else pa.nulls(n, pa.string()) for label in labels}
 
 
 def _grouped(reader) -> Iterator[list]:

@@ -23,24 +23,29 @@ tests/test_differential.py compares the two on many broken packages.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import hashlib
 import json
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..locate import package_root  # noqa: F401  (used in the docstring example)
-from . import messages
+from . import messages, schedule
 from .cells import ColumnSpec, Unsupported as FieldUnsupported, check_column
-from .csvrows import CsvRows, Unsupported as FileUnsupported
+from .csvrows import CsvRows, Unsupported as FileUnsupported, by_label
 from .descriptor import unsafe_path
 from .findings import Finding
+from .parts import Parts
 from .tabular import STALE_MESSAGE, frictionless_findings, task_findings
 
 LIMIT_ERRORS = 1000  # frictionless.settings.DEFAULT_LIMIT_ERRORS, per file
-THREADS = 2
+PHASES = ("unique", "primary", "foreign")
+ROW_TYPE = "int32"  # row numbers, four bytes a row (a CSV file of two billion rows is out of reach anyway)
 
 
 class Unsupported(Exception):
@@ -48,19 +53,10 @@ class Unsupported(Exception):
 
 
 @dataclass
-class Columns:
-    """Some columns of a table as strings, by header label, with each row's number (the header is row 1)."""
-
-    data: dict[str, Any]  # label -> pyarrow ChunkedArray of strings, null where a row has no such cell
-    rows: Any  # numpy int64 array
-
-
-@dataclass
 class Result:
-    """Findings, the columns asked for of the tables read here, and the resources left to frictionless (why)."""
+    """Findings, and the resources left to frictionless (why)."""
 
     findings: list[Finding]
-    columns: dict[str, Columns]
     delegated: dict[str, str]
 
 
@@ -71,7 +67,6 @@ class _Plan:
     resource: Any
     path: Path
     file: str  # the path as the descriptor writes it, for findings
-    keep: set[str]  # fields whose raw columns the caller wants (content checks)
 
 
 @dataclass
@@ -85,18 +80,39 @@ class _Table:
     blank: set[int] = field(default_factory=set)
     extra: dict[int, int] = field(default_factory=dict)  # row -> number of cells, beyond the fields
     missing: dict[int, int] = field(default_factory=dict)  # row -> number of cells, short of the fields
-    keys: dict[str, Any] = field(default_factory=dict)  # field name -> ChunkedArray of key strings
-    rows: Any = None  # numpy row numbers aligned with keys
-    columns: Columns | None = None
-    integrity: dict[int, list] = field(default_factory=dict)  # row -> [(phase, detail)]
+    keys: dict[str, Any] = field(default_factory=dict)  # field name -> numpy hashes of the keys (keys.py)
+    rows: Any = None  # numpy row numbers aligned with keys: the regular rows, then the irregular ones
+    irregular: list = field(default_factory=list)  # (row number, cells) of the rows with extra or missing cells
+    integrity: dict[int, list] = field(default_factory=dict)  # row -> [(phase, detail, extra)]
+    early: dict = field(default_factory=dict)  # foreign keys checked block by block (_early_keys)
+    shared: list = field(default_factory=list)  # the primary key whose hashes the rider can take (_shared_key)
 
 
-def fast_findings(root: Path, keep: dict[str, set[str]] | None = None) -> Result:
-    """What `frictionless validate datapackage.json` reports, as findings, and the columns asked for in
-    `keep` (table -> field names) of the tables read here."""
+class Rider(Protocol):
+    """Other checks that read the tables in the same pass, block by block (the package's own, content.py)."""
+
+    def after(self, table: str) -> set[str]:
+        """The tables to read before this one."""
+
+    def labels(self, table: str) -> set[str]:
+        """The columns, by header label, its checks read."""
+
+    def begin(self, table: str) -> Callable[[dict, Any, dict], None]:
+        """A function taking each block: columns by label (null where a row has no such cell), row numbers,
+        and the hashes (keys.hashes) of a primary key of one field when they are those of its cells."""
+
+    def end(self, table: str) -> None:
+        """The table is read."""
+
+    def read_alone(self, table: str) -> None:
+        """Read the table without this module (which cannot read it as frictionless does)."""
+
+
+def fast_findings(root: Path, rider: Rider | None = None) -> Result:
+    """What `frictionless validate datapackage.json` reports, as findings; the `rider` sees every table's
+    blocks on the way."""
     from frictionless import FrictionlessException, Package, system
 
-    keep = keep or {}
     delegated: dict[str, str] = {}
     with system.use_context(trusted=False):
         try:
@@ -104,27 +120,26 @@ def fast_findings(root: Path, keep: dict[str, set[str]] | None = None) -> Result
             package.to_descriptor(validate=True)
         except FrictionlessException:
             # A descriptor problem: frictionless says it best, and reads no row.
-            return Result(frictionless_findings(root), {}, {"datapackage.json": "the descriptor is invalid"})
+            return Result(frictionless_findings(root), {"datapackage.json": "the descriptor is invalid"})
         files = _descriptor_paths(root)
         plans: dict[str, _Plan] = {}
         for resource in package.resources:
             try:
-                plans[resource.name] = _plan(root, resource, files, keep.get(resource.name, set()))
+                plans[resource.name] = _plan(root, resource, files)
             except (Unsupported, FieldUnsupported, FrictionlessException) as exc:
                 delegated[resource.name] = str(exc)
-        # Two threads: Arrow parses, checks and sorts without the GIL, so two files are read at once
-        # (the biggest first), and the files' hashes are taken beside them.
-        with ThreadPoolExecutor(max_workers=THREADS) as pool:
-            by_size = sorted(plans, key=lambda name: -plans[name].path.stat().st_size)
-            reading = {name: pool.submit(_read, plans[name]) for name in by_size}
-            digests = {name: pool.submit(_digest, plan) for name, plan in plans.items()}
-            tables: dict[str, _Table] = {}
-            for name in plans:
-                try:
-                    tables[name] = reading[name].result()
-                except (FileUnsupported, FieldUnsupported, Unsupported) as exc:
-                    delegated[name] = str(exc)
-            lookups = _Lookups(package, tables)
+        # Two files are read at once (Arrow parses, checks and sorts without the GIL), the biggest first,
+        # each after the tables the rider needs first; the files' hashes are taken beside them.
+        # A foreign key to a table read before is checked block by block (see _early_keys).
+        names = [resource.name for resource in package.resources]
+        tables: dict[str, _Table] = {}
+        lookups = _Lookups(package, tables)
+        with ThreadPoolExecutor(max_workers=1) as hasher, ThreadPoolExecutor(max_workers=schedule.THREADS) as pool:
+            digests = {name: hasher.submit(_digest, plan) for name, plan in plans.items()}
+            tasks = {name: partial(_task, plans.get(name), name, rider, delegated, lookups) for name in names}
+            after = {name: _targets(package.get_resource(name)) | (rider.after(name) if rider else set())
+                     for name in names}
+            schedule.in_order(tasks, after, {name: plan.path.stat().st_size for name, plan in plans.items()})
             for name, table in list(tables.items()):
                 try:
                     lookups.prepare(table)
@@ -141,7 +156,23 @@ def fast_findings(root: Path, keep: dict[str, set[str]] | None = None) -> Result
                     findings.extend(task_findings(files.get(resource.name) or resource.name, report.tasks[0].errors))
                 else:
                     findings.extend(_ordered_findings(table, digests[resource.name].result()))
-    return Result(findings, {name: t.columns for name, t in tables.items() if t.columns is not None}, delegated)
+    return Result(findings, delegated)
+
+
+def _task(plan: _Plan | None, name: str, rider: Rider | None, delegated: dict[str, str],
+          lookups: "_Lookups") -> None:
+    """Read a table into lookups.tables (or leave it to frictionless), showing the rider each block."""
+    if plan is not None:
+        try:
+            table = _read(plan, lookups, rider.begin(name) if rider else None, rider.labels(name) if rider else set())
+            if rider:
+                rider.end(name)
+            lookups.tables[name] = table
+            return
+        except (FileUnsupported, FieldUnsupported, Unsupported) as exc:
+            delegated[name] = str(exc)
+    if rider:
+        rider.read_alone(name)
 
 
 def _descriptor_paths(root: Path) -> dict[str, str]:
@@ -152,7 +183,7 @@ def _descriptor_paths(root: Path) -> dict[str, str]:
         return {}
 
 
-def _plan(root: Path, resource, files: dict[str, str], keep: set[str]) -> _Plan:
+def _plan(root: Path, resource, files: dict[str, str]) -> _Plan:
     """The plan for a resource, or Unsupported when frictionless must validate it."""
     from frictionless.resources import TableResource
 
@@ -181,7 +212,7 @@ def _plan(root: Path, resource, files: dict[str, str], keep: set[str]) -> _Plan:
             # Python compares typed values: 5 is not "5". Keys of the same type compare as their str().
             if own not in types or ref not in target_types or types[own] != target_types[ref]:
                 raise Unsupported("a foreign key between fields of different types")
-    return _Plan(resource, root / path, path, keep)
+    return _Plan(resource, root / path, path)
 
 
 def _digest(plan: _Plan) -> tuple[int, str, str]:
@@ -239,11 +270,13 @@ def _expected(plan: _Plan, rows: CsvRows, keys: set[str]) -> tuple[list[ColumnSp
     return specs, header
 
 
-def _key_fields(resource) -> set[str]:
+def _key_fields(resource, skip: set[int] = frozenset()) -> set[str]:
+    """The fields whose keys are compared (but those of the foreign keys numbered in `skip`)."""
     schema = resource.schema
     names = {f.name for f in schema.fields if f.constraints.get("unique")} | set(schema.primary_key)
-    for fk in schema.foreign_keys:
-        names |= set(fk["fields"])
+    for number, fk in enumerate(schema.foreign_keys):
+        if number not in skip:
+            names |= set(fk["fields"])
     # Fields other resources' foreign keys point at are keys too (their lookups).
     for other in resource.package.resources:
         for fk in other.schema.foreign_keys if other.schema else []:
@@ -252,32 +285,27 @@ def _key_fields(resource) -> set[str]:
     return names
 
 
-def _read(plan: _Plan) -> _Table:
+def _read(plan: _Plan, lookups: "_Lookups", sink: Callable | None = None, labels: set[str] = frozenset()) -> _Table:
     import numpy as np
     import pyarrow as pa
 
     rows = CsvRows(plan.path)
     specs, header = _expected(plan, rows, _key_fields(plan.resource))
     table = _Table(plan, specs, header)
-    key_chunks: dict[str, list] = {s.name: [] for s in specs if s.key}
-    # Content checks read columns by header label (the last of equal labels, as dict(zip()) would).
-    kept = {label: i for i, label in enumerate(rows.raw_labels) if label in plan.keep}
-    kept_chunks: dict[str, list] = {label: [] for label in kept}
-    index_chunks = []
+    table.early = _early_keys(table, lookups)
+    table.shared = _shared_key(table, rows)
+    later = _key_fields(plan.resource, skip=set(table.early))
+    key_chunks = {s.name: Parts(np.int64) for s in specs if s.key and s.name in later}
+    number_chunks = Parts(ROW_TYPE)
+    # The rider reads columns by header label (the last of equal labels, as dict(zip()) would).
+    where = {label: i for i, label in enumerate(rows.raw_labels) if label in labels}
     for block in rows.blocks():
-        n = len(block.columns[0])
-        index = np.arange(block.start, block.start + n, dtype=np.int64)
-        _check_block(table, block.columns, index, key_chunks)
-        index_chunks.append(index)
-        for label, i in kept.items():
-            kept_chunks[label].append(block.columns[i])
-    # Regular rows were numbered by index; now that the skipped records are known, by row number.
-    index = np.concatenate(index_chunks) if index_chunks else np.zeros(0, dtype=np.int64)
-    numbers = rows.row_numbers(index)
-    with_errors = sorted(set(table.cells) | table.blank)
-    renumber = dict(zip(with_errors, rows.row_numbers(with_errors).tolist()))
-    table.cells = {renumber[i]: e for i, e in table.cells.items()}
-    table.blank = {renumber[i] for i in table.blank}
+        # The irregular records before a block are known when it arrives, and so its row numbers.
+        numbers = rows.row_numbers(np.arange(block.start, block.start + block.size))
+        hashed = _check_block(table, block.columns, numbers, key_chunks)
+        number_chunks.add(numbers)
+        if sink:
+            sink(by_label(labels, where, block.columns, block.size), numbers, hashed)
     if rows.irregular:
         irregular_rows = np.array([number for number, _ in rows.irregular], dtype=np.int64)
         columns = [pa.array([cells[i] if i < len(cells) else None for _, cells in rows.irregular], pa.string())
@@ -287,35 +315,43 @@ def _read(plan: _Plan) -> _Table:
                 table.extra[number] = len(cells)
             elif len(cells) < len(specs):
                 table.missing[number] = len(cells)
-        _check_block(table, columns, irregular_rows, key_chunks)
-        numbers = np.concatenate([numbers, irregular_rows])
-        for label, i in kept.items():
-            kept_chunks[label].append(columns[i])
-    table.rows = numbers
-    table.keys = {name: pa.chunked_array(chunks, pa.string()) for name, chunks in key_chunks.items()}
-    if kept:
-        order = np.argsort(numbers, kind="stable") if rows.irregular else None
-        data = {}
-        for label, chunks in kept_chunks.items():
-            column = pa.chunked_array(chunks, pa.string())
-            data[label] = column.take(pa.array(order)) if order is not None else column
-        table.columns = Columns(data, numbers[order] if order is not None else numbers)
+        hashed = _check_block(table, columns, irregular_rows, key_chunks)
+        number_chunks.add(irregular_rows)
+        if sink:
+            sink(by_label(labels, where, columns, len(irregular_rows)), irregular_rows, hashed)
+    table.rows, table.irregular = number_chunks.joined(), rows.irregular
+    table.keys = {name: chunks.joined() for name, chunks in key_chunks.items()}
     return table
 
 
-def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, list]) -> None:
-    """Cell errors, blank rows and key strings of a block of rows (`rows`: their indices or numbers)."""
+def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, Parts]) -> dict:
+    """Cell errors, blank rows and key hashes of a block of rows (`rows`: their numbers); returns the
+    hashes of a primary key of one string field, which are those of its cells (for the rider)."""
     import numpy as np
+
+    from . import keys
 
     blank = None
     found: dict[int, list] = {}
+    strings, hashed = {}, {}
+    early_fields = {name for _, own, _ in table.early.values() for name in own}
     for i, spec in enumerate(table.specs):
         checked = check_column(spec, columns[i])
         blank = checked.blank if blank is None else blank & checked.blank
         for error in checked.errors:
             found.setdefault(int(rows[error.position]), []).append((i, error))
-        if spec.key:
-            key_chunks[spec.name].append(checked.key)
+        if spec.key and (spec.name in key_chunks or spec.name in early_fields):
+            unique = spec.constraints.get("unique") or [spec.name] == table.plan.resource.schema.primary_key
+            strings[spec.name] = checked.key
+            hashed[spec.name] = keys.hashes(checked.key) if unique else keys.repeated_hashes(checked.key)
+            if spec.name in key_chunks:
+                key_chunks[spec.name].add(hashed[spec.name])
+    for number, (target, own, lookup) in table.early.items():
+        for position in keys.missing_references([hashed[n] for n in own], rows, lookup):
+            values = ["None" if cell is None else cell for cell in (strings[n][position].as_py() for n in own)]
+            fk = table.plan.resource.schema.foreign_keys[number]
+            note = messages.foreign_key_note(own, values, target, list(fk["reference"]["fields"]))
+            table.integrity.setdefault(int(rows[position]), []).append(("foreign", note, number))
     if blank is not None and blank.any():
         for position in np.flatnonzero(blank):
             row = int(rows[position])
@@ -323,12 +359,44 @@ def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, list]
             found.pop(row, None)  # frictionless replaces a blank row's errors with one blank-row error
     for row, errors in found.items():
         table.cells.setdefault(row, []).extend(errors)
+    return {name: hashed[name] for name in table.shared if name in hashed}
 
 
 # --- keys --------------------------------------------------------------------------------------------
 
+def _targets(resource) -> set[str]:
+    """The other resources its foreign keys refer to."""
+    schema = getattr(resource, "schema", None)
+    return {fk["reference"]["resource"] for fk in (schema.foreign_keys if schema else [])} - {"", resource.name}
+
+
+def _shared_key(table: _Table, rows: CsvRows) -> list[str]:
+    """A primary key of one string field whose hashes are those of the cells under its label: the column
+    at its position is the one its label names (the last of equal labels), and only "" is missing."""
+    primary = table.plan.resource.schema.primary_key
+    for i, spec in enumerate(table.specs):
+        labels = rows.raw_labels
+        if [spec.name] == primary and spec.type == "string" and spec.missing_values == [""] and i < len(labels) \
+                and labels[i] == spec.name and spec.name not in labels[i + 1:]:
+            return [spec.name]
+    return []
+
+
+def _early_keys(table: _Table, lookups: "_Lookups") -> dict[int, tuple[str, list[str], Any]]:
+    """The foreign keys to tables already read, checked block by block: number -> (target, own fields,
+    lookup). Their keys need neither be kept nor read again for the messages."""
+    names = {s.name for s in table.specs}
+    early = {}
+    for number, fk in enumerate(table.plan.resource.schema.foreign_keys):
+        own, target = list(fk["fields"]), fk["reference"]["resource"] or table.plan.resource.name
+        if target != table.plan.resource.name and target in lookups.tables and set(own) <= names:
+            early[number] = (target, own, lookups.get(target, list(fk["reference"]["fields"])))
+    return early
+
+
 class _Lookups:
-    """The values each foreign key may take: the referenced key's values, as frictionless collects them."""
+    """The values each foreign key may take: the referenced key's values, as frictionless collects them;
+    `tables` fills as the tables are read."""
 
     def __init__(self, package, tables: dict[str, _Table]):
         self.package, self.tables, self.cache = package, tables, {}
@@ -352,7 +420,9 @@ class _Lookups:
     def _read(self, target: str, fields: list[str]):
         """A file left to frictionless: read its keys with frictionless, as its lookup does
         (frictionless/resources/table.py, __open_lookup)."""
-        import pyarrow as pa
+        import numpy as np
+
+        from . import keys
 
         source = self.package.get_resource(target).to_copy()
         source.schema.foreign_keys = []
@@ -362,9 +432,8 @@ class _Lookups:
                 cells = tuple(row.get(name) for name in fields)
                 if any(cell is not None for cell in cells):
                     values.add(tuple(None if cell is None else str(cell) for cell in cells))
-        if len(fields) == 1:
-            return pa.array([cells[0] for cells in values], pa.string())
-        return values
+        columns = [keys.hashes([cells[i] for cells in values]) for i in range(len(fields))]
+        return keys.lookup_values(columns) if values else np.zeros(0, dtype=np.int64)
 
 
 def _check_keys(table: _Table, lookups: _Lookups) -> None:
@@ -387,24 +456,58 @@ def _check_keys(table: _Table, lookups: _Lookups) -> None:
             table.integrity.setdefault(row, []).append(("primary", messages.ALL_NONE_NOTE, None))
         for row, previous in pairs:
             table.integrity.setdefault(row, []).append(("primary", messages.same_as_note(previous), None))
+    failing = []
     for number, fk in enumerate(schema.foreign_keys):
         own = list(fk["fields"])
-        if not set(own) <= set(names):
-            continue
-        ref = list(fk["reference"]["fields"])
-        lookup = lookups.get(fk["reference"]["resource"] or table.plan.resource.name, ref)
-        for row, values in keys.missing_references([table.keys[n] for n in own], table.rows, lookup):
-            note = messages.foreign_key_note(own, values, fk["reference"]["resource"] or table.plan.resource.name, ref)
-            table.integrity.setdefault(row, []).append(("foreign", note, number))
+        if set(own) <= set(names) and number not in table.early:
+            lookup = lookups.get(fk["reference"]["resource"] or table.plan.resource.name, list(fk["reference"]["fields"]))
+            failing.append((number, fk, own, keys.missing_references([table.keys[n] for n in own], table.rows, lookup)))
+    # The strings of every failing key, in one more reading of the file.
+    fields = sorted({name for _, _, own, bad in failing if bad for name in own})
+    positions = sorted({position for _, _, _, bad in failing for position in bad})
+    strings = dict(zip(positions, _key_strings(table, fields, positions)))
+    for number, fk, own, bad in failing:
+        target, ref = fk["reference"]["resource"] or table.plan.resource.name, list(fk["reference"]["fields"])
+        for position in bad:
+            values = ["None" if cell is None else cell for cell in (strings[position][fields.index(n)] for n in own)]
+            note = messages.foreign_key_note(own, values, target, ref)
+            table.integrity.setdefault(int(table.rows[position]), []).append(("foreign", note, number))
 
 
 def _lookup_column(target: _Table, name: str):
-    """The referenced field's key strings; all None when the referenced file's header lacks it."""
-    import pyarrow as pa
+    """The referenced field's key hashes; all None when the referenced file's header lacks it."""
+    import numpy as np
+
+    from . import keys
 
     if name in target.keys:
         return target.keys[name]
-    return pa.chunked_array([pa.nulls(len(target.rows), pa.string())])
+    return np.full(len(target.rows), keys.NULL, dtype=np.int64)
+
+
+def _key_strings(table: _Table, names: list[str], positions: list[int]) -> list[list[str | None]]:
+    """The key strings of some rows (by position in table.keys), read again from the file: only the rows
+    a message names need them, and the keys are held as hashes. A key string is str() of the value
+    frictionless reads from the cell (see cells.py)."""
+    specs = [next(s for s in table.specs if s.name == name) for name in names]
+    wanted, cells = sorted(positions), {}
+    if not wanted:
+        return []
+    seen = 0
+    for block in CsvRows(table.plan.path).blocks(only={s.number - 1 for s in specs}):
+        n = block.size
+        for p in wanted[bisect.bisect_left(wanted, seen):bisect.bisect_left(wanted, seen + n)]:
+            cells[p] = [block.columns[s.number - 1][p - seen].as_py() for s in specs]
+        seen += n
+    for p in wanted[bisect.bisect_left(wanted, seen):]:  # irregular rows, kept in memory
+        row = table.irregular[p - seen][1]
+        cells[p] = [row[s.number - 1] if s.number <= len(row) else None for s in specs]
+    return [[_key_string(s, cell) for s, cell in zip(specs, cells[p])] for p in positions]
+
+
+def _key_string(spec: ColumnSpec, cell: str | None) -> str | None:
+    value, _ = spec.reader(cell)
+    return None if value is None else str(value)
 
 
 # --- ordering and the error limit -----------------------------------------------------------------
@@ -441,7 +544,8 @@ def _row_findings(table: _Table, row: int) -> list[Finding]:
     row, one blank-row error instead of all of these), then the key errors in the order found.
     """
     file, specs = table.plan.file, table.specs
-    integrity = table.integrity.get(row, [])
+    # Unique fields, then the primary key, then foreign keys by number (some were checked block by block).
+    integrity = sorted(table.integrity.get(row, []), key=lambda e: (PHASES.index(e[0]), e[2] if e[0] == "foreign" else 0))
     early = _cast_early(table, integrity)
     by_field: dict[int, list] = {}
     for i, error in table.cells.get(row, []):

@@ -5,109 +5,129 @@ error "the same as in the row at position N" with N that last row. Sorting the r
 gives the same pairs without a pass in row order. A row whose key cells are all None (missing, or not of
 the field's type) breaks the primary key; a foreign key whose cells are all None is not checked.
 
-Keys are columns of strings (`str()` of the typed values, see cells.py) with their row numbers.
+A key column is held as 64-bit hashes of its strings (`str()` of the typed values, see cells.py), NULL
+where the value is None: eight bytes a row instead of the strings, so that a million ids cost 8 MB. Two
+different strings share a hash with a chance of about n²/2⁶⁵ (one in ten million for a million ids); the
+strings of the rows reported are read again for the messages.
 
->>> import numpy as np, pyarrow as pa
->>> repeats(pa.chunked_array([["a", "b", "a", None, "a"]]), np.array([2, 3, 4, 5, 6]))
+>>> import numpy as np
+>>> repeats(hashes(["a", "b", "a", None, "a"]), np.array([2, 3, 4, 5, 6]))
 [(4, 2), (6, 4)]
->>> missing_references([pa.chunked_array([["x", "y", None]])], np.array([2, 3, 4]), {("x",)})
-[(3, ['y'])]
+>>> missing_references([hashes(["x", "y", None])], np.arange(3), lookup_values([hashes(["x"])]))
+[1]
 """
 
 from __future__ import annotations
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
+
+NULL = -1  # Python's hash() never returns -1
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+SLICE = 1 << 16  # values looked up at a time
 
 
-def repeats(keys: pa.ChunkedArray, rows: np.ndarray) -> list[tuple[int, int]]:
-    """(row, previous row with the same value) for every non-null value seen before."""
-    keys = keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys
-    # Sorting finds repeats faster than hashing here: building a hash table of a million distinct strings
-    # costs Arrow more than sorting them, and the ids of a built package come nearly sorted.
-    order = pc.sort_indices(keys)
-    ordered = keys.take(order)
-    n = len(ordered) - ordered.null_count  # nulls sort last
-    if n < 2:
-        return []
-    equal = pc.equal(ordered.slice(1, n - 1), ordered.slice(0, n - 1))
-    if not pc.any(equal).as_py():  # the common case: no repeats
-        return []
-    repeated = np.flatnonzero(np.asarray(equal.to_numpy(zero_copy_only=False), dtype=bool))
-    positions = np.unique(np.concatenate([repeated, repeated + 1]))
-    chosen = order.to_numpy()[positions]
-    table = pa.table({"k": keys.take(pa.array(chosen)), "r": pa.array(rows[chosen])})
-    return _pairs(table, ["k"])
-
-
-def repeated_tuples(columns: list[pa.ChunkedArray], rows: np.ndarray,
-                    known: list[tuple[int, int]] | None = None) -> tuple[list[tuple[int, int]], list[int]]:
-    """For a primary key: (row, previous row with the same key) pairs, and the rows whose cells are all None.
-
-    None is a value like any other in a key of several fields (Python compares the tuples). `known` are
-    the repeats of a one-field key already found for its unique constraint.
-    """
-    names = [f"k{i}" for i in range(len(columns))]
-    table = pa.table(dict(zip(names, columns)) | {"r": pa.array(rows)})
-    all_none = pc.is_null(columns[0])
-    for column in columns[1:]:
-        all_none = pc.and_(all_none, pc.is_null(column))
-    none_rows = table.filter(all_none)["r"].to_numpy().tolist()
-    if len(columns) == 1 and known is not None:
-        return known, none_rows
-    table = table.filter(pc.invert(all_none))
-    if len(columns) == 1:
-        pairs = repeats(table["k0"], table["r"].to_numpy())
-        return pairs, none_rows
-    counts = table.group_by(names).aggregate([("r", "count")])
-    if not len(counts) or pc.max(counts["r_count"]).as_py() <= 1:
-        return [], none_rows
-    return _pairs(table, names), none_rows
-
-
-def _pairs(table: pa.Table, names: list[str]) -> list[tuple[int, int]]:
-    order = pc.sort_indices(table, [(n, "ascending") for n in names] + [("r", "ascending")])
-    table = table.take(order)
-    same = None
-    for name in names:
-        a, b = table[name].slice(1), table[name].slice(0, len(table) - 1)
-        # Nulls are equal here, as None == None in a Python tuple.
-        equal = pc.or_kleene(pc.equal(a, b), pc.and_(pc.is_null(a), pc.is_null(b)))
-        equal = pc.fill_null(equal, False)
-        same = equal if same is None else pc.and_(same, equal)
-    rows = table["r"].to_numpy()
-    later = np.flatnonzero(np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool))
-    return [(int(rows[i + 1]), int(rows[i])) for i in later]
-
-
-def missing_references(columns: list[pa.ChunkedArray], rows: np.ndarray,
-                       lookup: set[tuple] | pa.Array) -> list[tuple[int, list[str]]]:
-    """(row, the key's cells as frictionless prints them) for keys not in `lookup`, skipping all-None keys.
-
-    `lookup` is an Arrow array of the referenced values for a key of one field, else a set of tuples.
-    """
-    if len(columns) == 1:
-        values = columns[0]
-        if isinstance(lookup, set):
-            lookup = pa.array([t[0] for t in lookup], pa.string())
-        found = pc.is_in(values, value_set=lookup)
-        bad = pc.and_(pc.is_valid(values), pc.invert(found))
-        bad_rows = pa.array(rows).filter(pc.fill_null(bad, False)).to_numpy()
-        bad_values = values.filter(pc.fill_null(bad, False)).to_pylist()
-        return [(int(r), [v]) for r, v in zip(bad_rows, bad_values)]
-    out = []
-    lists = [c.to_pylist() for c in columns]
-    for row, cells in zip(rows.tolist(), zip(*lists)):
-        if all(c is None for c in cells) or cells in lookup:
-            continue
-        out.append((int(row), ["None" if c is None else c for c in cells]))
+def hashes(values) -> np.ndarray:
+    """Hashes of an Arrow array (or a list) of strings, NULL for None."""
+    if isinstance(values, list):
+        return np.fromiter((NULL if v is None else hash(v) for v in values), dtype=np.int64, count=len(values))
+    out = np.fromiter(map(hash, values.fill_null("").to_pylist()), dtype=np.int64, count=len(values))
+    if values.null_count:
+        out[np.asarray(values.is_null().to_numpy(zero_copy_only=False), dtype=bool)] = NULL
     return out
 
 
-def lookup_values(columns: list[pa.ChunkedArray]) -> set[tuple] | pa.Array:
+def repeated_hashes(values) -> np.ndarray:
+    """hashes() of an Arrow array whose values repeat (a reference column): each distinct value once."""
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(values, null_encoding="encode")
+    distinct = hashes(encoded.dictionary)
+    return distinct[encoded.indices.to_numpy(zero_copy_only=False)] if len(distinct) else np.zeros(0, np.int64)
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values (np.unique, without its hash table)."""
+    ordered = np.sort(values)
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]
+
+
+def combined(columns: list[np.ndarray]) -> np.ndarray:
+    """One hash per row for a key of several fields (None is a value like any other in a tuple)."""
+    out = columns[0].view(np.uint64).copy()
+    for column in columns[1:]:
+        out *= _MIX
+        out ^= column.view(np.uint64)
+    out = out.view(np.int64)
+    out[out == NULL] = NULL - 1  # keep NULL for "no key"
+    return out
+
+
+def repeats(keys: np.ndarray, rows: np.ndarray) -> list[tuple[int, int]]:
+    """(row, previous row with the same value) for every non-null value seen before."""
+    if len(keys) < 2:
+        return []
+    # A sorted copy answers the common case (no repeats) with the least memory.
+    ordered = np.sort(keys)
+    same = ordered[1:] == ordered[:-1]
+    same &= ordered[1:] != NULL
+    if not same.any():
+        return []
+    repeated = distinct(ordered[1:][same])
+    del ordered, same
+    chosen = np.flatnonzero(member(keys, repeated))
+    order = np.lexsort((rows[chosen], keys[chosen]))
+    values, numbers = keys[chosen][order], rows[chosen][order]
+    later = np.flatnonzero(values[1:] == values[:-1])
+    return [(int(numbers[i + 1]), int(numbers[i])) for i in later]
+
+
+def repeated_tuples(columns: list[np.ndarray], rows: np.ndarray,
+                    known: list[tuple[int, int]] | None = None) -> tuple[list[tuple[int, int]], list[int]]:
+    """For a primary key: (row, previous row with the same key) pairs, and the rows whose cells are all None.
+
+    `known` are the repeats of a one-field key already found for its unique constraint.
+    """
+    all_none = columns[0] == NULL
+    for column in columns[1:]:
+        all_none &= column == NULL
+    none_rows = rows[all_none].tolist()
+    if len(columns) == 1 and known is not None:
+        return known, none_rows
+    key = columns[0] if len(columns) == 1 else combined(columns)
+    if all_none.any():
+        key = np.where(all_none, NULL, key)
+    return repeats(key, rows), none_rows
+
+
+def missing_references(columns: list[np.ndarray], rows: np.ndarray, lookup: np.ndarray) -> list[int]:
+    """Positions of the rows whose key is not in `lookup` (sorted hashes), skipping all-None keys."""
+    checked = columns[0] != NULL
+    for column in columns[1:]:
+        checked |= column != NULL
+    key = columns[0] if len(columns) == 1 else combined(columns)
+    bad = checked & ~member(key, lookup)
+    return np.flatnonzero(bad).tolist()
+
+
+def lookup_values(columns: list[np.ndarray]) -> np.ndarray:
     """The referenced key values: rows whose cells are all None are left out, as frictionless does."""
-    if len(columns) == 1:
-        column = columns[0]
-        return pc.unique(column.filter(pc.is_valid(column))) if len(column) else pa.array([], pa.string())
-    return {cells for cells in zip(*(c.to_pylist() for c in columns)) if any(c is not None for c in cells)}
+    valid = columns[0] != NULL
+    for column in columns[1:]:
+        valid |= column != NULL
+    key = columns[0] if len(columns) == 1 else combined(columns)
+    return distinct(key[valid])
+
+
+def member(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Where `values` are in `ordered` (sorted): binary searches, a slice at a time (np.isin would sort a
+    copy of both arrays)."""
+    out = np.zeros(len(values), dtype=bool)
+    if not len(ordered):
+        return out
+    for start in range(0, len(values), SLICE):
+        part = values[start:start + SLICE]
+        at = np.minimum(np.searchsorted(ordered, part), len(ordered) - 1)
+        out[start:start + SLICE] = ordered[at] == part
+    return out
