@@ -139,10 +139,6 @@ def worker(kind: str, package: Path, out: Path) -> None:
     # plugins when it first reads a package); what is above that is what this package needs.
     from caucasus_data.locate import installed_root
 
-    if kind == "fast":  # as `caucasus-data validate` does
-        from caucasus_data.validation.allocator import fix_mmap_threshold
-
-        fix_mmap_threshold()
     validate(installed_root()) if kind != "reference" else frictionless_findings(installed_root())
     imported = rss_kib()
     start = time.perf_counter()

@@ -51,9 +51,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validation import validate
-    from .validation.allocator import fix_mmap_threshold
-
-    fix_mmap_threshold()  # this process only validates (see allocator.py)
     report = validate(args.path, per_file_limit=args.limit or None, reference=args.reference)
     _print_findings(report.findings, args.github)
     print(report.summary(), file=sys.stderr)

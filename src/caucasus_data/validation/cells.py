@@ -147,7 +147,9 @@ class CheckedColumn:
 
 
 def _mask(array) -> np.ndarray:
-    return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
+    if array.null_count:  # pc.fill_null costs more than the rest of this on a block
+        array = pc.fill_null(array, False)
+    return np.asarray(array.to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def check_column(spec: ColumnSpec, raw: pa.Array) -> CheckedColumn:

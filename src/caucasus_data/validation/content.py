@@ -187,11 +187,26 @@ class Package:
 
 def content_findings(package: Package) -> list[Finding]:
     """Every check's findings, once the package's tables are read (those not read yet are read here)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     package.read()
     findings = [f for digest in package.digests.values() for f in digest.findings]
-    unworded = [*_different_spans(package), *_duplicate_ids(package), *_uncovered(package),
-                *_deferred_references(package)]
-    return findings + _worded(package, unworded)
+    # Two at a time: the largest span table's pass over the texts, the other span tables' pass, the ids
+    # across tables, and the articles' own pass.
+    spans = sorted((t for t in SPAN_TABLES if t in package.digests), key=lambda t: -_span_count(package, t))
+    with ThreadPoolExecutor(max_workers=schedule.THREADS) as pool:
+        parts = [pool.submit(lambda group: list(_different_spans(package, group)), group)
+                 for group in (spans[:1], spans[1:]) if group]
+        parts.append(pool.submit(lambda: list(_duplicate_ids(package))))
+        checked = pool.submit(_article_checks, package)
+        unworded = [u for part in parts for u in part.result()]
+        findings += checked.result()
+        unworded += [*_uncovered(package), *_deferred_references(package)]
+        return findings + _worded(package, unworded, pool)
+
+
+def _span_count(package: Package, table: str) -> int:
+    return len(package.digests[table].spans.arrays["rows"])
 
 
 @dataclass
@@ -206,14 +221,16 @@ class Unworded:
     message: Callable[[str], str]
 
 
-def _worded(package: Package, unworded: list[Unworded]) -> list[Finding]:
-    """The findings, each table read once more for all the cells their messages quote."""
+def _worded(package: Package, unworded: list[Unworded], pool) -> list[Finding]:
+    """The findings, each table read once more (two at a time) for all the cells their messages quote."""
     wanted: dict[str, dict] = {}
     for u in unworded:
         rows, labels = wanted.setdefault(u.table, (set(), set()))
         rows.add(u.row)
         labels.add(u.label)
-    cells = {table: tablerows.cells_at(package.path(table), rows, labels) for table, (rows, labels) in wanted.items()}
+    read = {table: pool.submit(tablerows.cells_at, package.path(table), rows, labels)
+            for table, (rows, labels) in wanted.items()}
+    cells = {table: future.result() for table, future in read.items()}
     return [Finding(package.file(u.table), u.row, u.field, u.kind, u.message(cells[u.table][u.row][u.label] or ""))
             for u in unworded]
 
@@ -229,7 +246,7 @@ def _labels(schema: TableSchema, table: str) -> set[str]:
     labels = set(schema.primary_key) | {f for f, _ in schema.polymorphic_keys()}
     labels |= (set(DATE_FIELDS) | {"country_code"}) & set(schema.field_names)
     if table == "articles":
-        labels |= set(ARTICLE_FIELDS)
+        labels |= {"article_id", "text"}  # the lengths; the articles' own checks read them again (_article_checks)
     if table in SPAN_TABLES:
         labels |= {"article_id", "char_start", "char_end", SPAN_TABLES[table]}
     if table == "evidence":
@@ -285,7 +302,7 @@ def _check_block(package: Package, schema: TableSchema, digest: Digest, cells: t
     if "country_code" in schema.field_names:
         _check_country_codes(digest, columns["country_code"], rows)
     if table == "articles":
-        _check_articles(digest, columns, rows)
+        digest.lengths.add(pc.utf8_length(columns["text"]).to_numpy(zero_copy_only=False))
     if table == "evidence":
         _check_evidence(digest, columns, rows)
     if table in SPAN_TABLES:
@@ -301,7 +318,9 @@ def _findings(digest: Digest, mask, rows: np.ndarray, field_name: str, kind: str
 def _bools(mask) -> np.ndarray:
     if isinstance(mask, np.ndarray):
         return mask.astype(bool)
-    return np.asarray(pc.fill_null(mask, False).to_numpy(zero_copy_only=False), dtype=bool)
+    if mask.null_count:
+        mask = pc.fill_null(mask, False)
+    return np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool)
 
 
 # --- a block's own checks ----------------------------------------------------------------------------
@@ -372,7 +391,8 @@ def _integers(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     """(values as int64, where Python's int() reads them): canonical digits in Arrow, the rest in Python."""
     canonical = _bools(pc.match_substring_regex(values, r"^-?[0-9]{1,18}$"))
     text = pc.if_else(pa.array(canonical), values, pa.scalar(None, pa.string()))
-    numbers = pc.fill_null(pc.cast(text, pa.int64()), 0).to_numpy(zero_copy_only=False).copy()
+    numbers = pc.cast(text, pa.int64())
+    numbers = (pc.fill_null(numbers, 0) if numbers.null_count else numbers).to_numpy(zero_copy_only=False).copy()
     ok = canonical.copy()
     for i in np.flatnonzero(~canonical & _bools(pc.not_equal(values, ""))):
         try:
@@ -387,11 +407,27 @@ def _digits(values: pa.Array) -> np.ndarray:
     return _bools(pc.and_(pc.not_equal(values, ""), pc.utf8_is_digit(values)))
 
 
+def _article_checks(package: Package) -> list[Finding]:
+    """Each article's hash and length are its text's, and its dateline is its text at the dateline offsets:
+    a pass of their own over the texts, beside the span checks' (not on the way of the tables that wait
+    for the articles)."""
+    path, digest = package.path("articles"), _new_digest(package, "articles")
+    if path is None or "articles" not in package.schemas:
+        return []
+
+    def check(found: Iterator[tablerows.Cells]) -> None:
+        for cells in found:
+            columns = {label: pc.fill_null(column, "") if column.null_count else column
+                       for label, column in cells.columns.items()}
+            _check_articles(digest, columns, cells.rows)
+
+    tablerows.read(path, set(ARTICLE_FIELDS), check)
+    return digest.findings
+
+
 def _check_articles(digest: Digest, columns, rows: np.ndarray) -> None:
-    """Each article's hash and length are its text's, and its dateline is its text at the dateline offsets."""
     texts = columns["text"]
     lengths = pc.utf8_length(texts).to_numpy(zero_copy_only=False).astype(np.int64)
-    digest.lengths.add(lengths)
     for i, (text, expected) in enumerate(zip(texts.to_pylist(), columns["text_sha256"].to_pylist())):
         if expected and expected != hashlib.sha256(text.encode("utf-8")).hexdigest():
             digest.findings.append(digest.finding(int(rows[i]), "text_sha256", "hash",
@@ -462,11 +498,10 @@ def _short(hashes: np.ndarray) -> np.ndarray:
 
 # --- checks across tables ------------------------------------------------------------------------------
 
-def _different_spans(package: Package) -> Iterator[Unworded]:
+def _different_spans(package: Package, tables: list[str]) -> Iterator[Unworded]:
     """Quotes, mentions and evidence quote the article text exactly at their offsets: one pass over the
-    texts, comparing the hash of each span's text with the hash of its quoted words."""
-    groups = {t: package.digests[t].spans.arrays for t in SPAN_TABLES
-              if t in package.digests and len(package.digests[t].spans.arrays["rows"])}
+    texts for these span tables, comparing the hash of each span's text with the hash of its quoted words."""
+    groups = {t: package.digests[t].spans.arrays for t in tables if _span_count(package, t)}
     path = package.path("articles")
     if not groups or path is None:
         return
@@ -475,7 +510,8 @@ def _different_spans(package: Package) -> Iterator[Unworded]:
 
     def compare(found: Iterator[tablerows.Cells]) -> None:
         for cells in found:
-            texts = pc.fill_null(cells.columns["text"], "")
+            texts = cells.columns["text"]
+            texts = pc.fill_null(texts, "") if texts.null_count else texts
             order = np.argsort(cells.rows, kind="stable")
             numbers = cells.rows[order]
             for table, spans in groups.items():

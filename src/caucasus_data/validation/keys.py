@@ -30,7 +30,8 @@ def hashes(values) -> np.ndarray:
     """Hashes of an Arrow array (or a list) of strings, NULL for None."""
     if isinstance(values, list):
         return np.fromiter((NULL if v is None else hash(v) for v in values), dtype=np.int64, count=len(values))
-    out = np.fromiter(map(hash, values.fill_null("").to_pylist()), dtype=np.int64, count=len(values))
+    filled = values.fill_null("") if values.null_count else values
+    out = np.fromiter(map(hash, filled.to_pylist()), dtype=np.int64, count=len(values))
     if values.null_count:
         out[np.asarray(values.is_null().to_numpy(zero_copy_only=False), dtype=bool)] = NULL
     return out
