@@ -113,6 +113,8 @@ class Package:
         self.root, self.schemas, self.files = root, schemas, files
         self.digests: dict[str, Digest] = {}
         self._reading: dict[str, Digest] = {}
+        self.passed: dict[str, list] = {}  # the passes over the texts done, and their findings (`passes`)
+        self._started: set[str] = set()
         self._known: dict[tuple[str, ...], pa.Array] = {}
         self._articles: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
@@ -139,6 +141,24 @@ class Package:
         self._reading.pop(table, None)
         if table in self.schemas:
             self.digests[table] = _digest(self, table)
+
+    def passes(self, tables: set[str]) -> dict[str, tuple[Callable[[], None], set[str]]]:
+        """The passes over the article texts not run yet whose tables are all among `tables`, by name,
+        each with the tables to read first: the articles' own checks, the spans of the largest span
+        table, and those of the others. Each leaves its findings in `passed`."""
+        spans = sorted((t for t in SPAN_TABLES if t in self.schemas),
+                       key=lambda t: -(self.path(t).stat().st_size if self.path(t) else 0))
+        wanted = {"articles": (partial(_article_checks, self), {"articles"})}
+        for group in (spans[:1], spans[1:]):
+            if group:
+                wanted["spans of " + ", ".join(group)] = (partial(_listed, _different_spans, self, group),
+                                                         {"articles", *group})
+        return {name: (partial(self._pass, name, run), after) for name, (run, after) in wanted.items()
+                if name not in self.passed and name not in self._started and after <= tables}
+
+    def _pass(self, name: str, run: Callable[[], list]) -> None:
+        self._started.add(name)
+        self.passed[name] = run()
 
     def read(self, tables: list[str] | None = None) -> None:
         """Read the tables (by default, those not read yet) without the Table Schema checks."""
@@ -191,18 +211,21 @@ def content_findings(package: Package) -> list[Finding]:
 
     package.read()
     findings = [f for digest in package.digests.values() for f in digest.findings]
-    # Two at a time: the largest span table's pass over the texts, the other span tables' pass, the ids
-    # across tables, and the articles' own pass.
-    spans = sorted((t for t in SPAN_TABLES if t in package.digests), key=lambda t: -_span_count(package, t))
     with ThreadPoolExecutor(max_workers=schedule.THREADS) as pool:
-        parts = [pool.submit(lambda group: list(_different_spans(package, group)), group)
-                 for group in (spans[:1], spans[1:]) if group]
-        parts.append(pool.submit(lambda: list(_duplicate_ids(package))))
-        checked = pool.submit(_article_checks, package)
-        unworded = [u for part in parts for u in part.result()]
-        findings += checked.result()
+        # The passes over the texts that did not run beside the reading, and the ids across tables.
+        left = [pool.submit(run) for name, (run, _) in package.passes(set(package.schemas)).items()]
+        unworded = list(_duplicate_ids(package))
+        for future in left:
+            future.result()
+        for found in package.passed.values():
+            findings += [f for f in found if isinstance(f, Finding)]
+            unworded += [u for u in found if isinstance(u, Unworded)]
         unworded += [*_uncovered(package), *_deferred_references(package)]
         return findings + _worded(package, unworded, pool)
+
+
+def _listed(check: Callable[..., Iterator], *args) -> list:
+    return list(check(*args))
 
 
 def _span_count(package: Package, table: str) -> int:

@@ -2,7 +2,10 @@
 
 `frictionless validate` reads every CSV row into Python objects (about 37,000 rows a second here). This
 module reaches the same findings (file, row, field, kind and message) by reading each CSV with pyarrow as
-strings and checking whole columns at once:
+strings and checking a block of rows (about a megabyte) at a time, keeping of each row only its number and
+the hashes of its keys (keys.py); a rider (the package's own checks, content.py) sees the same blocks, and
+each table is read after the tables its foreign keys and the rider need, so that most foreign keys are
+checked block by block (schedule.py):
 
 - frictionless still loads and checks the descriptor and the schemas (cheap), and still validates, in its
   own way, any resource this module does not reproduce exactly (a non-UTF-8 file, another CSV dialect, a
@@ -107,6 +110,9 @@ class Rider(Protocol):
     def read_alone(self, table: str) -> None:
         """Read the table without this module (which cannot read it as frictionless does)."""
 
+    def passes(self, tables: set[str]) -> dict[str, tuple[Callable[[], None], set[str]]]:
+        """Work of its own, by name, each to run once the tables given are read (all among `tables`)."""
+
 
 def fast_findings(root: Path, rider: Rider | None = None) -> Result:
     """What `frictionless validate datapackage.json` reports, as findings; the `rider` sees every table's
@@ -139,6 +145,9 @@ def fast_findings(root: Path, rider: Rider | None = None) -> Result:
             tasks = {name: partial(_task, plans.get(name), name, rider, delegated, lookups) for name in names}
             after = {name: _targets(package.get_resource(name)) | (rider.after(name) if rider else set())
                      for name in names}
+            # The rider's own work runs in the same two threads, as soon as its tables are read.
+            for name, (run, needs) in (rider.passes(set(names)) if rider else {}).items():
+                tasks[f"rider: {name}"], after[f"rider: {name}"] = run, needs
             schedule.in_order(tasks, after, {name: plan.path.stat().st_size for name, plan in plans.items()})
             for name, table in list(tables.items()):
                 try:
