@@ -98,3 +98,24 @@ def test_reference_and_fast_validators_print_the_same(package):
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1]
     assert "[constraint-error]" in outputs[0] and "[stale]" in outputs[0]
+
+
+def test_own_checks_ride_along_the_fast_reading_with_the_findings_of_reading_alone(package):
+    """The package's own checks see the blocks of the fast reading (tables read after those they refer
+    to); with --reference they read the files themselves. Both give the same findings."""
+    from caucasus_data.validation import validate
+
+    data = package / "data"
+    _edit(data / "mentions.csv", "24,30,Russia", "24,30,Rusia")  # words not at the offsets
+    _edit(data / "mentions.csv", "000_8730724a31ace38e,tass,", "000_8730724a31ace38e,tassx,")  # no such entity
+    _edit(data / "people.csv", "hikmet-hajiyev,Hikmet Hajiyev,", "armenia,Hikmet Hajiyev,")  # an organisation's id
+    _edit(data / "evidence.csv", "ev-9bd30668acac,", "ev-000000000000,")  # not the computed id
+    fast, reference = validate(package, per_file_limit=None), validate(package, per_file_limit=None, reference=True)
+    assert fast.findings == reference.findings
+    found = {(f.file, f.field, f.kind) for f in fast.findings}
+    assert ("data/mentions.csv", "surface", "span") in found
+    assert ("data/mentions.csv", "entity_id", "foreign-key") in found
+    assert ("data/people.csv", "person_id", "duplicate-id") in found
+    assert ("data/evidence.csv", "evidence_id", "derived-value") in found
+    span = next(f for f in fast.findings if f.kind == "span" and f.field == "surface")
+    assert span.message == "is not the article text at 24:30 ('Russia'); the words are not in the article"

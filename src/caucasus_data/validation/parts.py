@@ -35,9 +35,6 @@ class Parts:
         self._data[self._size:end] = values
         self._size = end
 
-    def __len__(self) -> int:
-        return self._size
-
     def joined(self) -> np.ndarray:
         """The values added, in order (a view of the buffer)."""
         return self._data[:self._size]
