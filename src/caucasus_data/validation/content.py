@@ -129,12 +129,18 @@ class Package:
             return lambda columns, rows, hashed: None
         digest = self._reading[table] = _new_digest(self, table)
         return lambda columns, rows, hashed: _check_block(self, self.schemas[table], digest,
-                                                          tablerows.Cells(columns, rows), hashed)
+                                                          tablerows.Cells(columns, rows), hashed, fed=True)
 
-    def end(self, table: str) -> None:
+    def end(self, table: str, rows: np.ndarray, ids: dict) -> None:
+        """The table is read; its row numbers and the primary key's hashes are the reading's own arrays
+        (one copy for both kinds of checks)."""
         if table in self._reading:
             digest = self._reading.pop(table)
             digest.join()
+            digest.rows = rows
+            key = self.schemas[table].primary_key
+            if len(key) == 1 and key[0] in ids:
+                digest.ids = ids[key[0]]
             self.digests[table] = digest
 
     def read_alone(self, table: str) -> None:
@@ -303,18 +309,17 @@ def _digest(package: Package, table: str) -> Digest:
 
 
 def _check_block(package: Package, schema: TableSchema, digest: Digest, cells: tablerows.Cells,
-                 hashed: dict | None = None) -> None:
+                 hashed: dict | None = None, fed: bool = False) -> None:
     """A block's own checks, and what the checks across tables keep of it."""
     columns = {label: pc.fill_null(column, "") if column.null_count else column
                for label, column in cells.columns.items()}
     table, rows = digest.table, cells.rows
-    digest.rows.add(rows.astype(np.int32))
+    if not fed:  # fed by the Table Schema checks' reading, which keeps the row numbers (Package.end)
+        digest.rows.add(rows.astype(np.int32))
     key = schema.primary_key
     if len(key) == 1:
         ids = columns[key[0]]
-        if hashed and key[0] in hashed:
-            digest.ids.add(hashed[key[0]])
-        else:
+        if not (hashed and key[0] in hashed):  # else the reading's own hashes, at its end (Package.end)
             digest.ids.add(keys.hashes(pc.if_else(pc.equal(ids, ""), pa.scalar(None, pa.string()), ids)))
         if table in _referenced(package.schemas):
             digest.id_strings.append(ids)

@@ -104,8 +104,9 @@ class Rider(Protocol):
         """A function taking each block: columns by label (null where a row has no such cell), row numbers,
         and the hashes (keys.hashes) of a primary key of one field when they are those of its cells."""
 
-    def end(self, table: str) -> None:
-        """The table is read."""
+    def end(self, table: str, rows: Any, ids: dict) -> None:
+        """The table is read: the row numbers of its blocks, one after the other, and the hashes of the
+        primary key handed to each block, the same way."""
 
     def read_alone(self, table: str) -> None:
         """Read the table without this module (which cannot read it as frictionless does)."""
@@ -175,7 +176,7 @@ def _task(plan: _Plan | None, name: str, rider: Rider | None, delegated: dict[st
         try:
             table = _read(plan, lookups, rider.begin(name) if rider else None, rider.labels(name) if rider else set())
             if rider:
-                rider.end(name)
+                rider.end(name, table.rows, {n: table.keys[n] for n in table.shared if n in table.keys})
             lookups.tables[name] = table
             return
         except (FileUnsupported, FieldUnsupported, Unsupported) as exc:
