@@ -114,7 +114,7 @@ class Package:
         self.digests: dict[str, Digest] = {}
         self._reading: dict[str, Digest] = {}
         self.passed: dict[str, list] = {}  # the passes over the texts done, and their findings (`passes`)
-        self._started: set[str] = set()
+        self.referenced = _referenced(schemas)  # tables whose ids are kept as strings too
         self._known: dict[tuple[str, ...], pa.Array] = {}
         self._articles: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
@@ -160,15 +160,14 @@ class Package:
                 wanted["spans of " + ", ".join(group)] = (partial(_listed, _different_spans, self, group),
                                                          {"articles", *group})
         return {name: (partial(self._pass, name, run), after) for name, (run, after) in wanted.items()
-                if name not in self.passed and name not in self._started and after <= tables}
+                if name not in self.passed and after <= tables}
 
     def _pass(self, name: str, run: Callable[[], list]) -> None:
-        self._started.add(name)
         self.passed[name] = run()
 
-    def read(self, tables: list[str] | None = None) -> None:
-        """Read the tables (by default, those not read yet) without the Table Schema checks."""
-        tables = [t for t in (tables or self.schemas) if t not in self.digests]
+    def read(self) -> None:
+        """Read the tables not read yet, without the Table Schema checks."""
+        tables = [t for t in self.schemas if t not in self.digests]
         size = {t: self.path(t).stat().st_size if self.path(t) else 0 for t in tables}
         schedule.in_order({t: partial(self.read_alone, t) for t in tables}, {t: self.after(t) for t in tables}, size)
 
@@ -321,7 +320,7 @@ def _check_block(package: Package, schema: TableSchema, digest: Digest, cells: t
         ids = columns[key[0]]
         if not (hashed and key[0] in hashed):  # else the reading's own hashes, at its end (Package.end)
             digest.ids.add(keys.hashes(pc.if_else(pc.equal(ids, ""), pa.scalar(None, pa.string()), ids)))
-        if table in _referenced(package.schemas):
+        if table in package.referenced:
             digest.id_strings.append(ids)
     for field_name, targets in schema.polymorphic_keys():
         _check_references(package, digest, columns, rows, field_name, tuple(targets))

@@ -78,6 +78,7 @@ class CsvRows:
         import pyarrow.csv as pacsv
 
         names = [f"c{i}" for i in range(len(self.labels))]
+        taken = sorted(only or range(len(names)))
 
         def keep(row) -> str:
             self._skipped.append(row.number)
@@ -93,8 +94,7 @@ class CsvRows:
                                              invalid_row_handler=keep),
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False,
-                                                 include_columns=[names[i] for i in sorted(only or range(len(names)))]))
-        taken = sorted(only or range(len(names)))
+                                                 include_columns=[names[i] for i in taken]))
         pool = pa.default_memory_pool()
         try:
             for batches in _grouped(reader):

@@ -357,7 +357,7 @@ def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, Parts
             if spec.name in key_chunks:
                 key_chunks[spec.name].add(hashed[spec.name])
     for number, (target, own, lookup) in table.early.items():
-        for position in keys.missing_references([hashed[n] for n in own], rows, lookup):
+        for position in keys.missing_references([hashed[n] for n in own], lookup):
             values = ["None" if cell is None else cell for cell in (strings[n][position].as_py() for n in own)]
             fk = table.plan.resource.schema.foreign_keys[number]
             note = messages.foreign_key_note(own, values, target, list(fk["reference"]["fields"]))
@@ -383,9 +383,8 @@ def _targets(resource) -> set[str]:
 def _shared_key(table: _Table, rows: CsvRows) -> list[str]:
     """A primary key of one string field whose hashes are those of the cells under its label: the column
     at its position is the one its label names (the last of equal labels), and only "" is missing."""
-    primary = table.plan.resource.schema.primary_key
+    primary, labels = table.plan.resource.schema.primary_key, rows.raw_labels
     for i, spec in enumerate(table.specs):
-        labels = rows.raw_labels
         if [spec.name] == primary and spec.type == "string" and spec.missing_values == [""] and i < len(labels) \
                 and labels[i] == spec.name and spec.name not in labels[i + 1:]:
             return [spec.name]
@@ -471,7 +470,7 @@ def _check_keys(table: _Table, lookups: _Lookups) -> None:
         own = list(fk["fields"])
         if set(own) <= set(names) and number not in table.early:
             lookup = lookups.get(fk["reference"]["resource"] or table.plan.resource.name, list(fk["reference"]["fields"]))
-            failing.append((number, fk, own, keys.missing_references([table.keys[n] for n in own], table.rows, lookup)))
+            failing.append((number, fk, own, keys.missing_references([table.keys[n] for n in own], lookup)))
     # The strings of every failing key, in one more reading of the file.
     fields = sorted({name for _, _, own, bad in failing if bad for name in own})
     positions = sorted({position for _, _, _, bad in failing for position in bad})

@@ -13,7 +13,7 @@ strings of the rows reported are read again for the messages.
 >>> import numpy as np
 >>> repeats(hashes(["a", "b", "a", None, "a"]), np.array([2, 3, 4, 5, 6]))
 [(4, 2), (6, 4)]
->>> missing_references([hashes(["x", "y", None])], np.arange(3), lookup_values([hashes(["x"])]))
+>>> missing_references([hashes(["x", "y", None])], lookup_values([hashes(["x"])]))
 [1]
 """
 
@@ -42,8 +42,7 @@ def repeated_hashes(values) -> np.ndarray:
     import pyarrow.compute as pc
 
     encoded = pc.dictionary_encode(values, null_encoding="encode")
-    distinct = hashes(encoded.dictionary)
-    return distinct[encoded.indices.to_numpy(zero_copy_only=False)] if len(distinct) else np.zeros(0, np.int64)
+    return hashes(encoded.dictionary)[encoded.indices.to_numpy(zero_copy_only=False)]
 
 
 def distinct(values: np.ndarray) -> np.ndarray:
@@ -102,23 +101,24 @@ def repeated_tuples(columns: list[np.ndarray], rows: np.ndarray,
     return repeats(key, rows), none_rows
 
 
-def missing_references(columns: list[np.ndarray], rows: np.ndarray, lookup: np.ndarray) -> list[int]:
+def missing_references(columns: list[np.ndarray], lookup: np.ndarray) -> list[int]:
     """Positions of the rows whose key is not in `lookup` (sorted hashes), skipping all-None keys."""
-    checked = columns[0] != NULL
-    for column in columns[1:]:
-        checked |= column != NULL
     key = columns[0] if len(columns) == 1 else combined(columns)
-    bad = checked & ~member(key, lookup)
-    return np.flatnonzero(bad).tolist()
+    return np.flatnonzero(_some(columns) & ~member(key, lookup)).tolist()
 
 
 def lookup_values(columns: list[np.ndarray]) -> np.ndarray:
     """The referenced key values: rows whose cells are all None are left out, as frictionless does."""
-    valid = columns[0] != NULL
-    for column in columns[1:]:
-        valid |= column != NULL
     key = columns[0] if len(columns) == 1 else combined(columns)
-    return distinct(key[valid])
+    return distinct(key[_some(columns)])
+
+
+def _some(columns: list[np.ndarray]) -> np.ndarray:
+    """Rows with at least one cell of the key not None."""
+    some = columns[0] != NULL
+    for column in columns[1:]:
+        some |= column != NULL
+    return some
 
 
 def member(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
