@@ -119,3 +119,21 @@ def test_own_checks_ride_along_the_fast_reading_with_the_findings_of_reading_alo
     assert ("data/evidence.csv", "evidence_id", "derived-value") in found
     span = next(f for f in fast.findings if f.kind == "span" and f.field == "surface")
     assert span.message == "is not the article text at 24:30 ('Russia'); the words are not in the article"
+
+
+def test_span_checks_find_the_same_whatever_the_order_of_the_rows(package, monkeypatch):
+    """Spans are compared with the article texts read beside them when the rows come in article order,
+    and the others in a pass of their own: rows in reverse order, read in small blocks, give the same
+    findings as the reference."""
+    from caucasus_data.validation import csvrows
+
+    monkeypatch.setattr(csvrows, "READ_SIZE", 4096)
+    monkeypatch.setattr(csvrows, "BLOCK_SIZE", 1)
+    path = package / "data" / "mentions.csv"
+    _edit(path, "24,30,Russia", "24,30,Rusia")
+    header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(header + "".join(reversed(rows)), encoding="utf-8")
+    fast, reference = validate(package, per_file_limit=None), validate(package, per_file_limit=None, reference=True)
+    assert fast.findings == reference.findings
+    span = next(f for f in fast.findings if f.kind == "span")
+    assert (span.file, span.row, span.field) == ("data/mentions.csv", len(rows) - 1, "surface")  # was row 4

@@ -5,13 +5,16 @@ Table Schema checks already report as malformed, so that one mistake gives one f
 
 The checks ride along the Table Schema checks' reading of the files (fast.py: `Package` is its rider),
 each table after the tables it refers to, block by block; a file that reading leaves to frictionless is
-read here (tablerows.py). What a check keeps of a row is a few integers and 64-bit hashes, so that memory
-grows by about thirty bytes a row whatever the length of the texts:
+read here (tablerows.py). What a check keeps of a row is a few integers and 64-bit hashes, whatever the
+length of the texts:
 - a row's own checks (an article's hash, length and dateline; an evidence id; a date; a country code;
   a reference to a curated row; whether a span's offsets fall within its article) run on each block;
-- every table keeps its ids as hashes (ids are unique across tables), evidence the hashes of its subjects
-  (every curated row needs one), and a span table each span as (article row, start, end, hash of the
-  quoted words): a last pass over the article texts compares those with the text;
+- a span is compared with its article's text as it is read: the article texts are read beside a span
+  table (textwindow.py), forward, as its rows come in article order (the build writes them so); the
+  spans the window cannot compare (rows in another order, a file left to frictionless) are kept as
+  (article row, start, end, hash of the quoted words, row) for a last pass over the texts;
+- every table keeps its ids as hashes (ids are unique across tables), evidence the hashes of its
+  subjects (every curated row needs one);
 - the cells that the messages of the few rows reported quote are read again, one more reading per table.
 
 >>> from caucasus_data.locate import package_root
@@ -42,6 +45,7 @@ from . import keys, schedule, tablerows
 from .findings import Finding
 from .parts import Parts
 from .textspans import span_texts
+from .textwindow import TextWindow
 
 SPAN_TABLES = {"quotes": "text", "mentions": "surface", "evidence": "quote"}
 DATE_FIELDS = ("date_edtf", "start_date", "end_date", "date_precision")
@@ -90,7 +94,9 @@ class Digest:
     spans: Spans | None = None
     subjects: Any = field(default_factory=lambda: Parts(np.int64))  # evidence: distinct hashes of subject_id
     deferred: list = field(default_factory=list)  # (field, targets, hashes, rows) checked at the end
+    window: TextWindow | None = None  # a span table's article texts, read beside it
     findings: list = field(default_factory=list)
+    unworded: list = field(default_factory=list)  # findings whose message quotes a cell (`Unworded`)
 
     def finding(self, row: int | None, field_name: str | None, kind: str, message: str) -> Finding:
         return Finding(self.file, row, field_name, kind, message)
@@ -117,6 +123,7 @@ class Package:
         self.referenced = _referenced(schemas)  # tables whose ids are kept as strings too
         self._known: dict[tuple[str, ...], pa.Array] = {}
         self._articles: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._windows = False  # whether span tables read the article texts beside them (`begin`)
 
     def after(self, table: str) -> set[str]:
         return _depends_on(self.schemas, table) if table in self.schemas else set()
@@ -128,6 +135,8 @@ class Package:
         if table not in self.schemas:
             return lambda columns, rows, hashed: None
         digest = self._reading[table] = _new_digest(self, table)
+        if table in SPAN_TABLES and self._windows:
+            digest.window = TextWindow(self.path("articles"))
         return lambda columns, rows, hashed: _check_block(self, self.schemas[table], digest,
                                                           tablerows.Cells(columns, rows), hashed, fed=True)
 
@@ -136,12 +145,17 @@ class Package:
         (one copy for both kinds of checks)."""
         if table in self._reading:
             digest = self._reading.pop(table)
+            if digest.window is not None:
+                digest.window.close()
+                digest.window = None
             digest.join()
             digest.rows = rows
             key = self.schemas[table].primary_key
             if len(key) == 1 and key[0] in ids:
                 digest.ids = ids[key[0]]
             self.digests[table] = digest
+            # Arrow read the articles as the Table Schema checks do: a window reads them the same way.
+            self._windows |= table == "articles" and self.path(table) is not None
 
     def read_alone(self, table: str) -> None:
         self._reading.pop(table, None)
@@ -219,7 +233,8 @@ def content_findings(package: Package) -> list[Finding]:
     with ThreadPoolExecutor(max_workers=schedule.THREADS) as pool:
         # The passes over the texts that did not run beside the reading, and the ids across tables.
         left = [pool.submit(run) for name, (run, _) in package.passes(set(package.schemas)).items()]
-        unworded = list(_duplicate_ids(package))
+        unworded = [u for digest in package.digests.values() for u in digest.unworded]
+        unworded += _duplicate_ids(package)
         for future in left:
             future.result()
         for found in package.passed.values():
@@ -515,6 +530,14 @@ def _keep_spans(package: Package, digest: Digest, columns, rows: np.ndarray, quo
               lambda i: f"offsets {starts[i]}:{ends[i]} are outside the article ({length[i]} characters)")
     spans = spans[inside]
     words = columns[quoted].take(pa.array(spans))
+    if digest.window is not None:
+        compared, different = digest.window.compare(article[spans], starts[spans], ends[spans], words)
+        for i, text in different.items():
+            k = spans[i]
+            digest.unworded.append(Unworded(digest.table, int(rows[k]), quoted, "span", quoted,
+                                            partial(_span_message, text, int(starts[k]), int(ends[k]))))
+        left = np.flatnonzero(~compared)
+        spans, words = spans[left], words.take(pa.array(left))
     digest.spans.add(article=article[spans], start=starts[spans], end=ends[spans], words=_short(keys.hashes(words)),
                      rows=rows[spans])
 

@@ -2,8 +2,9 @@
 
 Offsets count Unicode code points; Arrow stores the texts as UTF-8 bytes, one after the other in a buffer.
 Where a block of texts is all ASCII a code point offset is a byte offset; elsewhere the lead byte of every
-code point (a byte that is not 0b10xxxxxx) is located once, which maps code point offsets to byte offsets
-for every span. The spans' bytes are then gathered into a new string array in one step.
+code point (a byte that is not 0b10xxxxxx) is located, which maps code point offsets to byte offsets, a
+stretch of articles at a time (eight bytes a code point: a megabyte of text at once would take eight) and
+only where spans fall. The spans' bytes are then gathered into a new string array in one step.
 
 >>> import numpy as np, pyarrow as pa
 >>> texts = pa.array(["Şuşa and Baku", "Aparan"])
@@ -17,6 +18,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+STRETCH = 1 << 16  # bytes of text whose code points are located at once
+
 
 def span_texts(texts: pa.Array, article: np.ndarray, start: np.ndarray, end: np.ndarray) -> pa.Array:
     """texts[article][start:end] for each span, offsets in code points and within the text."""
@@ -24,19 +27,27 @@ def span_texts(texts: pa.Array, article: np.ndarray, start: np.ndarray, end: np.
     offsets = np.frombuffer(texts.buffers()[1], dtype=np.int32, count=len(texts) + 1, offset=texts.offset * 4)
     data = np.frombuffer(texts.buffers()[2], dtype=np.uint8) if texts.buffers()[2] is not None \
         else np.zeros(0, dtype=np.uint8)
+    if pc.all(pc.string_is_ascii(texts)).as_py() is not False:  # a code point is a byte
+        return _gather(data, offsets[article] + start, offsets[article] + end)
     lengths = pc.utf8_length(texts).to_numpy(zero_copy_only=False).astype(np.int64)
-    to_bytes = _byte_offsets(data, offsets, 0, len(texts), lengths, pc.all(pc.string_is_ascii(texts)).as_py())
-    return _gather(data, to_bytes(article, start), to_bytes(article, end))
+    begins, ends = np.empty(len(article), dtype=np.int64), np.empty(len(article), dtype=np.int64)
+    # Stretches of articles starting within STRETCH bytes of each other, those with spans only.
+    stretch = (offsets[:-1].astype(np.int64) - offsets[0]) // STRETCH
+    order = np.argsort(article, kind="stable")
+    cut = np.flatnonzero(np.diff(stretch[article[order]])) + 1
+    for group in np.split(order, cut):
+        first, last = int(article[group].min()), int(article[group].max()) + 1
+        to_bytes = _byte_offsets(data, offsets, first, last, lengths)
+        begins[group], ends[group] = to_bytes(article[group], start[group]), to_bytes(article[group], end[group])
+    return _gather(data, begins, ends)
 
 
-def _byte_offsets(data, offsets, first, last, lengths, all_ascii):
-    """A function (article in the chunk, code point offset in it) -> byte position in `data`."""
-    if all_ascii:  # a code point is a byte
-        return lambda article, offset: offsets[article] + offset
+def _byte_offsets(data, offsets, first, last, lengths):
+    """A function (article among first..last-1, code point offset in it) -> byte position in `data`."""
     region = data[offsets[first]:offsets[last]]
     leads = np.flatnonzero((region & 0xC0) != 0x80)  # position of each code point in the region
     before = np.zeros(last - first + 1, dtype=np.int64)  # code points before each article
-    np.cumsum(lengths, out=before[1:])
+    np.cumsum(lengths[first:last], out=before[1:])
 
     def to_bytes(article, offset):
         index = before[article - first] + offset
