@@ -9,7 +9,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from caucasus_data.validation import csvrows
+from caucasus_data.validation import csvrows, textwindow
 from caucasus_data.validation.textwindow import TextWindow
 from conftest import REPO
 
@@ -58,12 +58,25 @@ def test_spans_of_an_article_the_window_has_passed_are_left_to_the_caller():
     assert not compared.any() and different == {}
 
 
-def test_a_stray_span_far_ahead_does_not_make_the_window_skip_the_others():
+def _with_a_stray() -> tuple:
+    """The first article's mentions but the last, and one of the third article (two blocks ahead)."""
     first, last = _spans("000_8730724a31ace38e"), _spans("004_688db0f7b6e2a534")
-    mixed = [np.concatenate([a[:-1], b[:1]]) for a, b in zip(first[:3], last[:3])]
-    words = pa.concat_arrays([first[3][:-1], last[3][:1]])
+    return (*[np.concatenate([a[:-1], b[:1]]) for a, b in zip(first[:3], last[:3])],
+            pa.concat_arrays([first[3][:-1], last[3][:1]]))
+
+
+def test_a_stray_span_far_ahead_does_not_make_the_window_skip_the_others(monkeypatch):
+    monkeypatch.setattr(textwindow, "AHEAD", 0)  # the stray is out of reach
     window = TextWindow(ARTICLES)
-    compared, different = window.compare(*mixed, words)
+    compared, different = window.compare(*_with_a_stray())
     assert compared[:-1].all() and not compared[-1] and different == {}
+    compared, _ = window.compare(*_spans("003_ed509b88b2911dd7"))
+    assert compared.all()
+
+
+def test_a_stray_span_a_block_or_two_ahead_is_compared_and_the_others_still_are():
+    window = TextWindow(ARTICLES)
+    compared, different = window.compare(*_with_a_stray())
+    assert textwindow.AHEAD >= 2 and compared.all() and different == {}
     compared, _ = window.compare(*_spans("003_ed509b88b2911dd7"))
     assert compared.all()

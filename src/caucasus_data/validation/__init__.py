@@ -56,6 +56,7 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
     _require_tools()
     from .content import Package, content_findings
     from .descriptor import check_package
+    from .memorypool import jemalloc
 
     root = package_root(path)
     findings = []
@@ -68,15 +69,16 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
     # The package's own checks ride along the reading of the Table Schema checks (each file read once),
     # or read the files themselves after frictionless has.
     package = Package(root, read_schemas(root), _resource_paths(root))
-    if reference:
-        from .tabular import frictionless_findings
+    with jemalloc():
+        if reference:
+            from .tabular import frictionless_findings
 
-        findings.extend(frictionless_findings(root))
-    else:
-        from .fast import fast_findings
+            findings.extend(frictionless_findings(root))
+        else:
+            from .fast import fast_findings
 
-        findings.extend(fast_findings(root, rider=package).findings)
-    findings.extend(content_findings(package))
+            findings.extend(fast_findings(root, rider=package).findings)
+        findings.extend(content_findings(package))
     findings = sorted(set(findings), key=_order)
     return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)
 

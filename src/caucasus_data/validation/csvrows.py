@@ -42,6 +42,10 @@ from pathlib import Path
 # blocks read a megabyte at a time.
 READ_SIZE = 64 << 10
 BLOCK_SIZE = 1 << 20
+# A block's checks cost a little Python per column: a block of long rows (articles) takes at least
+# BLOCK_ROWS rows, up to MAX_BLOCK_SIZE bytes.
+BLOCK_ROWS = 4096
+MAX_BLOCK_SIZE = 4 << 20
 SNIFF_LINES = 100  # frictionless sniffs the dialect from this many lines (formats/csv/parser.py)
 SAMPLE_ROWS = 100  # and looks for the header among this many records (settings.DEFAULT_SAMPLE_SIZE)
 SNIFF_DELIMITERS = ",\t;|"
@@ -71,9 +75,10 @@ class CsvRows:
         self._skipped: list[int] = []  # record numbers of the irregular rows, in order
         self._texts: list[str] = []
 
-    def blocks(self, only: set[int] | None = None) -> Iterator[Block]:
+    def blocks(self, only: set[int] | None = None, rows: int = 0) -> Iterator[Block]:
         """Regular rows after the header, block by block (read the file once); with `only`, only those
-        columns (by position) are taken, the others are None."""
+        columns (by position) are taken, the others are None. A block is about BLOCK_SIZE bytes, or `rows`
+        rows if that is more (at most MAX_BLOCK_SIZE bytes)."""
         import pyarrow as pa
         import pyarrow.csv as pacsv
 
@@ -97,7 +102,7 @@ class CsvRows:
                                                  include_columns=[names[i] for i in taken]))
         pool = pa.default_memory_pool()
         try:
-            for batches in _grouped(reader):
+            for batches in _grouped(reader, rows):
                 columns: list = [None] * len(names)
                 for j, i in enumerate(taken):
                     columns[i] = pa.concat_arrays([b.column(j) for b in batches])
@@ -111,9 +116,10 @@ class CsvRows:
                 if size:
                     yield Block(start, size, columns)
                 del batches, columns
-                # Arrow's allocator keeps the pages it frees for later; without this, it would hold
-                # several times what the checks need by the end of a large file (measured).
-                pool.release_unused()
+                if pool.backend_name != "jemalloc":  # jemalloc hands them back itself (memorypool.py)
+                    # mimalloc keeps the pages it frees for later; without this, it would hold several
+                    # times what the checks need by the end of a large file (measured).
+                    pool.release_unused()
         except pa.ArrowInvalid as exc:  # not UTF-8, or a record pyarrow cannot split
             raise Unsupported(f"{self.path.name}: {exc}") from None
         self._finish()
@@ -156,15 +162,15 @@ def by_label(labels: set[str], where: dict, columns, n: int) -> dict:
     return {label: columns[where[label]] if label in where else pa.nulls(n, pa.string()) for label in labels}
 
 
-def _grouped(reader) -> Iterator[list]:
-    """The reader's record batches in groups of about BLOCK_SIZE bytes."""
-    group, size = [], 0
+def _grouped(reader, rows: int) -> Iterator[list]:
+    """The reader's record batches in groups of BLOCK_SIZE bytes and `rows` rows, or MAX_BLOCK_SIZE bytes."""
+    group, size, count = [], 0, 0
     for batch in reader:
         group.append(batch)
-        size += batch.nbytes
-        if size >= BLOCK_SIZE:
+        size, count = size + batch.nbytes, count + batch.num_rows
+        if (size >= BLOCK_SIZE and count >= rows) or size >= MAX_BLOCK_SIZE:
             yield group
-            group, size = [], 0
+            group, size, count = [], 0, 0
     if group:
         yield group
 

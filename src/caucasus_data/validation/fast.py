@@ -40,7 +40,7 @@ from typing import Any, Protocol
 from ..locate import package_root  # noqa: F401  (used in the docstring example)
 from . import messages, schedule
 from .cells import ColumnSpec, Unsupported as FieldUnsupported, check_column
-from .csvrows import CsvRows, Unsupported as FileUnsupported, by_label
+from .csvrows import BLOCK_ROWS, CsvRows, Unsupported as FileUnsupported, by_label
 from .descriptor import unsafe_path
 from .findings import Finding
 from .parts import Parts
@@ -309,7 +309,7 @@ def _read(plan: _Plan, lookups: "_Lookups", sink: Callable | None = None, labels
     number_chunks = Parts(ROW_TYPE)
     # The rider reads columns by header label (the last of equal labels, as dict(zip()) would).
     where = {label: i for i, label in enumerate(rows.raw_labels) if label in labels}
-    for block in rows.blocks():
+    for block in rows.blocks(rows=BLOCK_ROWS):
         # The irregular records before a block are known when it arrives, and so its row numbers.
         numbers = rows.row_numbers(np.arange(block.start, block.start + block.size))
         hashed = _check_block(table, block.columns, numbers, key_chunks)

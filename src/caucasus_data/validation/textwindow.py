@@ -29,6 +29,7 @@ from .tablerows import blocks
 from .textspans import span_texts
 
 STRAYS = 0.01  # the share of a block's spans that may lie far ahead of the others
+AHEAD = 2  # blocks of texts read past the others for those spans
 
 
 class TextWindow:
@@ -53,19 +54,29 @@ class TextWindow:
         last = int(np.partition(article, int((len(article) - 1) * (1 - STRAYS)))[int((len(article) - 1) * (1 - STRAYS))])
         for held in self._held:
             _compare(held, article, start, end, words, compared, different)
-        while not self._ended and self._read_to < last:
-            block = next(self._blocks, None)
-            if block is None:
-                self._ended = True
+        while self._read_to < last and self._read(article, start, end, words, compared, different):
+            pass
+        # The strays just past the last block read, a block or two ahead.
+        for _ in range(AHEAD):
+            if compared.all() or self._read_to >= article[~compared].max():
                 break
-            texts = block.columns["text"]
-            held = (block.rows, pc.fill_null(texts, "") if texts.null_count else texts)
-            self._read_to = max(self._read_to, int(block.rows.max()))
-            self._held.append(held)
-            _compare(held, article, start, end, words, compared, different)
+            self._read(article, start, end, words, compared, different)
         # The next spans start at the last article of these (in a file in article order).
         self._held = [held for held in self._held if held[0].max() >= last]
         return compared, different
+
+    def _read(self, article, start, end, words, compared, different) -> bool:
+        """Read the next block of texts and compare the spans in it; False at the end of the file."""
+        block = None if self._ended else next(self._blocks, None)
+        if block is None:
+            self._ended = True
+            return False
+        texts = block.columns["text"]
+        held = (block.rows, pc.fill_null(texts, "") if texts.null_count else texts)
+        self._read_to = max(self._read_to, int(block.rows.max()))
+        self._held.append(held)
+        _compare(held, article, start, end, words, compared, different)
+        return True
 
     def close(self) -> None:
         self._blocks.close()
