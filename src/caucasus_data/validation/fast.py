@@ -2,7 +2,7 @@
 
 `frictionless validate` reads every CSV row into Python objects (about 37,000 rows a second here). This
 module reaches the same findings (file, row, field, kind and message) by reading each CSV with pyarrow as
-strings and checking a block of rows (about a megabyte) at a time, keeping of each row only its number and
+strings and checking a block of rows (about a megabyte) at a time, keeping of each row only
 the hashes of its keys (keys.py); a rider (the package's own checks, content.py) sees the same blocks, and
 each table is read after the tables its foreign keys and the rider need, so that most foreign keys are
 checked block by block (schedule.py):
@@ -40,7 +40,7 @@ from typing import Any, Protocol
 from ..locate import package_root  # noqa: F401  (used in the docstring example)
 from . import messages, schedule
 from .cells import ColumnSpec, Unsupported as FieldUnsupported, check_column
-from .csvrows import BLOCK_ROWS, CsvRows, Unsupported as FileUnsupported, by_label
+from .csvrows import BLOCK_ROWS, CsvRows, RowNumbers, Unsupported as FileUnsupported, by_label
 from .descriptor import unsafe_path
 from .findings import Finding
 from .parts import Parts
@@ -48,7 +48,6 @@ from .tabular import STALE_MESSAGE, frictionless_findings, task_findings
 
 LIMIT_ERRORS = 1000  # frictionless.settings.DEFAULT_LIMIT_ERRORS, per file
 PHASES = ("unique", "primary", "foreign")
-ROW_TYPE = "int32"  # row numbers, four bytes a row (a CSV file of two billion rows is out of reach anyway)
 
 
 class Unsupported(Exception):
@@ -84,7 +83,7 @@ class _Table:
     extra: dict[int, int] = field(default_factory=dict)  # row -> number of cells, beyond the fields
     missing: dict[int, int] = field(default_factory=dict)  # row -> number of cells, short of the fields
     keys: dict[str, Any] = field(default_factory=dict)  # field name -> numpy hashes of the keys (keys.py)
-    rows: Any = None  # numpy row numbers aligned with keys: the regular rows, then the irregular ones
+    rows: Any = None  # row numbers aligned with keys: the regular rows, then the irregular ones (RowNumbers)
     irregular: list = field(default_factory=list)  # (row number, cells) of the rows with extra or missing cells
     integrity: dict[int, list] = field(default_factory=dict)  # row -> [(phase, detail, extra)]
     early: dict = field(default_factory=dict)  # foreign keys checked block by block (_early_keys)
@@ -229,11 +228,12 @@ def _digest(plan: _Plan) -> tuple[int, str, str]:
     """Size, MD5 and SHA-256 of the file (frictionless compares whichever the descriptor gives)."""
     size, md5, sha = 0, hashlib.md5(), hashlib.sha256()
     algorithm = (plan.resource.hash or "").split(":", 1)[0] if ":" in (plan.resource.hash or "") else "md5"
+    buffer = memoryview(bytearray(1 << 22))  # one buffer: a new 4 MiB bytes object a read would stay in the heap
     with plan.path.open("rb") as handle:
-        while chunk := handle.read(1 << 22):
-            size += len(chunk)
+        while read := handle.readinto(buffer):
+            size += read
             if plan.resource.hash:
-                (sha if algorithm == "sha256" else md5).update(chunk)
+                (sha if algorithm == "sha256" else md5).update(buffer[:read])
     return size, md5.hexdigest(), sha.hexdigest()
 
 
@@ -306,14 +306,12 @@ def _read(plan: _Plan, lookups: "_Lookups", sink: Callable | None = None, labels
     table.shared = _shared_key(table, rows)
     later = _key_fields(plan.resource, skip=set(table.early))
     key_chunks = {s.name: Parts(np.int64) for s in specs if s.key and s.name in later}
-    number_chunks = Parts(ROW_TYPE)
     # The rider reads columns by header label (the last of equal labels, as dict(zip()) would).
     where = {label: i for i, label in enumerate(rows.raw_labels) if label in labels}
     for block in rows.blocks(rows=BLOCK_ROWS):
         # The irregular records before a block are known when it arrives, and so its row numbers.
         numbers = rows.row_numbers(np.arange(block.start, block.start + block.size))
         hashed = _check_block(table, block.columns, numbers, key_chunks)
-        number_chunks.add(numbers)
         if sink:
             sink(by_label(labels, where, block.columns, block.size), numbers, hashed)
     if rows.irregular:
@@ -326,10 +324,9 @@ def _read(plan: _Plan, lookups: "_Lookups", sink: Callable | None = None, labels
             elif len(cells) < len(specs):
                 table.missing[number] = len(cells)
         hashed = _check_block(table, columns, irregular_rows, key_chunks)
-        number_chunks.add(irregular_rows)
         if sink:
             sink(by_label(labels, where, columns, len(irregular_rows)), irregular_rows, hashed)
-    table.rows, table.irregular = number_chunks.joined(), rows.irregular
+    table.rows, table.irregular = RowNumbers(rows), rows.irregular
     table.keys = {name: chunks.joined() for name, chunks in key_chunks.items()}
     return table
 
