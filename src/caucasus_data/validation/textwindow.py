@@ -51,7 +51,8 @@ class TextWindow:
             return compared, different
         # Where the spans lie but for a few strays (a span moved to another article must not make the
         # window skip the texts the others need): the strays beyond are left to the caller.
-        last = int(np.partition(article, int((len(article) - 1) * (1 - STRAYS)))[int((len(article) - 1) * (1 - STRAYS))])
+        k = int((len(article) - 1) * (1 - STRAYS))
+        last = int(np.partition(article, k)[k])
         for held in self._held:
             _compare(held, article, start, end, words, compared, different)
         while self._read_to < last and self._read(article, start, end, words, compared, different):
