@@ -137,3 +137,12 @@ def test_span_checks_find_the_same_whatever_the_order_of_the_rows(package, monke
     assert fast.findings == reference.findings
     span = next(f for f in fast.findings if f.kind == "span")
     assert (span.file, span.row, span.field) == ("data/mentions.csv", len(rows) - 1, "surface")  # was row 4
+
+
+def test_validate_leaves_arrows_default_memory_pool_as_it_was():
+    """Validation allocates from Arrow's jemalloc pool where pyarrow has one, and only while it runs."""
+    import pyarrow as pa
+
+    before = pa.default_memory_pool().backend_name
+    assert validate(REPO).ok
+    assert pa.default_memory_pool().backend_name == before

@@ -51,6 +51,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validation import validate
+
     report = validate(args.path, per_file_limit=args.limit or None, reference=args.reference)
     _print_findings(report.findings, args.github)
     print(report.summary(), file=sys.stderr)

@@ -59,8 +59,8 @@ SPAN_TYPES = {"article": np.int32, "start": np.int32, "end": np.int32, "words": 
 
 
 class Spans:
-    """The spans of a table that lie within their article, to compare with its text at the end:
-    article row, offsets, hash of the quoted words and the span's own row."""
+    """The spans of a table that lie within their article and that its text window could not compare,
+    for a pass over the texts at the end: article row, offsets, hash of the quoted words and own row."""
 
     def __init__(self):
         self.parts = {name: Parts(kind) for name, kind in SPAN_TYPES.items()}
@@ -87,7 +87,8 @@ class Digest:
 
     table: str
     file: str
-    rows: Any = field(default_factory=lambda: Parts(np.int32))  # row numbers: Parts, then an array (`join`)
+    rows: Any = field(default_factory=lambda: Parts(np.int32))  # row numbers: Parts, then an array (`join`),
+    # or the reading's csvrows.RowNumbers (Package.end)
     ids: Any = field(default_factory=lambda: Parts(np.int64))  # hashes of the one-field primary key, NULL where empty
     id_strings: list = field(default_factory=list)  # the ids themselves, for tables others refer to
     lengths: Any = field(default_factory=lambda: Parts(np.int64))  # articles: each text's length
@@ -140,7 +141,7 @@ class Package:
         return lambda columns, rows, hashed: _check_block(self, self.schemas[table], digest,
                                                           tablerows.Cells(columns, rows), hashed, fed=True)
 
-    def end(self, table: str, rows: np.ndarray, ids: dict) -> None:
+    def end(self, table: str, rows, ids: dict) -> None:
         """The table is read; its row numbers and the primary key's hashes are the reading's own arrays
         (one copy for both kinds of checks)."""
         if table in self._reading:
@@ -349,7 +350,7 @@ def _check_block(package: Package, schema: TableSchema, digest: Digest, cells: t
     if table == "evidence":
         _check_evidence(digest, columns, rows)
     if table in SPAN_TABLES:
-        _keep_spans(package, digest, columns, rows, SPAN_TABLES[table])
+        _check_spans(package, digest, columns, rows, SPAN_TABLES[table])
 
 
 def _findings(digest: Digest, mask, rows: np.ndarray, field_name: str, kind: str, message) -> None:
@@ -517,8 +518,9 @@ def _check_evidence(digest: Digest, columns, rows: np.ndarray) -> None:
     digest.subjects.add(keys.hashes(pc.unique(subjects)))
 
 
-def _keep_spans(package: Package, digest: Digest, columns, rows: np.ndarray, quoted: str) -> None:
-    """Offsets fall within the article; the spans that do are kept, to compare with the texts at the end."""
+def _check_spans(package: Package, digest: Digest, columns, rows: np.ndarray, quoted: str) -> None:
+    """Offsets fall within the article, and the words are the text there: compared through the table's
+    text window, else (or where it cannot) kept for a pass over the texts at the end."""
     given = columns["article_id"]
     article, length = package.article_of(pc.if_else(pc.equal(given, ""), pa.scalar(None, pa.string()), given))
     with_article = article >= 0
@@ -538,8 +540,7 @@ def _keep_spans(package: Package, digest: Digest, columns, rows: np.ndarray, quo
         compared, different = digest.window.compare(article[spans], starts[spans], ends[spans], words)
         for i, text in different.items():
             k = spans[i]
-            digest.unworded.append(Unworded(digest.table, int(rows[k]), quoted, "span", quoted,
-                                            partial(_span_message, text, int(starts[k]), int(ends[k]))))
+            digest.unworded.append(_span_finding(digest.table, int(rows[k]), text, int(starts[k]), int(ends[k])))
         left = np.flatnonzero(~compared)
         spans, words = spans[left], words.take(pa.array(left))
     digest.spans.add(article=article[spans], start=starts[spans], end=ends[spans], words=_short(keys.hashes(words)),
@@ -590,8 +591,13 @@ def _different_spans(package: Package, tables: list[str]) -> Iterator[Unworded]:
     del groups
     for table, found in different.items():
         for row, article, start, end in found:
-            yield Unworded(table, row, SPAN_TABLES[table], "span", SPAN_TABLES[table],
-                           partial(_span_message, texts_of[article], start, end))
+            yield _span_finding(table, row, texts_of[article], start, end)
+
+
+def _span_finding(table: str, row: int, text: str, start: int, end: int) -> Unworded:
+    """The quoted words of a span are not its article's text at its offsets."""
+    return Unworded(table, row, SPAN_TABLES[table], "span", SPAN_TABLES[table],
+                    partial(_span_message, text, start, end))
 
 
 def _span_message(text: str, start: int, end: int, words: str) -> str:

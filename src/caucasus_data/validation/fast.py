@@ -2,10 +2,10 @@
 
 `frictionless validate` reads every CSV row into Python objects (about 37,000 rows a second here). This
 module reaches the same findings (file, row, field, kind and message) by reading each CSV with pyarrow as
-strings and checking a block of rows (about a megabyte) at a time, keeping of each row only
-the hashes of its keys (keys.py); a rider (the package's own checks, content.py) sees the same blocks, and
-each table is read after the tables its foreign keys and the rider need, so that most foreign keys are
-checked block by block (schedule.py):
+strings and checking a block of rows (a megabyte, or 4,096 rows) at a time, keeping of each row only the
+hashes of its keys (keys.py); a rider (the package's own checks, content.py) sees the same blocks, and each
+table is read after the tables its foreign keys and the rider need, so that most foreign keys are checked
+block by block (schedule.py):
 
 - frictionless still loads and checks the descriptor and the schemas (cheap), and still validates, in its
   own way, any resource this module does not reproduce exactly (a non-UTF-8 file, another CSV dialect, a
