@@ -107,6 +107,7 @@ class CsvRows:
                 for j, i in enumerate(taken):
                     columns[i] = pa.concat_arrays([b.column(j) for b in batches])
                 start, size = self.count, sum(b.num_rows for b in batches)
+                batches.clear()  # the batches' memory goes while the block is used (the list is _grouped's too)
                 self.count += size
                 if start == 0:  # the header is read as the first regular row
                     columns = [None if c is None else c.slice(1) for c in columns]
@@ -213,11 +214,12 @@ def by_label(labels: set[str], where: dict, columns, n: int) -> dict:
 
 
 def _grouped(reader, rows: int) -> Iterator[list]:
-    """The reader's record batches in groups of BLOCK_SIZE bytes and `rows` rows, or MAX_BLOCK_SIZE bytes."""
+    """The reader's record batches in groups of BLOCK_SIZE bytes of the file and `rows` rows, or MAX_BLOCK_SIZE
+    bytes. A batch is READ_SIZE bytes of the file; it holds the parsed block whole, whichever columns it takes."""
     group, size, count = [], 0, 0
     for batch in reader:
         group.append(batch)
-        size, count = size + batch.nbytes, count + batch.num_rows
+        size, count = size + READ_SIZE, count + batch.num_rows
         if (size >= BLOCK_SIZE and count >= rows) or size >= MAX_BLOCK_SIZE:
             yield group
             group, size, count = [], 0, 0
