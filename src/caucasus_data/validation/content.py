@@ -165,16 +165,15 @@ class Package:
 
     def passes(self, tables: set[str]) -> dict[str, tuple[Callable[[], None], set[str]]]:
         """The passes over the article texts not run yet whose tables are all among `tables`, by name,
-        each with the tables to read first: the articles' own checks, the spans of the largest span
-        table, and those of the others. Each leaves its findings in `passed`."""
-        spans = sorted((t for t in SPAN_TABLES if t in self.schemas),
-                       key=lambda t: -(self.path(t).stat().st_size if self.path(t) else 0))
-        # The articles' own checks need no other table: they run beside the first readings.
+        each with the tables to read first: the articles' own checks, and the spans the text windows left.
+        Each leaves its findings in `passed`."""
+        spans = [t for t in SPAN_TABLES if t in self.schemas]
+        # The articles' own checks need no other table: they run beside the first readings. The spans left
+        # (few, where windows read the texts) wait for every span table: one more reading of the texts, after
+        # the span tables' own (not beside them, with their windows).
         wanted = {"articles": (partial(_article_checks, self), set())}
-        for group in (spans[:1], spans[1:]):
-            if group:
-                wanted["spans of " + ", ".join(group)] = (partial(_listed, _different_spans, self, group),
-                                                         {"articles", *group})
+        if spans:
+            wanted["spans"] = (partial(_listed, _different_spans, self, spans), {"articles", *spans})
         return {name: (partial(self._pass, name, run), after) for name, (run, after) in wanted.items()
                 if name not in self.passed and after <= tables}
 
