@@ -638,8 +638,9 @@ def _duplicate_ids(package: Package) -> Iterator[Unworded]:
     shared = np.array(sorted(owner), dtype=np.int64)
     for table in tables:
         ids, rows = _ids(package, table)
-        later = [(int(rows[i]), owner[int(ids[i])]) for i in np.flatnonzero(keys.member(ids, shared))
-                 if owner[int(ids[i])] != table]
+        hits = np.flatnonzero(keys.member(ids, shared))
+        later = [(row, owner[value]) for value, row in zip(ids[hits].tolist(), rows[hits].tolist())
+                 if owner[value] != table]
         key = package.schemas[table].primary_key[0]
         for row, first in later:
             yield Unworded(table, row, key, "duplicate-id", key, partial(

@@ -148,11 +148,15 @@ class CsvRows:
         """
         import numpy as np
 
-        indices = np.asarray(indices, dtype=np.int64)
+        return _row_numbers(indices, self._regular_before())
+
+    def _regular_before(self):
+        """The number of regular rows before each irregular record, in order."""
+        import numpy as np
+
         skipped = np.asarray(self._skipped, dtype=np.int64)
         # Regular rows before the t-th skipped record: its number - 1 - t.
-        before = skipped - 1 - np.arange(len(skipped), dtype=np.int64)
-        return indices + 1 + np.searchsorted(before, indices, side="right")
+        return skipped - 1 - np.arange(len(skipped), dtype=np.int64)
 
 
 class RowNumbers:
@@ -174,7 +178,7 @@ class RowNumbers:
     def __init__(self, rows: "CsvRows"):
         import numpy as np
 
-        self._rows = rows
+        self._before = rows._regular_before()  # the file is read: computed once
         self._regular = rows.count - 1  # the header is not a row
         self._irregular = np.array([number for number, _ in rows.irregular], dtype=np.int64)
 
@@ -195,7 +199,7 @@ class RowNumbers:
                 positions = np.flatnonzero(positions)
         positions = positions.astype(np.int64, copy=False)
         regular = positions < self._regular
-        out = self._rows.row_numbers(np.where(regular, positions, 0) + 1)
+        out = _row_numbers(np.where(regular, positions, 0) + 1, self._before)
         return np.where(regular, out, self._irregular[np.where(regular, 0, positions - self._regular)]
                         if len(self._irregular) else 0)
 
@@ -203,6 +207,14 @@ class RowNumbers:
         import numpy as np
 
         return np.asarray(self[:], dtype=dtype)
+
+
+def _row_numbers(indices, before):
+    """Row numbers of regular rows by index, given the regular rows before each irregular record."""
+    import numpy as np
+
+    indices = np.asarray(indices, dtype=np.int64)
+    return indices + 1 + np.searchsorted(before, indices, side="right")
 
 
 def by_label(labels: set[str], where: dict, columns, n: int) -> dict:

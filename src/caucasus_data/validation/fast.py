@@ -444,6 +444,8 @@ class _Lookups:
 
 def _check_keys(table: _Table, lookups: _Lookups) -> None:
     """Unique fields, then the primary key, then foreign keys, as frictionless checks each row."""
+    import numpy as np
+
     from . import keys
 
     schema = table.plan.resource.schema
@@ -474,10 +476,10 @@ def _check_keys(table: _Table, lookups: _Lookups) -> None:
     strings = dict(zip(positions, _key_strings(table, fields, positions)))
     for number, fk, own, bad in failing:
         target, ref = fk["reference"]["resource"] or table.plan.resource.name, list(fk["reference"]["fields"])
-        for position in bad:
+        for position, row in zip(bad, table.rows[np.array(bad, dtype=np.int64)].tolist()):
             values = ["None" if cell is None else cell for cell in (strings[position][fields.index(n)] for n in own)]
             note = messages.foreign_key_note(own, values, target, ref)
-            table.integrity.setdefault(int(table.rows[position]), []).append(("foreign", note, number))
+            table.integrity.setdefault(row, []).append(("foreign", note, number))
 
 
 def _lookup_column(target: _Table, name: str):
