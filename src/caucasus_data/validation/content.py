@@ -622,7 +622,8 @@ def _duplicate_ids(package: Package) -> Iterator[Unworded]:
     """
     tables = sorted(t for t, s in package.schemas.items() if len(s.primary_key) == 1 and t in package.digests)
     # Repeats within a table are frictionless' unique errors. Across tables: each pair, the smaller
-    # table's ids looked up in a sorted copy of the larger's (one copy of the largest table at most).
+    # table's ids looked up in a sorted copy of the larger's (one copy of the largest table at most), in
+    # order (binary searches for sorted values go through the copy once, several times faster).
     owner: dict[int, str] = {}
     for i, table in enumerate(tables):
         ordered = np.sort(_ids(package, table)[0])
@@ -630,6 +631,7 @@ def _duplicate_ids(package: Package) -> Iterator[Unworded]:
             ids = _ids(package, other)[0]
             if len(ids) > len(ordered) or (len(ids) == len(ordered) and other < table):
                 continue  # that pair is looked up from the other side
+            ids = np.sort(ids)
             for value in ids[keys.member(ids, ordered) & (ids != keys.NULL)].tolist():
                 owner[value] = min(owner.get(value, table), table, other)
         del ordered
