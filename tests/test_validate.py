@@ -146,3 +146,18 @@ def test_validate_leaves_arrows_default_memory_pool_as_it_was():
     before = pa.default_memory_pool().backend_name
     assert validate(REPO).ok
     assert pa.default_memory_pool().backend_name == before
+
+
+def test_only_the_command_line_fixes_glibcs_malloc_thresholds(monkeypatch, capsys):
+    """`caucasus-data validate` sets glibc's malloc thresholds for its own process (memorypool.py);
+    validate() called from Python leaves the caller's process as it is."""
+    from caucasus_data import cli
+    from caucasus_data.validation import memorypool
+
+    calls = []
+    monkeypatch.setattr(memorypool, "fixed_malloc_thresholds", lambda: calls.append("set") or True)
+    assert validate(REPO).ok and calls == []
+    monkeypatch.chdir(REPO)
+    assert cli.main(["validate"]) == 0
+    assert calls == ["set"]
+    assert "valid:" in capsys.readouterr().err

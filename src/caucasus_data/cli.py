@@ -19,6 +19,9 @@ def _print_findings(findings, github: bool) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
+    from .validation.memorypool import fixed_malloc_thresholds
+
+    fixed_malloc_thresholds()  # this process is the command's own
 
     root = Path(args.root)
     if not (root / "schemas").is_dir() or not (root / "seeds").is_dir():
@@ -51,6 +54,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validation import validate
+    from .validation.memorypool import fixed_malloc_thresholds
+
+    fixed_malloc_thresholds()  # this process is the command's own
 
     report = validate(args.path, per_file_limit=args.limit or None, reference=args.reference)
     _print_findings(report.findings, args.github)

@@ -1,4 +1,5 @@
-"""Arrow's jemalloc allocator for the length of a validation, where pyarrow has one (its Linux wheels).
+"""The allocators during a validation: Arrow's jemalloc for its length, and glibc's thresholds for the
+command line's process.
 
 Validation reads the files in small blocks, in two threads, with the article texts read beside the span
 tables: four readers at a time, each allocating and freeing a few megabytes a block. Arrow's default
@@ -21,6 +22,10 @@ from contextlib import contextmanager
 
 DECAY_MS = 100
 _decay_set = False
+# glibc's malloc.h: mallopt() parameters, and the thresholds the command line sets.
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+MMAP_THRESHOLD = 1 << 20
+TRIM_THRESHOLD = 2 << 20
 
 
 @contextmanager
@@ -52,3 +57,30 @@ def _jemalloc():
         return pa.jemalloc_memory_pool()
     except NotImplementedError:
         return None
+
+
+def fixed_malloc_thresholds() -> bool:
+    """glibc's malloc gives freed memory back sooner, for the rest of the process: blocks of MMAP_THRESHOLD
+    bytes or more are mapped on their own, and a heap is trimmed once TRIM_THRESHOLD bytes at its top are free.
+    By default both thresholds grow with the largest block freed (to 32 and 64 MiB), and the heap of each
+    reading thread keeps that much free memory. Measured on 100,000 articles: about 6 MiB less at the peak of
+    a validation, for about 3% more CPU time.
+
+    `caucasus-data validate` and `build` call it: glibc cannot give the growing thresholds back, so it is for
+    a process of the package's own, not for `validate()` called in someone else's. False where the C library
+    is not glibc.
+
+    >>> import platform
+    >>> fixed_malloc_thresholds() == (platform.libc_ver()[0] == "glibc")
+    True
+    """
+    import ctypes
+    import platform
+
+    if platform.libc_ver()[0] != "glibc":
+        return False
+    try:
+        libc = ctypes.CDLL(None)  # the C library the process runs on
+        return bool(libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
+    except (OSError, AttributeError):
+        return False
