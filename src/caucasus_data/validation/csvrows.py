@@ -146,8 +146,6 @@ class CsvRows:
 
         A regular row's number is its index plus one, plus the irregular records before it.
         """
-        import numpy as np
-
         return _row_numbers(indices, self._regular_before())
 
     def _regular_before(self):

@@ -62,9 +62,9 @@ def _jemalloc():
 def fixed_malloc_thresholds() -> bool:
     """glibc's malloc gives freed memory back sooner, for the rest of the process: blocks of MMAP_THRESHOLD
     bytes or more are mapped on their own, and a heap is trimmed once TRIM_THRESHOLD bytes at its top are free.
-    By default both thresholds grow with the largest block freed (to 32 and 64 MiB), and the heap of each
-    reading thread keeps that much free memory. Measured on 100,000 articles: about 6 MiB less at the peak of
-    a validation, for about 3% more CPU time.
+    By default both grow with the largest mapped block freed (up to 32 and 64 MiB), and the heap of each
+    reading thread keeps that much free memory. Measured on 100,000 articles: about 5 MiB less at the peak of
+    a validation, for a few per cent more CPU time.
 
     `caucasus-data validate` and `build` call it: glibc cannot give the growing thresholds back, so it is for
     a process of the package's own, not for `validate()` called in someone else's. False where the C library
@@ -81,6 +81,7 @@ def fixed_malloc_thresholds() -> bool:
         return False
     try:
         libc = ctypes.CDLL(None)  # the C library the process runs on
-        return bool(libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
+        mapped = libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+        return bool(mapped and libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
     except (OSError, AttributeError):
         return False
