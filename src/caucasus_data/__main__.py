@@ -1,5 +1,5 @@
 """`python -m caucasus_data` runs the `caucasus-data` command."""
 
-from .cli import main
+from .cli import run
 
-raise SystemExit(main())
+run()

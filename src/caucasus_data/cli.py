@@ -254,3 +254,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"internal error: {type(exc).__name__}: {exc}. Please report it; set CAUCASUS_DATA_DEBUG=1 "
               "to see where it happened.", file=sys.stderr)
         return 2
+
+
+def run() -> None:
+    """The `caucasus-data` command (and `python -m caucasus_data`): main(), then the process ends at once.
+
+    Python's finalization is skipped: the command's work is done and its output flushed, and a process that
+    has used pyarrow's readers can abort while it tears them down at exit ("terminate called without an active
+    exception", apache/arrow#34314; seen once in about 200 runs of `caucasus-data validate` here), which would
+    turn a finished validation into exit code 134.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be written to it
+            pass
+    os._exit(code)
