@@ -161,3 +161,26 @@ def test_only_the_command_line_fixes_glibcs_malloc_thresholds(monkeypatch, capsy
     assert cli.main(["validate"]) == 0
     assert calls == ["set"]
     assert "valid:" in capsys.readouterr().err
+
+
+def test_a_dateline_is_the_text_at_its_offsets_as_python_slices_it(package):
+    """The dateline check slices each text as Python does: an end past the text stops at its end, an end
+    before the start gives nothing; only a dateline that is not that slice is a finding."""
+    import csv
+
+    path = package / "data" / "articles.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header, rows = reader.fieldnames, list(reader)
+    wrong, past_end, reversed_ = rows[:3]
+    wrong["dateline"] = wrong["dateline"].lower()
+    end = len(past_end["text"])
+    past_end["dateline_start"], past_end["dateline_end"] = str(end - 5), str(end + 50)
+    past_end["dateline"] = past_end["text"][-5:]
+    reversed_["dateline_start"], reversed_["dateline_end"], reversed_["dateline"] = "10", "3", ""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    found = [(f.row, f.field, f.message) for f in validate(package).findings if f.kind == "span"]
+    assert found == [(2, "dateline", "is not the text at dateline_start:dateline_end")]
