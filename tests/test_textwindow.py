@@ -20,6 +20,7 @@ ARTICLES = REPO / "data" / "articles.csv"
 def small_blocks(monkeypatch):
     monkeypatch.setattr(csvrows, "READ_SIZE", 4096)  # an article is about 3,000 bytes
     monkeypatch.setattr(csvrows, "BLOCK_SIZE", 1)
+    monkeypatch.setattr(textwindow, "WINDOW", 1)
 
 
 def _spans(article_id: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, pa.Array]:

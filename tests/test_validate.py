@@ -125,10 +125,11 @@ def test_span_checks_find_the_same_whatever_the_order_of_the_rows(package, monke
     """Spans are compared with the article texts read beside them when the rows come in article order,
     and the others in a pass of their own: rows in reverse order, read in small blocks, give the same
     findings as the reference."""
-    from caucasus_data.validation import csvrows
+    from caucasus_data.validation import csvrows, textwindow
 
     monkeypatch.setattr(csvrows, "READ_SIZE", 4096)
     monkeypatch.setattr(csvrows, "BLOCK_SIZE", 1)
+    monkeypatch.setattr(textwindow, "WINDOW", 1)
     path = package / "data" / "mentions.csv"
     _edit(path, "24,30,Russia", "24,30,Rusia")
     header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)

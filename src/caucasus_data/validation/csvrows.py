@@ -75,10 +75,10 @@ class CsvRows:
         self._skipped: list[int] = []  # record numbers of the irregular rows, in order
         self._texts: list[str] = []
 
-    def blocks(self, only: set[int] | None = None, rows: int = 0) -> Iterator[Block]:
+    def blocks(self, only: set[int] | None = None, rows: int = 0, size: int = 0) -> Iterator[Block]:
         """Regular rows after the header, block by block (read the file once); with `only`, only those
-        columns (by position) are taken, the others are None. A block is about BLOCK_SIZE bytes, or `rows`
-        rows if that is more (at most MAX_BLOCK_SIZE bytes)."""
+        columns (by position) are taken, the others are None. A block is about `size` bytes of the file
+        (BLOCK_SIZE if 0), or `rows` rows if that is more (at most MAX_BLOCK_SIZE bytes)."""
         import pyarrow as pa
         import pyarrow.csv as pacsv
 
@@ -102,7 +102,7 @@ class CsvRows:
                                                  include_columns=[names[i] for i in taken]))
         pool = pa.default_memory_pool()
         try:
-            for batches in _grouped(reader, rows):
+            for batches in _grouped(reader, rows, size or BLOCK_SIZE):
                 columns: list = [None] * len(names)
                 for j, i in enumerate(taken):
                     columns[i] = pa.concat_arrays([b.column(j) for b in batches])
@@ -223,14 +223,14 @@ def by_label(labels: set[str], where: dict, columns, n: int) -> dict:
     return {label: columns[where[label]] if label in where else pa.nulls(n, pa.string()) for label in labels}
 
 
-def _grouped(reader, rows: int) -> Iterator[list]:
-    """The reader's record batches in groups of BLOCK_SIZE bytes of the file and `rows` rows, or MAX_BLOCK_SIZE
+def _grouped(reader, rows: int, block_size: int) -> Iterator[list]:
+    """The reader's record batches in groups of `block_size` bytes of the file and `rows` rows, or MAX_BLOCK_SIZE
     bytes. A batch is READ_SIZE bytes of the file; it holds the parsed block whole, whichever columns it takes."""
     group, size, count = [], 0, 0
     for batch in reader:
         group.append(batch)
         size, count = size + READ_SIZE, count + batch.num_rows
-        if (size >= BLOCK_SIZE and count >= rows) or size >= MAX_BLOCK_SIZE:
+        if (size >= block_size and count >= rows) or size >= MAX_BLOCK_SIZE:
             yield group
             group, size, count = [], 0, 0
     if group:
