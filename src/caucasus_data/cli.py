@@ -19,9 +19,6 @@ def _print_findings(findings, github: bool) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
-    from .validation.memorypool import fixed_malloc_thresholds
-
-    fixed_malloc_thresholds()  # this process is the command's own
 
     root = Path(args.root)
     if not (root / "schemas").is_dir() or not (root / "seeds").is_dir():
@@ -54,9 +51,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validation import validate
-    from .validation.memorypool import fixed_malloc_thresholds
-
-    fixed_malloc_thresholds()  # this process is the command's own
 
     report = validate(args.path, per_file_limit=args.limit or None, reference=args.reference)
     _print_findings(report.findings, args.github)
@@ -257,13 +251,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The `caucasus-data` command (and `python -m caucasus_data`): main(), then the process ends at once.
+    """The `caucasus-data` command (and `python -m caucasus_data`), in a process of its own: glibc's malloc
+    set to give memory back sooner (validation/memorypool.py), main(), then the process ends at once.
 
     Python's finalization is skipped: the command's work is done and its output flushed, and a process that
     has used pyarrow's readers can abort while it tears them down at exit ("terminate called without an active
     exception", apache/arrow#34314; seen once in about 200 runs of `caucasus-data validate` here), which would
     turn a finished validation into exit code 134.
     """
+    from .validation.memorypool import fixed_malloc_thresholds
+
+    fixed_malloc_thresholds()
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:

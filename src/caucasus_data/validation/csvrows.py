@@ -75,9 +75,9 @@ class CsvRows:
         self._skipped: list[int] = []  # record numbers of the irregular rows, in order
         self._texts: list[str] = []
 
-    def blocks(self, only: set[int] | None = None, rows: int = 0, size: int = 0) -> Iterator[Block]:
+    def blocks(self, only: set[int] | None = None, rows: int = 0, block_size: int = 0) -> Iterator[Block]:
         """Regular rows after the header, block by block (read the file once); with `only`, only those
-        columns (by position) are taken, the others are None. A block is about `size` bytes of the file
+        columns (by position) are taken, the others are None. A block is about `block_size` bytes of the file
         (BLOCK_SIZE if 0), or `rows` rows if that is more (at most MAX_BLOCK_SIZE bytes)."""
         import pyarrow as pa
         import pyarrow.csv as pacsv
@@ -102,7 +102,7 @@ class CsvRows:
                                                  include_columns=[names[i] for i in taken]))
         pool = pa.default_memory_pool()
         try:
-            for batches in _grouped(reader, rows, size or BLOCK_SIZE):
+            for batches in _grouped(reader, rows, block_size or BLOCK_SIZE):
                 columns: list = [None] * len(names)
                 for j, i in enumerate(taken):
                     columns[i] = pa.concat_arrays([b.column(j) for b in batches])

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 
 DECAY_MS = 100
 _decay_set = False
-# glibc's malloc.h: mallopt() parameters, and the thresholds the command line sets.
+# glibc's malloc.h: mallopt() parameters, and the thresholds the command sets.
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
 MMAP_THRESHOLD = 1 << 20
 TRIM_THRESHOLD = 2 << 20
@@ -66,9 +66,9 @@ def fixed_malloc_thresholds() -> bool:
     reading thread keeps that much free memory. Measured on 100,000 articles: about 5 MiB less at the peak of
     a validation, for a few per cent more CPU time.
 
-    `caucasus-data validate` and `build` call it: glibc cannot give the growing thresholds back, so it is for
-    a process of the package's own, not for `validate()` called in someone else's. False where the C library
-    is not glibc.
+    The `caucasus-data` command calls it first (cli.run): glibc cannot give the growing thresholds back, so it
+    is for a process of the package's own, not for `validate()` called in someone else's. False where the C
+    library is not glibc.
 
     >>> import platform
     >>> fixed_malloc_thresholds() == (platform.libc_ver()[0] == "glibc")

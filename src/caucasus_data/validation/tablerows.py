@@ -37,12 +37,12 @@ class Cells:
     rows: np.ndarray
 
 
-def blocks(path: Path, labels: set[str], size: int = 0) -> Iterator[Cells]:
-    """The file's rows in blocks (of `size` bytes of the file, csvrows.BLOCK_SIZE if 0); raises
+def blocks(path: Path, labels: set[str], block_size: int = 0) -> Iterator[Cells]:
+    """The file's rows in blocks (of `block_size` bytes of the file, csvrows.BLOCK_SIZE if 0); raises
     csvrows.Unsupported, possibly after some blocks, when Arrow cannot read it as frictionless does (see `read`)."""
     rows = CsvRows(path)
     where = {label: i for i, label in enumerate(rows.raw_labels) if label in labels}
-    for block in rows.blocks(only=set(where.values()), size=size):
+    for block in rows.blocks(only=set(where.values()), block_size=block_size):
         n = block.size
         numbers = rows.row_numbers(np.arange(block.start, block.start + n))
         yield Cells(by_label(labels, where, block.columns, n), numbers)

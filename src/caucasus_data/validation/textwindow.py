@@ -39,7 +39,7 @@ class TextWindow:
     """The texts of articles.csv, read forward block by block as spans ask for them."""
 
     def __init__(self, path: Path):
-        self._blocks = blocks(path, {"text"}, size=WINDOW)
+        self._blocks = blocks(path, {"text"}, block_size=WINDOW)
         self._held: list[tuple[np.ndarray, pa.Array]] = []  # (row numbers, texts) of blocks kept
         self._read_to = -1  # the highest row number read
         self._ended = False
