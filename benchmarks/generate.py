@@ -22,12 +22,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import mutate  # noqa: E402
-import synthetic  # noqa: E402
+import mutate
+import synthetic
 
 BIG = ["mentions", "quotes", "evidence", "articles"]
-ROW_KINDS = ["type", "enum", "pattern", "required", "bound", "duplicate-id", "duplicate-row", "foreign-key",
-             "blank-row", "empty-line", "extra-cell", "missing-cell", "odd-value"]
+ROW_KINDS = [
+    "type",
+    "enum",
+    "pattern",
+    "required",
+    "bound",
+    "duplicate-id",
+    "duplicate-row",
+    "foreign-key",
+    "blank-row",
+    "empty-line",
+    "extra-cell",
+    "missing-cell",
+    "odd-value",
+]
 HEADER_KINDS = ["header-rename", "header-extra", "header-drop", "header-blank", "header-duplicate", "header-swap"]
 SMALL = ["sources", "agreement_parties", "agreements"]
 
@@ -52,8 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="directory to write (replaced)")
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--entities", type=int, default=None,
-                        help="curated entities (default: articles / 15, or 5000 with --inputs)")
+    parser.add_argument(
+        "--entities", type=int, default=None, help="curated entities (default: articles / 15, or 5000 with --inputs)"
+    )
     parser.add_argument("--errors", type=int, default=0, help="mutations to inject (0: a valid package)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--parquet", action="store_true", help="also write the Parquet files")

@@ -26,18 +26,59 @@ from caucasus_data.tableschema import read_schemas
 ODD_VALUES = {
     "integer": ["x", "1.0", "+5", " 7 ", "1_000", "\u0663", "", "99999999999999999999", "-0", "007", "1e3"],
     "number": ["north", "9e1", "NaN", "-Infinity", "1_0.5", " 45.5", "90.0000000000000000001", "-90", "1,5"],
-    "date": ["2024-13-01", "2023-02-29", "2024-1-5", "2024-01- 5", "0000-01-01", "24-01-01", "2024-02-29 ",
-             "x", "2024/01/05"],
+    "date": [
+        "2024-13-01",
+        "2023-02-29",
+        "2024-1-5",
+        "2024-01- 5",
+        "0000-01-01",
+        "24-01-01",
+        "2024-02-29 ",
+        "x",
+        "2024/01/05",
+    ],
     "boolean": ["yes", "True", "TRUE", "1", "0", "false ", "f"],
     "string": ["Bad Id", "x\n", "AM\n", "\u00e9", "a" * 300, " padded ", "Q0", "q1", "ZZ", "ev-XYZ", ""],
 }
-KINDS = ["type", "enum", "pattern", "required", "bound", "duplicate-id", "duplicate-row", "foreign-key",
-         "blank-row", "empty-line", "extra-cell", "missing-cell", "header-rename", "header-extra",
-         "header-drop", "header-blank", "header-duplicate", "header-swap", "bom", "crlf", "odd-quote",
-         "update-hash", "drop-hash", "odd-value", "schema-constraint", "missing-values", "quoted-commas"]
+KINDS = [
+    "type",
+    "enum",
+    "pattern",
+    "required",
+    "bound",
+    "duplicate-id",
+    "duplicate-row",
+    "foreign-key",
+    "blank-row",
+    "empty-line",
+    "extra-cell",
+    "missing-cell",
+    "header-rename",
+    "header-extra",
+    "header-drop",
+    "header-blank",
+    "header-duplicate",
+    "header-swap",
+    "bom",
+    "crlf",
+    "odd-quote",
+    "update-hash",
+    "drop-hash",
+    "odd-value",
+    "schema-constraint",
+    "missing-values",
+    "quoted-commas",
+]
 # Mutations that make a file frictionless reads its own way (and the fast validator hands to it).
-FALLBACK_KINDS = ["open-quote-at-end", "latin1", "semicolons", "empty-file", "unsafe-path", "wide-header",
-                  "initial-space"]
+FALLBACK_KINDS = [
+    "open-quote-at-end",
+    "latin1",
+    "semicolons",
+    "empty-file",
+    "unsafe-path",
+    "wide-header",
+    "initial-space",
+]
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -95,8 +136,12 @@ class Mutator:
     def _table(self, predicate=lambda schema: True, rows: bool = True) -> str:
         names = [n for n, s in self.schemas.items() if predicate(s) and (self.tables is None or n in self.tables)]
         if rows:  # a file of more than its header (a glance at its size, not a read)
-            names = [n for n in names if self._path(n).stat().st_size > len(",".join(self.schemas[n].field_names)) + 2
-                     or len(self._cache.get(n, [])) > 1] or names
+            names = [
+                n
+                for n in names
+                if self._path(n).stat().st_size > len(",".join(self.schemas[n].field_names)) + 2
+                or len(self._cache.get(n, [])) > 1
+            ] or names
         return self.rng.choice(sorted(names))
 
     def _path(self, table: str) -> Path:
@@ -140,8 +185,11 @@ class Mutator:
         """Many `, '` inside a quoted cell at the end of a row, in a table where csv.Sniffer then guesses
         that spaces after commas are skipped (as it does for a real note in data/quote_overrides.csv)."""
         value = "see " + ", ".join(f"'{letter}'" for letter in "abcdefghijklmnopqrstuvwxyz")
-        names = sorted(n for n, s in self.schemas.items() if s.fields[-1]["type"] == "string"
-                       and (self.tables is None or n in self.tables))
+        names = sorted(
+            n
+            for n, s in self.schemas.items()
+            if s.fields[-1]["type"] == "string" and (self.tables is None or n in self.tables)
+        )
         self.rng.shuffle(names)
         for table in names:
             before = [list(row) for row in self._rows(table)]
@@ -246,6 +294,7 @@ class Mutator:
         def change(header):
             i = self.rng.randrange(len(header))
             header[i] = header[i].upper() if self.rng.random() < 0.5 else header[i] + "_x"
+
         return self._header(change, "label renamed")
 
     def _header_extra(self) -> str:
@@ -264,6 +313,7 @@ class Mutator:
         def change(header):
             i = self.rng.randrange(len(header) - 1)
             header[i], header[i + 1] = header[i + 1], header[i]
+
         return self._header(change, "labels swapped")
 
     def _wide_header(self) -> str:
@@ -295,6 +345,7 @@ class Mutator:
             i = self.rng.randrange(1, len(lines)) if len(lines) > 2 else 0
             lines[i] = self.rng.choice([b'"q"r', b'ab"c', b'"a""b"']) + b"," + lines[i]
             return b"\n".join(lines)
+
         return self._raw(change, "a quote mark in the middle of a cell")
 
     def _open_quote_at_end(self) -> str:
@@ -329,6 +380,7 @@ class Mutator:
                     continue
                 data = (self.root / resource["path"]).read_bytes()
                 resource["bytes"], resource["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+
         return self._descriptor(change, "sizes and hashes updated")
 
     def _drop_hash(self) -> str:
@@ -336,6 +388,7 @@ class Mutator:
             resource = self.rng.choice(descriptor["resources"])
             resource.pop("hash", None)
             resource.pop("bytes", None)
+
         return self._descriptor(change, "a hash removed")
 
     # -- schemas: constraints and options the real schemas do not use yet, so that the fast validator
@@ -353,12 +406,17 @@ class Mutator:
         table = self._table()
         field = self.rng.choice(self.schemas[table].fields)
         options = {
-            "string": [{"minLength": 3}, {"maxLength": 12}, {"enum": ["a", "b"]}, {"pattern": "(?!x).*[a-z]"},
-                       {"pattern": "[^,]*"}, {"unique": True}],
+            "string": [
+                {"minLength": 3},
+                {"maxLength": 12},
+                {"enum": ["a", "b"]},
+                {"pattern": "(?!x).*[a-z]"},
+                {"pattern": "[^,]*"},
+                {"unique": True},
+            ],
             "integer": [{"enum": [0, 1, "2"]}, {"maximum": 100}, {"exclusiveMinimum": 0}, {"unique": True}],
             "number": [{"enum": [1, 2.5]}, {"exclusiveMaximum": 45.123456789012345678}],
-            "date": [{"minimum": "2021-01-01"}, {"maximum": "2024-06-30"}, {"enum": ["2024-06-05"]},
-                     {"unique": True}],
+            "date": [{"minimum": "2021-01-01"}, {"maximum": "2024-06-30"}, {"enum": ["2024-06-05"]}, {"unique": True}],
             "boolean": [{"enum": [True]}],
         }[field["type"]]
         constraint = self.rng.choice(options)
@@ -367,6 +425,7 @@ class Mutator:
             for f in schema["fields"]:
                 if f["name"] == field["name"]:
                     f.setdefault("constraints", {}).update(constraint)
+
         return self._schema(table, change, f"{field['name']} gets {constraint}")
 
     def _missing_values(self) -> str:
@@ -374,9 +433,10 @@ class Mutator:
         values = self.rng.choice([["", "NA"], ["-"], ["", "n/a", "0"]])
         self._schema(table, lambda schema: schema.__setitem__("missingValues", values), "")
         field = self.rng.choice(self.schemas[table].field_names)
-        return self._set(table, field, self.rng.choice(values + ["NA"]))
+        return self._set(table, field, self.rng.choice([*values, "NA"]))
 
     def _unsafe_path(self) -> str:
         def change(descriptor):
             self.rng.choice(descriptor["resources"])["path"] = "../outside.csv"
+
         return self._descriptor(change, "a path outside the package")

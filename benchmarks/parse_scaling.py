@@ -29,6 +29,8 @@ try:
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+import contextlib
+
 from caucasus_data.parse.dateline import find_dateline
 from caucasus_data.parse.mentions import EntityMatcher
 from caucasus_data.parse.pubdate import DateError, infer_year
@@ -37,8 +39,20 @@ from caucasus_data.parse.quotes import find_quotes
 TODAY = datetime.date(2026, 1, 1)
 PLACES = ["Moscow", "Yerevan", "Baku", "Tbilisi", "Almaty", "Astana", "Bishkek", "Brussels", "Washington"]
 AGENCIES = ["TASS", "ARMENPRESS", "Mediamax", "Reuters", "AFP", "AP", "Trend", "APA", "News.am"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 FIRST = ["Mikhail", "Ararat", "Jeyhun", "Hikmet", "Murat", "Nikol", "Ilham", "Sergey", "Anna", "Maria"]
 LAST = ["Galuzin", "Mirzoyan", "Bayramov", "Hajiyev", "Nurtleu", "Pashinyan", "Aliyev", "Lavrov", "Petrova"]
@@ -51,8 +65,10 @@ DATELINES = [
     lambda r, p, a, d: f"{p.upper()}, {MONTHS[d.month - 1][:3]} {d.day} ({a}) - ",
     lambda r, p, a, d: f"{p}, {d.day} {MONTHS[d.month - 1]} {d.year}, {a} - ",
     lambda r, p, a, d: f"{p}, {MONTHS[d.month - 1]} {d.day}, {d.year} - {a}\n",
-    lambda r, p, a, d: f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d}, {d.day} {MONTHS[d.month - 1]} {d.year}\n"
-                       f"{p.upper()}, {MONTHS[d.month - 1].upper()} {d.day}, {a.upper()}. ",
+    lambda r, p, a, d: (
+        f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d}, {d.day} {MONTHS[d.month - 1]} {d.year}\n"
+        f"{p.upper()}, {MONTHS[d.month - 1].upper()} {d.day}, {a.upper()}. "
+    ),
 ]
 MARKS = [('"', '"'), ("“", "”"), ('"', "”"), ("‘", "’"), ("'", "'")]
 STATEMENTS = [
@@ -98,15 +114,25 @@ def article(r: random.Random) -> str:
     day = datetime.date(r.randint(2015, 2025), r.randint(1, 12), r.randint(1, 28))
     place, agency = r.choice(PLACES), r.choice(AGENCIES)
     full, surname = _person(r)
-    lead = (f"{r.choice(DATELINES)(r, place, agency, day)}{r.choice(['Russian', 'Armenian', 'Azerbaijani'])} "
-            f"{r.choice(TITLES)} {full} told {agency} on {WEEKDAYS[day.weekday()]} that talks would go on.")
+    lead = (
+        f"{r.choice(DATELINES)(r, place, agency, day)}{r.choice(['Russian', 'Armenian', 'Azerbaijani'])} "
+        f"{r.choice(TITLES)} {full} told {agency} on {WEEKDAYS[day.weekday()]} that talks would go on."
+    )
     paragraphs = [lead]
     for _ in range(r.randint(3, 8)):
         if r.random() < 0.5:
             paragraphs.append(_quote(r, surname))
         else:
-            paragraphs.append(r.choice(FILLER).format(day=r.randint(1, 28), month=r.choice(MONTHS), place=place,
-                                                      year=day.year, prev=day.year - 1, next=day.year + 5))
+            paragraphs.append(
+                r.choice(FILLER).format(
+                    day=r.randint(1, 28),
+                    month=r.choice(MONTHS),
+                    place=place,
+                    year=day.year,
+                    prev=day.year - 1,
+                    next=day.year + 5,
+                )
+            )
     return "\n\n".join(paragraphs)
 
 
@@ -132,10 +158,8 @@ def parse_all(articles: list[str], matcher: EntityMatcher, people: set[str], org
         if dateline is not None:
             counts["datelines"] += 1
             if dateline.year is None:
-                try:
+                with contextlib.suppress(DateError):
                     infer_year(dateline.month, dateline.day, text, TODAY, dateline.start)
-                except DateError:
-                    pass
         mentions = matcher.find(text)
         quotes = find_quotes(text, mentions, people, organisations)
         counts["mentions"] += len(mentions)
@@ -165,11 +189,15 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         counts = parse_all(articles, matcher, people, organisations)
         seconds.append(time.perf_counter() - start)
-        print(f"{size:,} articles: {seconds[-1]:.2f} s, {size / seconds[-1]:,.0f} articles/s "
-              f"({counts['datelines']:,} datelines, {counts['quotes']:,} quotes, {counts['speakers']:,} speakers, "
-              f"{counts['mentions']:,} mentions)")
-    print(f"time at {args.sizes[1]:,} / time at {args.sizes[0]:,}: {seconds[1] / seconds[0]:.2f} "
-          f"(about {args.sizes[1] / args.sizes[0]:.0f} when parsing cost is linear in the corpus)")
+        print(
+            f"{size:,} articles: {seconds[-1]:.2f} s, {size / seconds[-1]:,.0f} articles/s "
+            f"({counts['datelines']:,} datelines, {counts['quotes']:,} quotes, {counts['speakers']:,} speakers, "
+            f"{counts['mentions']:,} mentions)"
+        )
+    print(
+        f"time at {args.sizes[1]:,} / time at {args.sizes[0]:,}: {seconds[1] / seconds[0]:.2f} "
+        f"(about {args.sizes[1] / args.sizes[0]:.0f} when parsing cost is linear in the corpus)"
+    )
     return 0
 
 

@@ -24,6 +24,7 @@ are measured in the same run, on the same files, so the ratios hold on a busy ma
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime
 import json
@@ -64,7 +65,7 @@ def wall(command: list[str], cwd: Path | None = None) -> float:
 def medians(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
     """Median wall time of each command, the commands taking turns so that load drifts hit all alike."""
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for name, command in commands.items():  # a first run of each warms the file cache
+    for command in commands.values():  # a first run of each warms the file cache
         wall(command)
     for _ in range(repeat):
         for name, command in commands.items():
@@ -75,20 +76,34 @@ def medians(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
 def goal_import(repeat: int) -> Goal:
     t = medians({"bare": [PYTHON, "-c", "pass"], "import": [PYTHON, "-c", "import caucasus_data"]}, repeat)
     ratio = t["import"] / t["bare"]
-    return Goal("import caucasus_data", f"{t['import'] * 1000:.0f} ms vs bare python {t['bare'] * 1000:.0f} ms",
-                ratio, "≤ 2", ratio <= 2)
+    return Goal(
+        "import caucasus_data",
+        f"{t['import'] * 1000:.0f} ms vs bare python {t['bare'] * 1000:.0f} ms",
+        ratio,
+        "≤ 2",
+        ratio <= 2,
+    )
 
 
 def goal_load(repeat: int) -> Goal:
     from caucasus_data.locate import installed_root
 
     path = installed_root() / "data" / "events.parquet"
-    t = medians({"read": [PYTHON, "-c", f"import pyarrow.parquet as pq; pq.read_table({str(path)!r})"],
-                 "load": [PYTHON, "-c", "import caucasus_data as cd; cd.load('events', backend='pyarrow')"]},
-                repeat)
+    t = medians(
+        {
+            "read": [PYTHON, "-c", f"import pyarrow.parquet as pq; pq.read_table({str(path)!r})"],
+            "load": [PYTHON, "-c", "import caucasus_data as cd; cd.load('events', backend='pyarrow')"],
+        },
+        repeat,
+    )
     ratio = t["load"] / t["read"]
-    return Goal("load(events, pyarrow)", f"{t['load'] * 1000:.0f} ms vs pq.read_table {t['read'] * 1000:.0f} ms",
-                ratio, "≤ 1.25", ratio <= 1.25)
+    return Goal(
+        "load(events, pyarrow)",
+        f"{t['load'] * 1000:.0f} ms vs pq.read_table {t['read'] * 1000:.0f} ms",
+        ratio,
+        "≤ 1.25",
+        ratio <= 1.25,
+    )
 
 
 def goal_records(package: Path, repeat: int) -> Goal:
@@ -112,8 +127,13 @@ def goal_records(package: Path, repeat: int) -> Goal:
     read = timed(lambda: pq.read_table(path))
     records = timed(lambda: as_records("mentions", pq.read_table(path)))
     ratio = records / read
-    return Goal(f"records() of {rows:,} rows", f"{records * 1000:.1f} ms vs pq.read_table {read * 1000:.1f} ms",
-                ratio, "< 10", ratio < 10)
+    return Goal(
+        f"records() of {rows:,} rows",
+        f"{records * 1000:.1f} ms vs pq.read_table {read * 1000:.1f} ms",
+        ratio,
+        "< 10",
+        ratio < 10,
+    )
 
 
 def run_worker(kind: str, package: Path) -> dict:
@@ -161,8 +181,16 @@ def worker(kind: str, package: Path, out: Path) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     # What the fast validator puts in place of frictionless (validate adds the package's own checks).
     findings = fast_findings(package).findings if kind == "fast" else [] if kind.startswith("read-") else reference
-    out.write_text(json.dumps({"findings": [dataclasses.astuple(f) for f in findings], "seconds": seconds,
-                               "memory": (peak - imported) * 1024}), encoding="utf-8")
+    out.write_text(
+        json.dumps(
+            {
+                "findings": [dataclasses.astuple(f) for f in findings],
+                "seconds": seconds,
+                "memory": (peak - imported) * 1024,
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 def read_only(package: Path, block_size: int) -> None:
@@ -178,9 +206,12 @@ def read_only(package: Path, block_size: int) -> None:
     for path in sorted((package / "data").glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
             names = next(csv.reader(handle), [])
-        reader = pcsv.open_csv(path, read_options=pcsv.ReadOptions(block_size=block_size, use_threads=False),
-                               parse_options=pcsv.ParseOptions(newlines_in_values=True),
-                               convert_options=pcsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string())))
+        reader = pcsv.open_csv(
+            path,
+            read_options=pcsv.ReadOptions(block_size=block_size, use_threads=False),
+            parse_options=pcsv.ParseOptions(newlines_in_values=True),
+            convert_options=pcsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string())),
+        )
         for batch in reader:
             for column in batch.columns:
                 pc.utf8_length(column)
@@ -206,21 +237,40 @@ def goal_validation(articles: int, work: Path) -> list[Goal]:
         label = "with errors" if errors else "clean"
         ratio = reference["seconds"] / fast["seconds"]
         same = "the same findings" if difference is None else f"DIFFERENT findings: {difference}"
-        goals.append(Goal(f"validate {articles:,} articles, {label}",
-                          f"{fast['seconds']:.1f} s vs frictionless {reference['seconds']:.1f} s, "
-                          f"{len(reference['findings']):,} frictionless findings, {same}",
-                          ratio, "≥ 10 faster", ratio >= 10 and difference is None))
+        goals.append(
+            Goal(
+                f"validate {articles:,} articles, {label}",
+                f"{fast['seconds']:.1f} s vs frictionless {reference['seconds']:.1f} s, "
+                f"{len(reference['findings']):,} frictionless findings, {same}",
+                ratio,
+                "≥ 10 faster",
+                ratio >= 10 and difference is None,
+            )
+        )
         memory = fast["memory"] / parquet
-        goals.append(Goal(f"validate memory, {label}",
-                          f"peak {fast['memory'] / 2**20:.0f} MiB vs Parquet {parquet / 2**20:.0f} MiB",
-                          memory, "< 2", memory < 2))
+        goals.append(
+            Goal(
+                f"validate memory, {label}",
+                f"peak {fast['memory'] / 2**20:.0f} MiB vs Parquet {parquet / 2**20:.0f} MiB",
+                memory,
+                "< 2",
+                memory < 2,
+            )
+        )
         # What reading alone costs, in large blocks (4 MiB) and in the validator's (64 KiB): a reference.
         for kib in (4096, 64) if not errors else ():
             floor = run_worker(f"read-{kib}", package)["memory"]
-            goals.append(Goal(f"memory of only reading the CSV files with Arrow in {kib:,} KiB blocks, clean",
-                              f"peak {floor / 2**20:.0f} MiB vs Parquet {parquet / 2**20:.0f} MiB "
-                              "(pyarrow.csv.open_csv, one thread, every cell looked at once)",
-                              floor / parquet, "reference", True, reference=True))
+            goals.append(
+                Goal(
+                    f"memory of only reading the CSV files with Arrow in {kib:,} KiB blocks, clean",
+                    f"peak {floor / 2**20:.0f} MiB vs Parquet {parquet / 2**20:.0f} MiB "
+                    "(pyarrow.csv.open_csv, one thread, every cell looked at once)",
+                    floor / parquet,
+                    "reference",
+                    True,
+                    reference=True,
+                )
+            )
     return goals
 
 
@@ -231,8 +281,13 @@ def goal_build(sizes: tuple[int, int], work: Path) -> Goal:
         generate(inputs, "--inputs", "--articles", str(size), "--entities", "5000")
         seconds.append(wall([PYTHON, "-m", "caucasus_data", "build", "--root", str(inputs)]))
     ratio = seconds[1] / seconds[0]
-    return Goal(f"build {sizes[1]:,} vs {sizes[0]:,} articles",
-                f"{seconds[1]:.1f} s vs {seconds[0]:.1f} s (5,000 entities)", ratio, "≤ 2.2", ratio <= 2.2)
+    return Goal(
+        f"build {sizes[1]:,} vs {sizes[0]:,} articles",
+        f"{seconds[1]:.1f} s vs {seconds[0]:.1f} s (5,000 entities)",
+        ratio,
+        "≤ 2.2",
+        ratio <= 2.2,
+    )
 
 
 def generate(out: Path, *args: str) -> None:
@@ -241,13 +296,13 @@ def generate(out: Path, *args: str) -> None:
 
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         cpu = re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text()).group(1)
-    except (OSError, AttributeError):
-        pass
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, {datetime.date.today().isoformat()}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, {datetime.date.today().isoformat()}"
+    )
 
 
 def table(goals: list[Goal]) -> str:
@@ -280,13 +335,18 @@ def main(argv: list[str] | None = None) -> int:
     goals = []
     with tempfile.TemporaryDirectory(prefix="caucasus-bench-") as tmp:
         work = Path(tmp)
-        for step in (lambda: [goal_import(repeat)], lambda: [goal_load(repeat)],
-                     lambda: [goal_records(_records_package(work), repeat)],
-                     lambda: goal_validation(articles, work), lambda: [goal_build(sizes, work)]):
+        for step in (
+            lambda: [goal_import(repeat)],
+            lambda: [goal_load(repeat)],
+            lambda: [goal_records(_records_package(work), repeat)],
+            lambda: goal_validation(articles, work),
+            lambda: [goal_build(sizes, work)],
+        ):
             for goal in step():
                 goals.append(goal)
-                verdict = "(reference)" if goal.reference else f"(target {goal.target}) " + (
-                    "met" if goal.met else "NOT MET")
+                verdict = (
+                    "(reference)" if goal.reference else f"(target {goal.target}) " + ("met" if goal.met else "NOT MET")
+                )
                 print(f"{goal.name}: {goal.ratio:.2f} {verdict} - {goal.measured}", flush=True)
     text = table(goals)
     print("\n" + text)

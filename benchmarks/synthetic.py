@@ -34,35 +34,204 @@ from caucasus_data.tableschema import read_schemas
 
 REPO = Path(__file__).resolve().parents[1]
 
-FIRST = ["Aram", "Anahit", "Armen", "Gayane", "Hovhannes", "Lilit", "Narek", "Sona", "Tigran", "Zara",
-         "Elnur", "Leyla", "Rashad", "Aysel", "Farid", "Gunel", "Kamran", "Nigar", "Orkhan", "Sevda",
-         "Dmitry", "Irina", "Sergei", "Olga", "Pavel", "Yelena", "Nikolai", "Tatiana", "Viktor", "Marina",
-         "Davit", "Nino", "Giorgi", "Tamar", "Levan", "Ketevan", "Ruben", "Mariam", "Vahe", "Ani",
-         "Ilham", "Jeyhun", "Mikayil", "Samir", "Togrul", "Ulviyya", "Vugar", "Zaur", "Emil", "Fuad"]
-LAST = ["Petrosyan", "Hakobyan", "Sargsyan", "Grigoryan", "Harutyunyan", "Mkrtchyan", "Avetisyan", "Karapetyan",
-        "Aliyev", "Mammadov", "Hasanov", "Huseynov", "Guliyev", "Ismayilov", "Jafarov", "Rzayev",
-        "Ivanov", "Smirnov", "Kuznetsov", "Popov", "Volkov", "Sokolov", "Lebedev", "Kozlov",
-        "Beridze", "Kapanadze", "Gelashvili", "Mamedova", "Abramyan", "Baghdasaryan", "Danielyan", "Gasparyan",
-        "Ghukasyan", "Khachatryan", "Manukyan", "Nazaryan", "Poghosyan", "Simonyan", "Torosyan", "Vardanyan",
-        "Abbasov", "Babayev", "Veliyev", "Gasimov", "Karimov", "Nabiyev", "Safarov", "Tagiyev",
-        "Orlov", "Zaitsev"]
+FIRST = [
+    "Aram",
+    "Anahit",
+    "Armen",
+    "Gayane",
+    "Hovhannes",
+    "Lilit",
+    "Narek",
+    "Sona",
+    "Tigran",
+    "Zara",
+    "Elnur",
+    "Leyla",
+    "Rashad",
+    "Aysel",
+    "Farid",
+    "Gunel",
+    "Kamran",
+    "Nigar",
+    "Orkhan",
+    "Sevda",
+    "Dmitry",
+    "Irina",
+    "Sergei",
+    "Olga",
+    "Pavel",
+    "Yelena",
+    "Nikolai",
+    "Tatiana",
+    "Viktor",
+    "Marina",
+    "Davit",
+    "Nino",
+    "Giorgi",
+    "Tamar",
+    "Levan",
+    "Ketevan",
+    "Ruben",
+    "Mariam",
+    "Vahe",
+    "Ani",
+    "Ilham",
+    "Jeyhun",
+    "Mikayil",
+    "Samir",
+    "Togrul",
+    "Ulviyya",
+    "Vugar",
+    "Zaur",
+    "Emil",
+    "Fuad",
+]
+LAST = [
+    "Petrosyan",
+    "Hakobyan",
+    "Sargsyan",
+    "Grigoryan",
+    "Harutyunyan",
+    "Mkrtchyan",
+    "Avetisyan",
+    "Karapetyan",
+    "Aliyev",
+    "Mammadov",
+    "Hasanov",
+    "Huseynov",
+    "Guliyev",
+    "Ismayilov",
+    "Jafarov",
+    "Rzayev",
+    "Ivanov",
+    "Smirnov",
+    "Kuznetsov",
+    "Popov",
+    "Volkov",
+    "Sokolov",
+    "Lebedev",
+    "Kozlov",
+    "Beridze",
+    "Kapanadze",
+    "Gelashvili",
+    "Mamedova",
+    "Abramyan",
+    "Baghdasaryan",
+    "Danielyan",
+    "Gasparyan",
+    "Ghukasyan",
+    "Khachatryan",
+    "Manukyan",
+    "Nazaryan",
+    "Poghosyan",
+    "Simonyan",
+    "Torosyan",
+    "Vardanyan",
+    "Abbasov",
+    "Babayev",
+    "Veliyev",
+    "Gasimov",
+    "Karimov",
+    "Nabiyev",
+    "Safarov",
+    "Tagiyev",
+    "Orlov",
+    "Zaitsev",
+]
 # Place names of letters only (a dateline place is letters), a few with letters outside ASCII so that
 # character offsets and byte offsets differ.
-PLACE_ROOTS = ["Aparan", "Berd", "Dilijan", "Goris", "Ijevan", "Kapan", "Meghri", "Noyemberyan", "Sisian",
-               "Vardenis", "Ağdam", "Şuşa", "Füzuli", "Gəncə", "Lachin", "Qazax", "Tovuz", "Zəngilan",
-               "Khojaly", "Kalbajar", "Gyumri", "Vanadzor", "Jermuk", "Yeghegnadzor", "Martuni", "Tegh",
-               "Kornidzor", "Akhuryan", "Ararat", "Masis"]
-PLACE_PREFIXES = ["", "Nor", "Verin", "Nerkin", "Hin", "Upper", "Lower", "Old", "New", "Little", "Great",
-                  "East", "West", "North", "South"]
-ORG_KINDS = [("Ministry of Foreign Affairs of", "ministry"), ("Border Commission of", "commission"),
-             ("Working Group on", "working-group"), ("Government of", "government"),
-             ("Security Council of", "other"), ("Peacekeeping Contingent in", "military-unit")]
-OUTLETS = ["TASS", "ARMENPRESS", "Mediamax", "Trend", "APA", "News", "Interfax", "Reuters", "AFP", "JAMnews",
-           "Azertac", "Panorama"]
-STATES = [("armenia", "Armenia", "AM"), ("azerbaijan", "Azerbaijan", "AZ"), ("russia", "Russia", "RU"),
-          ("kazakhstan", "Kazakhstan", "KZ"), ("georgia", "Georgia", "GE")]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+PLACE_ROOTS = [
+    "Aparan",
+    "Berd",
+    "Dilijan",
+    "Goris",
+    "Ijevan",
+    "Kapan",
+    "Meghri",
+    "Noyemberyan",
+    "Sisian",
+    "Vardenis",
+    "Ağdam",
+    "Şuşa",
+    "Füzuli",
+    "Gəncə",
+    "Lachin",
+    "Qazax",
+    "Tovuz",
+    "Zəngilan",
+    "Khojaly",
+    "Kalbajar",
+    "Gyumri",
+    "Vanadzor",
+    "Jermuk",
+    "Yeghegnadzor",
+    "Martuni",
+    "Tegh",
+    "Kornidzor",
+    "Akhuryan",
+    "Ararat",
+    "Masis",
+]
+PLACE_PREFIXES = [
+    "",
+    "Nor",
+    "Verin",
+    "Nerkin",
+    "Hin",
+    "Upper",
+    "Lower",
+    "Old",
+    "New",
+    "Little",
+    "Great",
+    "East",
+    "West",
+    "North",
+    "South",
+]
+ORG_KINDS = [
+    ("Ministry of Foreign Affairs of", "ministry"),
+    ("Border Commission of", "commission"),
+    ("Working Group on", "working-group"),
+    ("Government of", "government"),
+    ("Security Council of", "other"),
+    ("Peacekeeping Contingent in", "military-unit"),
+]
+OUTLETS = [
+    "TASS",
+    "ARMENPRESS",
+    "Mediamax",
+    "Trend",
+    "APA",
+    "News",
+    "Interfax",
+    "Reuters",
+    "AFP",
+    "JAMnews",
+    "Azertac",
+    "Panorama",
+]
+STATES = [
+    ("armenia", "Armenia", "AM"),
+    ("azerbaijan", "Azerbaijan", "AZ"),
+    ("russia", "Russia", "RU"),
+    ("kazakhstan", "Kazakhstan", "KZ"),
+    ("georgia", "Georgia", "GE"),
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 STATEMENTS = [
     "We are ready to continue the negotiations on the peace treaty",
     "The border commissions will meet again before the end of the month",
@@ -110,14 +279,24 @@ def _date(rng: random.Random) -> datetime.date:
 
 def _edtf(rng: random.Random) -> str:
     day = _date(rng)
-    return rng.choice([day.isoformat(), day.isoformat()[:7], day.isoformat()[:4],
-                       f"{day.isoformat()}/{(day + datetime.timedelta(days=rng.randrange(1, 4))).isoformat()}"])
+    return rng.choice(
+        [
+            day.isoformat(),
+            day.isoformat()[:7],
+            day.isoformat()[:4],
+            f"{day.isoformat()}/{(day + datetime.timedelta(days=rng.randrange(1, 4))).isoformat()}",
+        ]
+    )
 
 
 def _with_dates(row: dict[str, str], edtf: str) -> dict[str, str]:
     found = bounds(edtf)
-    row.update(date_edtf=edtf, start_date=str(found.start or ""), end_date=str(found.end or ""),
-               date_precision=found.precision or "")
+    row.update(
+        date_edtf=edtf,
+        start_date=str(found.start or ""),
+        end_date=str(found.end or ""),
+        date_precision=found.precision or "",
+    )
     return row
 
 
@@ -132,26 +311,58 @@ def make_world(entities: int, seed: int = 0) -> World:
     n_agreements = max(1, entities * 2 // 100)
 
     people, orgs, places, aliases = [], [], [], []
-    names = [(f, l) for f in FIRST for l in LAST]
+    names = [(first, last) for first in FIRST for last in LAST]
     rng.shuffle(names)
     for i in range(n_people):
         first, last = names[i % len(names)]
         middle = FIRST[i // len(names) % len(FIRST)]
         name = f"{first} {last}" if i < len(names) else f"{first} {middle} {last}"
         pid = f"{slug(name)}-p{i}"
-        people.append({"person_id": pid, "name": name, "country_code": rng.choice(STATES)[2], "wikidata_id": "",
-                       "description": f"Official number {i}."})
+        people.append(
+            {
+                "person_id": pid,
+                "name": name,
+                "country_code": rng.choice(STATES)[2],
+                "wikidata_id": "",
+                "description": f"Official number {i}.",
+            }
+        )
         world.people.append((pid, name))
-        aliases.append({"alias_id": f"{pid}--{slug(last)}", "entity_id": pid, "alias": last, "language": "en",
-                        "alias_type": "surname"})
+        aliases.append(
+            {
+                "alias_id": f"{pid}--{slug(last)}",
+                "entity_id": pid,
+                "alias": last,
+                "language": "en",
+                "alias_type": "surname",
+            }
+        )
     for sid, name, code in STATES:
-        orgs.append({"organisation_id": sid, "name": name, "classification": "state", "country_code": code,
-                     "parent_id": "", "wikidata_id": "", "description": f"{name} as an actor."})
+        orgs.append(
+            {
+                "organisation_id": sid,
+                "name": name,
+                "classification": "state",
+                "country_code": code,
+                "parent_id": "",
+                "wikidata_id": "",
+                "description": f"{name} as an actor.",
+            }
+        )
         world.organisations.append((sid, name))
     for name in OUTLETS:
         oid = f"{slug(name)}-outlet"
-        orgs.append({"organisation_id": oid, "name": name, "classification": "news-outlet", "country_code": "",
-                     "parent_id": "", "wikidata_id": "", "description": "News agency."})
+        orgs.append(
+            {
+                "organisation_id": oid,
+                "name": name,
+                "classification": "news-outlet",
+                "country_code": "",
+                "parent_id": "",
+                "wikidata_id": "",
+                "description": "News agency.",
+            }
+        )
         world.outlets.append((oid, name))
     for i in range(n_orgs):
         kind, classification = ORG_KINDS[i % len(ORG_KINDS)]
@@ -159,61 +370,139 @@ def make_world(entities: int, seed: int = 0) -> World:
         number = i // (len(ORG_KINDS) * len(STATES))
         name = f"{kind} {state}" + (f" No {number}" if number else "")
         oid = f"{slug(name)}-o{i}"
-        orgs.append({"organisation_id": oid, "name": name, "classification": classification, "country_code": code,
-                     "parent_id": sid, "wikidata_id": f"Q{1000 + i}" if i % 7 == 0 else "",
-                     "description": f"Body {i}; synthetic."})
+        orgs.append(
+            {
+                "organisation_id": oid,
+                "name": name,
+                "classification": classification,
+                "country_code": code,
+                "parent_id": sid,
+                "wikidata_id": f"Q{1000 + i}" if i % 7 == 0 else "",
+                "description": f"Body {i}; synthetic.",
+            }
+        )
         world.organisations.append((oid, name))
         acronym = "".join(w[0] for w in name.split() if w[0].isupper()) + (str(number) if number else "")
-        aliases.append({"alias_id": f"{oid}--{slug(acronym)}", "entity_id": oid, "alias": acronym,
-                        "language": "en", "alias_type": "abbreviation"})
+        aliases.append(
+            {
+                "alias_id": f"{oid}--{slug(acronym)}",
+                "entity_id": oid,
+                "alias": acronym,
+                "language": "en",
+                "alias_type": "abbreviation",
+            }
+        )
     for i in range(n_places):
         root_name = PLACE_ROOTS[i % len(PLACE_ROOTS)]
         prefix = PLACE_PREFIXES[i // len(PLACE_ROOTS) % len(PLACE_PREFIXES)]
         repeat = i // (len(PLACE_ROOTS) * len(PLACE_PREFIXES))
         name = " ".join(filter(None, [prefix, root_name])) + ("".join(" Ka" for _ in range(repeat)))
         plid = f"{slug(name) or 'place'}-l{i}"
-        places.append({"place_id": plid, "name": name, "place_type": rng.choice(["city", "village", "region"]),
-                       "country_code": rng.choice(STATES)[2], "parent_id": places[0]["place_id"] if i else "",
-                       "latitude": f"{rng.uniform(38, 42):.4f}" if i % 3 == 0 else "",
-                       "longitude": f"{rng.uniform(43, 49):.4f}" if i % 3 == 0 else "",
-                       "geonames_id": str(100000 + i) if i % 5 == 0 else "", "description": ""})
+        places.append(
+            {
+                "place_id": plid,
+                "name": name,
+                "place_type": rng.choice(["city", "village", "region"]),
+                "country_code": rng.choice(STATES)[2],
+                "parent_id": places[0]["place_id"] if i else "",
+                "latitude": f"{rng.uniform(38, 42):.4f}" if i % 3 == 0 else "",
+                "longitude": f"{rng.uniform(43, 49):.4f}" if i % 3 == 0 else "",
+                "geonames_id": str(100000 + i) if i % 5 == 0 else "",
+                "description": "",
+            }
+        )
         world.places.append((plid, name))
     events, participants = [], []
     for i in range(n_events):
         place = rng.choice(world.places)
         name = f"{place[1]} {EVENT_WORDS[i % len(EVENT_WORDS)]} {2020 + i % 5}"
         eid = f"{slug(name)}-e{i}"
-        events.append(_with_dates({"event_id": eid, "name": name, "event_type": rng.choice(EVENT_TYPES),
-                                   "event_mode": "", "status": "occurred", "place_id": place[0],
-                                   "description": "Synthetic event."}, _edtf(rng)))
+        events.append(
+            _with_dates(
+                {
+                    "event_id": eid,
+                    "name": name,
+                    "event_type": rng.choice(EVENT_TYPES),
+                    "event_mode": "",
+                    "status": "occurred",
+                    "place_id": place[0],
+                    "description": "Synthetic event.",
+                },
+                _edtf(rng),
+            )
+        )
         world.events.append((eid, name))
         for who in {rng.choice(world.people)[0] for _ in range(3)}:
-            participants.append({"event_participant_id": f"{eid}--{who}", "event_id": eid, "participant_id": who,
-                                 "role": rng.choice(["host", "participant", "speaker"])})
+            participants.append(
+                {
+                    "event_participant_id": f"{eid}--{who}",
+                    "event_id": eid,
+                    "participant_id": who,
+                    "role": rng.choice(["host", "participant", "speaker"]),
+                }
+            )
     agreements, parties = [], []
     for i in range(n_agreements):
         name = f"{rng.choice(world.places)[1]} {AGREEMENT_WORDS[i % len(AGREEMENT_WORDS)]} {2020 + i % 5}"
         aid = f"{slug(name)}-a{i}"
-        agreements.append(_with_dates({"agreement_id": aid, "name": name, "stage": rng.choice(["Pre", "Imp", ""]),
-                                       "substage": "", "status": "signed", "pax_agt_id": str(2000 + i),
-                                       "event_id": events[i % len(events)]["event_id"], "description": ""},
-                                      _edtf(rng)))
+        agreements.append(
+            _with_dates(
+                {
+                    "agreement_id": aid,
+                    "name": name,
+                    "stage": rng.choice(["Pre", "Imp", ""]),
+                    "substage": "",
+                    "status": "signed",
+                    "pax_agt_id": str(2000 + i),
+                    "event_id": events[i % len(events)]["event_id"],
+                    "description": "",
+                },
+                _edtf(rng),
+            )
+        )
         world.agreements.append((aid, name))
         for sid, _, _ in STATES[:2]:
-            parties.append({"agreement_party_id": f"{aid}--{sid}", "agreement_id": aid, "party_id": sid,
-                            "role": "party"})
+            parties.append(
+                {"agreement_party_id": f"{aid}--{sid}", "agreement_id": aid, "party_id": sid, "role": "party"}
+            )
     memberships = []
     for i, (pid, _) in enumerate(world.people[: n_people // 2]):
         org = world.organisations[len(STATES) + i % max(1, len(world.organisations) - len(STATES))]
         start = _date(rng)
-        memberships.append({"membership_id": f"{pid}--{org[0]}", "person_id": pid, "organisation_id": org[0],
-                            "on_behalf_of_id": "", "role": "Member", "start_date": start.isoformat(),
-                            "end_date": "", "attested_date": (start + datetime.timedelta(days=30)).isoformat()})
-    sources = [{"source_id": f"source-{i}", "title": f"Source {i}", "publisher": "Synthetic",
-                "url": f"https://example.org/source/{i}", "citation": f"Synthetic source {i}."} for i in range(5)]
-    world.tables = {"people": people, "organisations": orgs, "places": places, "aliases": aliases,
-                    "events": events, "event_participants": participants, "agreements": agreements,
-                    "agreement_parties": parties, "memberships": memberships, "sources": sources}
+        memberships.append(
+            {
+                "membership_id": f"{pid}--{org[0]}",
+                "person_id": pid,
+                "organisation_id": org[0],
+                "on_behalf_of_id": "",
+                "role": "Member",
+                "start_date": start.isoformat(),
+                "end_date": "",
+                "attested_date": (start + datetime.timedelta(days=30)).isoformat(),
+            }
+        )
+    sources = [
+        {
+            "source_id": f"source-{i}",
+            "title": f"Source {i}",
+            "publisher": "Synthetic",
+            "url": f"https://example.org/source/{i}",
+            "citation": f"Synthetic source {i}.",
+        }
+        for i in range(5)
+    ]
+    world.tables = {
+        "people": people,
+        "organisations": orgs,
+        "places": places,
+        "aliases": aliases,
+        "events": events,
+        "event_participants": participants,
+        "agreements": agreements,
+        "agreement_parties": parties,
+        "memberships": memberships,
+        "sources": sources,
+    }
     return world
 
 
@@ -291,26 +580,68 @@ def make_article(world: World, index: int, rng: random.Random) -> Article:
 def article_rows(article: Article) -> tuple[dict, list[dict], list[dict]]:
     """The articles, mentions and quotes rows of one article, as the build would write them."""
     text = article.text
-    row = {"article_id": article.article_id, "seed_file": f"seeds/{article.article_id}.txt", "title": "",
-           "outlet_name": article.outlet[1], "outlet_id": article.outlet[0], "dateline": article.dateline,
-           "dateline_start": "0", "dateline_end": str(len(article.dateline)),
-           "dateline_place_name": article.place[1], "dateline_place_id": article.place[0],
-           "published_date": article.day.isoformat(), "published_date_inferred": "false",
-           "published_date_method": "read from the dateline", "language": "en", "url": "", "text": text,
-           "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "char_count": str(len(text))}
-    mentions = [{"mention_id": mention_id(article.article_id, s, e_id), "article_id": article.article_id,
-                 "entity_id": e_id, "char_start": str(s), "char_end": str(e), "surface": surface}
-                for s, e, e_id, surface in article.mentions]
-    quotes = [{"quote_id": quote_id(article.article_id, s), "article_id": article.article_id, "speaker_id": who,
-               "attribution": attribution, "text": text[s:e], "char_start": str(s), "char_end": str(e),
-               "quote_type": "statement", "published_date": article.day.isoformat(), "event_id": ""}
-              for s, e, who, attribution in article.quotes]
+    row = {
+        "article_id": article.article_id,
+        "seed_file": f"seeds/{article.article_id}.txt",
+        "title": "",
+        "outlet_name": article.outlet[1],
+        "outlet_id": article.outlet[0],
+        "dateline": article.dateline,
+        "dateline_start": "0",
+        "dateline_end": str(len(article.dateline)),
+        "dateline_place_name": article.place[1],
+        "dateline_place_id": article.place[0],
+        "published_date": article.day.isoformat(),
+        "published_date_inferred": "false",
+        "published_date_method": "read from the dateline",
+        "language": "en",
+        "url": "",
+        "text": text,
+        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "char_count": str(len(text)),
+    }
+    mentions = [
+        {
+            "mention_id": mention_id(article.article_id, s, e_id),
+            "article_id": article.article_id,
+            "entity_id": e_id,
+            "char_start": str(s),
+            "char_end": str(e),
+            "surface": surface,
+        }
+        for s, e, e_id, surface in article.mentions
+    ]
+    quotes = [
+        {
+            "quote_id": quote_id(article.article_id, s),
+            "article_id": article.article_id,
+            "speaker_id": who,
+            "attribution": attribution,
+            "text": text[s:e],
+            "char_start": str(s),
+            "char_end": str(e),
+            "quote_type": "statement",
+            "published_date": article.day.isoformat(),
+            "event_id": "",
+        }
+        for s, e, who, attribution in article.quotes
+    ]
     return row, mentions, quotes
 
 
 def _evidence(subject: str, **values: str) -> dict[str, str]:
-    row = {"subject_id": subject, "property": "", "value": "", "article_id": "", "char_start": "", "char_end": "",
-           "quote": "", "source_id": "", "note": "", **values}
+    row = {
+        "subject_id": subject,
+        "property": "",
+        "value": "",
+        "article_id": "",
+        "char_start": "",
+        "char_end": "",
+        "quote": "",
+        "source_id": "",
+        "note": "",
+        **values,
+    }
     row["evidence_id"] = evidence_id(row)
     return row
 
@@ -343,8 +674,9 @@ class _Writers:
     def __init__(self, root: Path, schemas):
         self.schemas = schemas
         (root / "data").mkdir(parents=True, exist_ok=True)
-        self.handles = {name: (root / "data" / f"{name}.csv").open("w", encoding="utf-8", newline="")
-                        for name in schemas}
+        self.handles = {
+            name: (root / "data" / f"{name}.csv").open("w", encoding="utf-8", newline="") for name in schemas
+        }
         self.writers = {name: csv.writer(h, lineterminator="\n") for name, h in self.handles.items()}
         self.counts = dict.fromkeys(schemas, 0)
         for name, schema in schemas.items():
@@ -386,9 +718,13 @@ def write_package(root: Path, articles: int, entities: int | None = None, seed: 
             out.write("mentions", mentions)
             out.write("quotes", quotes)
             # Two article spans as evidence: the names of the two people who met.
-            out.write("evidence", [_evidence(e_id, article_id=article.article_id, char_start=str(s),
-                                             char_end=str(e), quote=surface)
-                                   for s, e, e_id, surface in article.mentions[2:4]])
+            out.write(
+                "evidence",
+                [
+                    _evidence(e_id, article_id=article.article_id, char_start=str(s), char_end=str(e), quote=surface)
+                    for s, e, e_id, surface in article.mentions[2:4]
+                ],
+            )
     finally:
         out.close()
     write_descriptor(root)
@@ -405,11 +741,19 @@ def write_parquet(root: Path) -> int:
     total = 0
     for name, schema in read_schemas(root).items():
         target = arrow_schema(schema)
-        options = pacsv.ConvertOptions(column_types={f.name: f.type for f in target}, null_values=[""],
-                                       strings_can_be_null=True, quoted_strings_can_be_null=True,
-                                       true_values=["true"], false_values=["false"])
-        table = pacsv.read_csv(root / "data" / f"{name}.csv", convert_options=options,
-                               parse_options=pacsv.ParseOptions(newlines_in_values=True))
+        options = pacsv.ConvertOptions(
+            column_types={f.name: f.type for f in target},
+            null_values=[""],
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=True,
+            true_values=["true"],
+            false_values=["false"],
+        )
+        table = pacsv.read_csv(
+            root / "data" / f"{name}.csv",
+            convert_options=options,
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        )
         path = root / "data" / f"{name}.parquet"
         pq.write_table(table.cast(target), path, **render.PARQUET_OPTIONS)
         total += path.stat().st_size
@@ -429,7 +773,7 @@ def write_inputs(root: Path, articles: int, entities: int, seed: int = 0) -> dic
         article = make_article(world, index, rng)
         (root / "seeds" / f"{article.article_id}.txt").write_text(article.text, encoding="utf-8", newline="")
         if index < 1000:  # some evidence as article spans, which the build completes and checks
-            s, e, e_id, surface = article.mentions[2]
+            s, _end, e_id, surface = article.mentions[2]
             evidence.append(_evidence(e_id, article_id=article.article_id, char_start=str(s), quote=surface))
     tables = dict(world.tables, evidence=evidence)
     (root / "data").mkdir(parents=True, exist_ok=True)

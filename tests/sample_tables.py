@@ -9,64 +9,149 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import REPO
+
 from caucasus_data.build import render
 from caucasus_data.tableschema import read_schemas
 
-from conftest import REPO
-
 EVENTS = [
-    {"event_id": "trilateral-statement-2020-11-signing", "name": "Signing of the trilateral statement",
-     "event_type": "SUPPORT", "date_edtf": "2020-11-09", "start_date": "2020-11-09", "end_date": "2020-11-09",
-     "date_precision": "day", "status": "occurred"},
-    {"event_id": "moscow-talks-2023-05", "name": "Talks in Moscow", "event_type": "CONSULT",
-     "event_mode": "third-party", "date_edtf": "2023-05", "start_date": "2023-05-01", "end_date": "2023-05-31",
-     "date_precision": "month", "status": "occurred", "place_id": "moscow"},
-    {"event_id": "almaty-talks-2024-05", "name": "Foreign ministers' talks in Almaty", "event_type": "CONSULT",
-     "event_mode": "third-party", "date_edtf": "2024-05-10/2024-05-11", "start_date": "2024-05-10",
-     "end_date": "2024-05-11", "date_precision": "day", "status": "occurred", "place_id": "almaty"},
-    {"event_id": "russia-offer-before-2024-06-05", "name": "Russia offers its assistance", "event_type": "SUPPORT",
-     "date_edtf": "../2024-06-05", "end_date": "2024-06-05", "date_precision": "day", "status": "occurred"},
-    {"event_id": "peace-treaty-signing", "name": "Signing of a peace treaty", "event_type": "AGREE",
-     "status": "proposed"},
+    {
+        "event_id": "trilateral-statement-2020-11-signing",
+        "name": "Signing of the trilateral statement",
+        "event_type": "SUPPORT",
+        "date_edtf": "2020-11-09",
+        "start_date": "2020-11-09",
+        "end_date": "2020-11-09",
+        "date_precision": "day",
+        "status": "occurred",
+    },
+    {
+        "event_id": "moscow-talks-2023-05",
+        "name": "Talks in Moscow",
+        "event_type": "CONSULT",
+        "event_mode": "third-party",
+        "date_edtf": "2023-05",
+        "start_date": "2023-05-01",
+        "end_date": "2023-05-31",
+        "date_precision": "month",
+        "status": "occurred",
+        "place_id": "moscow",
+    },
+    {
+        "event_id": "almaty-talks-2024-05",
+        "name": "Foreign ministers' talks in Almaty",
+        "event_type": "CONSULT",
+        "event_mode": "third-party",
+        "date_edtf": "2024-05-10/2024-05-11",
+        "start_date": "2024-05-10",
+        "end_date": "2024-05-11",
+        "date_precision": "day",
+        "status": "occurred",
+        "place_id": "almaty",
+    },
+    {
+        "event_id": "russia-offer-before-2024-06-05",
+        "name": "Russia offers its assistance",
+        "event_type": "SUPPORT",
+        "date_edtf": "../2024-06-05",
+        "end_date": "2024-06-05",
+        "date_precision": "day",
+        "status": "occurred",
+    },
+    {
+        "event_id": "peace-treaty-signing",
+        "name": "Signing of a peace treaty",
+        "event_type": "AGREE",
+        "status": "proposed",
+    },
 ]
 EVENT_PARTICIPANTS = [
-    {"event_participant_id": "almaty-talks-2024-05--ararat-mirzoyan", "event_id": "almaty-talks-2024-05",
-     "participant_id": "ararat-mirzoyan", "role": "participant"},
-    {"event_participant_id": "almaty-talks-2024-05--jeyhun-bayramov", "event_id": "almaty-talks-2024-05",
-     "participant_id": "jeyhun-bayramov", "role": "participant"},
-    {"event_participant_id": "almaty-talks-2024-05--kazakhstan", "event_id": "almaty-talks-2024-05",
-     "participant_id": "kazakhstan", "role": "host"},
+    {
+        "event_participant_id": "almaty-talks-2024-05--ararat-mirzoyan",
+        "event_id": "almaty-talks-2024-05",
+        "participant_id": "ararat-mirzoyan",
+        "role": "participant",
+    },
+    {
+        "event_participant_id": "almaty-talks-2024-05--jeyhun-bayramov",
+        "event_id": "almaty-talks-2024-05",
+        "participant_id": "jeyhun-bayramov",
+        "role": "participant",
+    },
+    {
+        "event_participant_id": "almaty-talks-2024-05--kazakhstan",
+        "event_id": "almaty-talks-2024-05",
+        "participant_id": "kazakhstan",
+        "role": "host",
+    },
 ]
 AGREEMENTS = [
-    {"agreement_id": "trilateral-statement-2020-11", "name": "Trilateral statement of 9 November 2020",
-     "stage": "Cea", "substage": "Ceas", "status": "signed", "date_edtf": "2020-11-09", "start_date": "2020-11-09",
-     "end_date": "2020-11-09", "date_precision": "day", "pax_agt_id": "2324",
-     "event_id": "trilateral-statement-2020-11-signing"},
+    {
+        "agreement_id": "trilateral-statement-2020-11",
+        "name": "Trilateral statement of 9 November 2020",
+        "stage": "Cea",
+        "substage": "Ceas",
+        "status": "signed",
+        "date_edtf": "2020-11-09",
+        "start_date": "2020-11-09",
+        "end_date": "2020-11-09",
+        "date_precision": "day",
+        "pax_agt_id": "2324",
+        "event_id": "trilateral-statement-2020-11-signing",
+    },
     {"agreement_id": "peace-treaty", "name": "Peace treaty", "status": "under-negotiation"},
 ]
 AGREEMENT_PARTIES = [
-    {"agreement_party_id": "trilateral-statement-2020-11--armenia", "agreement_id": "trilateral-statement-2020-11",
-     "party_id": "armenia", "role": "party"},
-    {"agreement_party_id": "trilateral-statement-2020-11--russia", "agreement_id": "trilateral-statement-2020-11",
-     "party_id": "russia", "role": "party"},
+    {
+        "agreement_party_id": "trilateral-statement-2020-11--armenia",
+        "agreement_id": "trilateral-statement-2020-11",
+        "party_id": "armenia",
+        "role": "party",
+    },
+    {
+        "agreement_party_id": "trilateral-statement-2020-11--russia",
+        "agreement_id": "trilateral-statement-2020-11",
+        "party_id": "russia",
+        "role": "party",
+    },
 ]
 SOURCES = [
-    {"source_id": "pax-2324", "title": "PA-X Peace Agreements Database, AgtId 2324",
-     "publisher": "University of Edinburgh", "citation": "PA-X Peace Agreements Database, AgtId 2324"},
+    {
+        "source_id": "pax-2324",
+        "title": "PA-X Peace Agreements Database, AgtId 2324",
+        "publisher": "University of Edinburgh",
+        "citation": "PA-X Peace Agreements Database, AgtId 2324",
+    },
 ]
 # An evidence row citing a source has no offsets: nulls in integer columns.
 EVIDENCE = [
-    {"evidence_id": "ev-000000000001", "subject_id": "trilateral-statement-2020-11", "property": "date_edtf",
-     "value": "2020-11-10", "source_id": "pax-2324"},
+    {
+        "evidence_id": "ev-000000000001",
+        "subject_id": "trilateral-statement-2020-11",
+        "property": "date_edtf",
+        "value": "2020-11-10",
+        "source_id": "pax-2324",
+    },
 ]
 MEMBERSHIPS = [
-    {"membership_id": "mikhail-galuzin--deputy-foreign-minister", "person_id": "mikhail-galuzin",
-     "organisation_id": "russia", "role": "Deputy Minister of Foreign Affairs", "attested_date": "2024-06-05"},
+    {
+        "membership_id": "mikhail-galuzin--deputy-foreign-minister",
+        "person_id": "mikhail-galuzin",
+        "organisation_id": "russia",
+        "role": "Deputy Minister of Foreign Affairs",
+        "attested_date": "2024-06-05",
+    },
 ]
 
-SAMPLES = {"events": EVENTS, "event_participants": EVENT_PARTICIPANTS, "agreements": AGREEMENTS,
-           "agreement_parties": AGREEMENT_PARTIES, "sources": SOURCES, "evidence": EVIDENCE,
-           "memberships": MEMBERSHIPS}
+SAMPLES = {
+    "events": EVENTS,
+    "event_participants": EVENT_PARTICIPANTS,
+    "agreements": AGREEMENTS,
+    "agreement_parties": AGREEMENT_PARTIES,
+    "sources": SOURCES,
+    "evidence": EVIDENCE,
+    "memberships": MEMBERSHIPS,
+}
 
 
 def write_table(root: Path, name: str, rows: list[dict[str, str]]) -> None:

@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import snapshot
 
 from caucasus_data.build import build
 from caucasus_data.validation import validate
-from conftest import snapshot
 
 GALUZIN = "mikhail-galuzin,Mikhail Galuzin,RU,,Russian Deputy Foreign Minister."
 
@@ -52,6 +52,7 @@ def row_of(path, row_id):
 
 # --- CSV files -----------------------------------------------------------------------------------
 
+
 def test_ragged_row(package):
     append(package / "data/people.csv", "ruben-x,Ruben X,AM\n")
     assert failed_build(package) == [("data/people.csv", 7, None, "row-length")]
@@ -62,12 +63,18 @@ def test_unclosed_quote(package):
     assert failed_build(package) == [("data/people.csv", 7, None, "csv-error")]
 
 
-@pytest.mark.parametrize("header, message", [
-    ("person_id,name,country_code,wikidata_id", "missing column description"),
-    ("person_id,name,country_code,wikidata_id,description,notes", "unexpected column notes"),
-    ("person_id,full_name,country_code,wikidata_id,description", "missing column name; unexpected column full_name"),
-    ("person_id,country_code,name,wikidata_id,description", "columns are out of order"),
-])
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("person_id,name,country_code,wikidata_id", "missing column description"),
+        ("person_id,name,country_code,wikidata_id,description,notes", "unexpected column notes"),
+        (
+            "person_id,full_name,country_code,wikidata_id,description",
+            "missing column name; unexpected column full_name",
+        ),
+        ("person_id,country_code,name,wikidata_id,description", "columns are out of order"),
+    ],
+)
 def test_header_problems(package, header, message):
     edit(package / "data/people.csv", "person_id,name,country_code,wikidata_id,description", header)
     before = snapshot(package)
@@ -119,11 +126,15 @@ def test_file_of_no_table_in_data(package):
     before = snapshot(package)
     report = build(package)
     assert snapshot(package) == before
-    assert sorted(findings_of(report), key=str) == [("data/organizations.csv", None, None, "unknown-file"),
-                                                    ("data/people.csv", row, "person_id", "whitespace")]
+    assert sorted(findings_of(report), key=str) == [
+        ("data/organizations.csv", None, None, "unknown-file"),
+        ("data/people.csv", row, "person_id", "whitespace"),
+    ]
     message = next(f.message for f in report.findings if f.kind == "unknown-file")
-    assert message == ("is no table's file (did you mean data/organisations.csv?); move its rows into a table's "
-                       "file, add schemas/organizations.json to make it a table, or delete it")
+    assert message == (
+        "is no table's file (did you mean data/organisations.csv?); move its rows into a table's "
+        "file, add schemas/organizations.json to make it a table, or delete it"
+    )
 
 
 def test_package_without_data_folder(package):
@@ -137,14 +148,18 @@ def test_package_without_data_folder(package):
 
 # --- values ---------------------------------------------------------------------------------------
 
+
 def test_wrong_type(package):
     edit(package / "data/places.csv", "almaty,Almaty,city,KZ,,,", "almaty,Almaty,city,KZ,,north,")
-    assert failed_build(package) == [("data/places.csv", row_of(package / "data/places.csv", "almaty"),
-                                      "latitude", "type-error")]
+    assert failed_build(package) == [
+        ("data/places.csv", row_of(package / "data/places.csv", "almaty"), "latitude", "type-error")
+    ]
 
 
-MEMBERSHIP = ("mikhail-galuzin--deputy-foreign-minister,mikhail-galuzin,russia-ministry-of-foreign-affairs,russia,"
-              "Deputy Minister of Foreign Affairs,,,2024-06-05")
+MEMBERSHIP = (
+    "mikhail-galuzin--deputy-foreign-minister,mikhail-galuzin,russia-ministry-of-foreign-affairs,russia,"
+    "Deputy Minister of Foreign Affairs,,,2024-06-05"
+)
 
 
 def test_impossible_date(package):
@@ -174,28 +189,34 @@ def test_edtf_range_that_ends_before_it_starts(package):
 
 
 def test_end_date_before_start_date(package):
-    edit(package / "data/memberships.csv", MEMBERSHIP,
-          MEMBERSHIP.replace(",,,2024-06-05", ",2024-05-01,2024-04-01,2024-06-05"))
+    edit(
+        package / "data/memberships.csv",
+        MEMBERSHIP,
+        MEMBERSHIP.replace(",,,2024-06-05", ",2024-05-01,2024-04-01,2024-06-05"),
+    )
     row = row_of(package / "data/memberships.csv", "mikhail-galuzin--deputy-foreign-minister")
     assert failed_build(package) == [("data/memberships.csv", row, "end_date", "date-order")]
 
 
 def test_value_outside_its_enum(package):
     edit(package / "data/places.csv", "almaty,Almaty,city,", "almaty,Almaty,town,")
-    assert failed_build(package) == [("data/places.csv", row_of(package / "data/places.csv", "almaty"),
-                                      "place_type", "constraint-error")]
+    assert failed_build(package) == [
+        ("data/places.csv", row_of(package / "data/places.csv", "almaty"), "place_type", "constraint-error")
+    ]
 
 
 def test_invalid_country_code(package):
     edit(package / "data/places.csv", "almaty,Almaty,city,KZ,", "almaty,Almaty,city,KX,")
-    assert failed_build(package) == [("data/places.csv", row_of(package / "data/places.csv", "almaty"),
-                                      "country_code", "country-code")]
+    assert failed_build(package) == [
+        ("data/places.csv", row_of(package / "data/places.csv", "almaty"), "country_code", "country-code")
+    ]
 
 
 def test_malformed_wikidata_id(package):
     edit(package / "data/people.csv", GALUZIN, GALUZIN.replace("RU,,", "RU,Q0123,"))
-    assert failed_build(package) == [("data/people.csv", row_of(package / "data/people.csv", "mikhail-galuzin"),
-                                      "wikidata_id", "constraint-error")]
+    assert failed_build(package) == [
+        ("data/people.csv", row_of(package / "data/people.csv", "mikhail-galuzin"), "wikidata_id", "constraint-error")
+    ]
 
 
 def test_duplicate_primary_key(package):
@@ -250,14 +271,17 @@ def test_evidence_words_not_found_to_fill_offsets(package):
 
 # --- spreadsheet formulas ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t=", "\r="])
 def test_formula_like_free_text_is_refused(package, start):
     edit(package / "data/people.csv", "Azerbaijani presidential aide.", f'"{start}HYPERLINK(""x"")"')
-    assert failed_build(package) == [("data/people.csv", row_of(package / "data/people.csv", "hikmet-hajiyev"),
-                                      "description", "formula-injection")]
+    assert failed_build(package) == [
+        ("data/people.csv", row_of(package / "data/people.csv", "hikmet-hajiyev"), "description", "formula-injection")
+    ]
 
 
 # --- descriptor and schemas --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", ["../people.csv", "/etc/passwd", "~/people.csv", "https://example.org/x.csv"])
 def test_resource_path_that_escapes_the_package(package, path):
@@ -267,7 +291,7 @@ def test_resource_path_that_escapes_the_package(package, path):
     assert ("datapackage.json", None, None, "unsafe-path") in findings_of(validate(package))
 
 
-@pytest.mark.parametrize("typo, near", [("contraints", "constraints"), ("primarykey", "primaryKey")])
+@pytest.mark.parametrize(("typo", "near"), [("contraints", "constraints"), ("primarykey", "primaryKey")])
 def test_misspelled_schema_key(package, typo, near):
     schema_path = package / "schemas/people.json"
     text = schema_path.read_text(encoding="utf-8")
@@ -305,17 +329,22 @@ def test_invalid_json_schema(package):
 
 # --- all at once, no traceback ------------------------------------------------------------------------
 
+
 def test_every_finding_is_reported_at_once_without_traceback(package):
     galuzin = row_of(package / "data/people.csv", "mikhail-galuzin")
     edit(package / "data/people.csv", "mikhail-galuzin,", "mikhail-galuzin ,")
     edit(package / "data/places.csv", "almaty,Almaty,city,", "almaty,Almaty,town,")
     acme = append(package / "data/organisations.csv", "acme,ACME,other,,,,\n")
-    result = subprocess.run([sys.executable, "-m", "caucasus_data", "build", "--root", str(package)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "build", "--root", str(package)], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert [line.rsplit(" [", 1)[1] for line in result.stdout.splitlines()] == [
-        "whitespace]", "no-evidence]", "constraint-error]"]  # one finding per mistake, all in one run
+        "whitespace]",
+        "no-evidence]",
+        "constraint-error]",
+    ]  # one finding per mistake, all in one run
     assert result.stdout.splitlines()[0].startswith(f"data/people.csv:{galuzin}:person_id: 'mikhail-galuzin ' has")
     assert result.stdout.splitlines()[1].startswith(f"data/organisations.csv:{acme}:organisation_id: 'acme' has no")
 
@@ -334,8 +363,11 @@ def test_validate_lists_every_finding_with_limit_0(package):
     append(package / "data/people.csv", rows)
     lines = {}
     for limit in ("50", "0"):
-        result = subprocess.run([sys.executable, "-m", "caucasus_data", "validate", "--limit", limit, str(package)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "caucasus_data", "validate", "--limit", limit, str(package)],
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 1
         lines[limit] = [line for line in result.stdout.splitlines() if line.startswith("data/people.csv:")]
     assert len(lines["50"]) == 51 and lines["50"][-1].endswith("more finding(s) in this file not shown [more]")
@@ -345,15 +377,19 @@ def test_validate_lists_every_finding_with_limit_0(package):
 
 # --- seeds -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, data, kind", [
-    ("010_empty.txt", b"", "seed-empty"),
-    ("010_blank.txt", b" \n\n", "seed-empty"),
-    ("010_latin1.txt", "MOSCOW, June 5. /TASS/. Caf\xe9".encode("latin-1"), "encoding-error"),
-    (".hidden.txt", b"MOSCOW, June 5. /TASS/. Text.", "seed-name"),
-    ("Article One.txt", b"MOSCOW, June 5. /TASS/. Text.", "seed-name"),
-    ("010_notes.md", b"MOSCOW, June 5. /TASS/. Text.", "seed-name"),
-    ("010_big.txt", b"MOSCOW, June 5. /TASS/. " + b"x" * (1024 * 1024), "seed-size"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("010_empty.txt", b"", "seed-empty"),
+        ("010_blank.txt", b" \n\n", "seed-empty"),
+        ("010_latin1.txt", "MOSCOW, June 5. /TASS/. Caf\xe9".encode("latin-1"), "encoding-error"),
+        (".hidden.txt", b"MOSCOW, June 5. /TASS/. Text.", "seed-name"),
+        ("Article One.txt", b"MOSCOW, June 5. /TASS/. Text.", "seed-name"),
+        ("010_notes.md", b"MOSCOW, June 5. /TASS/. Text.", "seed-name"),
+        ("010_big.txt", b"MOSCOW, June 5. /TASS/. " + b"x" * (1024 * 1024), "seed-size"),
+    ],
+)
 def test_bad_seed_file(package, name, data, kind):
     (package / "seeds" / name).write_bytes(data)
     row = 1 if kind == "encoding-error" else None

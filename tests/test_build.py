@@ -6,8 +6,9 @@ import os
 import subprocess
 import sys
 
-from caucasus_data.build import build
 from conftest import snapshot
+
+from caucasus_data.build import build
 
 
 def test_published_files_are_up_to_date(repo):
@@ -29,17 +30,24 @@ def test_build_is_identical_whatever_the_hash_seed(package):
     outputs = []
     for seed in ("1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "LC_ALL": "C"}
-        subprocess.run([sys.executable, "-m", "caucasus_data", "build", "--root", str(package)],
-                       env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "caucasus_data", "build", "--root", str(package)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         outputs.append(snapshot(package))
     assert outputs[0] == outputs[1]
 
 
 def test_check_names_a_stale_curated_file(package):
     people = package / "data" / "people.csv"
-    people.write_text(people.read_text(encoding="utf-8").replace("Russian Deputy Foreign Minister.",
-                                                                 "Deputy Foreign Minister of Russia."),
-                      encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8").replace(
+            "Russian Deputy Foreign Minister.", "Deputy Foreign Minister of Russia."
+        ),
+        encoding="utf-8",
+    )
     report = build(package, check=True)
     assert report.ok
     assert report.files == ["datapackage.json", "data/people.parquet"]
@@ -58,8 +66,11 @@ def test_check_exits_1_and_changes_nothing(package):
     people = package / "data" / "people.csv"
     people.write_text(people.read_text(encoding="utf-8") + "ruben-test,Ruben Test,AM,,\n", encoding="utf-8")
     before = snapshot(package)
-    result = subprocess.run([sys.executable, "-m", "caucasus_data", "build", "--check", "--root", str(package)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "build", "--check", "--root", str(package)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "data/people.csv: stale" not in result.stdout  # the row has no evidence: invalid, not just stale
     assert "data/people.csv:7:person_id: 'ruben-test' has no evidence row" in result.stdout
@@ -68,14 +79,18 @@ def test_check_exits_1_and_changes_nothing(package):
 
 def test_failed_build_leaves_published_files_as_they_were(package):
     events = package / "data" / "people.csv"
-    events.write_text(events.read_text(encoding="utf-8").replace("mikhail-galuzin,Mikhail Galuzin,RU",
-                                                                 "mikhail-galuzin,Mikhail Galuzin,XX"),
-                      encoding="utf-8")
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(
+            "mikhail-galuzin,Mikhail Galuzin,RU", "mikhail-galuzin,Mikhail Galuzin,XX"
+        ),
+        encoding="utf-8",
+    )
     before = snapshot(package)
     report = build(package)
     assert not report.ok
     assert [str(f) for f in report.findings if f.kind == "country-code"] == [
-        "data/people.csv:5:country_code: 'XX' is not an ISO 3166-1 alpha-2 country code [country-code]"]
+        "data/people.csv:5:country_code: 'XX' is not an ISO 3166-1 alpha-2 country code [country-code]"
+    ]
     assert snapshot(package) == before
     assert not list(package.glob(".build-staging-*"))
 

@@ -7,7 +7,6 @@ import re
 import tomllib
 
 import pytest
-
 from conftest import REPO
 
 VERSION = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["version"]
@@ -24,8 +23,9 @@ def test_citation_is_valid_cff_1_2_0():
     schema = json.loads((REPO / "tests" / "reference" / "cff-1.2.0.schema.json").read_text(encoding="utf-8"))
     document = citation()
     # The schema checks dates as strings; YAML would read an unquoted date as a date object.
-    jsonschema.validate(json.loads(json.dumps(document, default=str)), schema,
-                        format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    jsonschema.validate(
+        json.loads(json.dumps(document, default=str)), schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+    )
     assert {"cff-version", "message", "title", "authors"} <= set(document)
 
 

@@ -35,12 +35,24 @@ def test_worked_example(package):
 
     article = next(r for r in rows("articles") if r["article_id"] == "900_example")
     assert (article["outlet_id"], article["dateline_place_id"], article["published_date"]) == (
-        "example-agency", "gyumri", "2025-03-03")
+        "example-agency",
+        "gyumri",
+        "2025-03-03",
+    )
     quote = next(r for r in rows("quotes") if r["article_id"] == "900_example")
     assert (quote["speaker_id"], quote["attribution"], quote["text"]) == (
-        "anna-sample", "Sample said", "We agreed to share our data,")
+        "anna-sample",
+        "Sample said",
+        "We agreed to share our data,",
+    )
     assert {r["entity_id"] for r in rows("mentions") if r["article_id"] == "900_example"} >= {
-        "anna-sample", "ben-example", "example-institute", "example-foundation", "gyumri", "example-agency"}
+        "anna-sample",
+        "ben-example",
+        "example-institute",
+        "example-foundation",
+        "gyumri",
+        "example-agency",
+    }
     event = next(r for r in rows("events") if r["event_id"] == "gyumri-meeting-2025-03-03")
     assert (event["start_date"], event["end_date"], event["date_precision"]) == ("2025-03-03", "2025-03-03", "day")
     import pyarrow.parquet as pq

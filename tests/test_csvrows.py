@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import REPO
+
 from caucasus_data.validation import csvrows
 from caucasus_data.validation.csvrows import CsvRows
-from conftest import REPO
 
 
 def test_a_block_is_the_same_stretch_of_the_file_whichever_columns_are_taken(monkeypatch):

@@ -7,10 +7,17 @@ from pathlib import Path
 
 DATA = Path(__file__).parents[1] / "data"
 TASS, ARMENPRESS, MEDIAMAX = "000_8730724a31ace38e", "003_ed509b88b2911dd7", "004_688db0f7b6e2a534"
-CURATED = {"people": "person_id", "organisations": "organisation_id", "places": "place_id",
-           "aliases": "alias_id", "memberships": "membership_id", "events": "event_id",
-           "event_participants": "event_participant_id", "agreements": "agreement_id",
-           "agreement_parties": "agreement_party_id"}
+CURATED = {
+    "people": "person_id",
+    "organisations": "organisation_id",
+    "places": "place_id",
+    "aliases": "alias_id",
+    "memberships": "membership_id",
+    "events": "event_id",
+    "event_participants": "event_participant_id",
+    "agreements": "agreement_id",
+    "agreement_parties": "agreement_party_id",
+}
 
 
 @cache
@@ -33,8 +40,12 @@ def participants(event_id: str) -> dict[str, str]:
 
 def test_almaty_talks_are_one_event_with_both_ministers_and_evidence_from_two_articles():
     # The ministers' talks, not their meetings with their host (CONSULT/visit on the same days).
-    talks = [row for row in rows("events") if row["date_edtf"] == "2024-05-10/2024-05-11"
-             and (row["event_type"], row["event_mode"]) == ("CONSULT", "third-party")]
+    talks = [
+        row
+        for row in rows("events")
+        if row["date_edtf"] == "2024-05-10/2024-05-11"
+        and (row["event_type"], row["event_mode"]) == ("CONSULT", "third-party")
+    ]
     assert [row["event_id"] for row in talks] == ["almaty-talks-2024-05"]
     talk = talks[0]
     assert (talk["start_date"], talk["end_date"], talk["date_precision"]) == ("2024-05-10", "2024-05-11", "day")
@@ -59,11 +70,17 @@ def test_trilateral_statement_keeps_the_article_date_and_the_pax_date():
     assert statement["pax_agt_id"] == "2324"
     assert (statement["stage"], statement["substage"], statement["status"]) == ("Cea", "Ceas", "signed")
     assert statement["date_edtf"] == "2020-11-09"
-    dates = {(row["value"], row["article_id"], row["source_id"])
-             for row in evidence("trilateral-statement-2020-11") if row["property"] == "date_edtf"}
+    dates = {
+        (row["value"], row["article_id"], row["source_id"])
+        for row in evidence("trilateral-statement-2020-11")
+        if row["property"] == "date_edtf"
+    }
     assert dates == {("2020-11-09", TASS, ""), ("2020-11-10", "", "pax-2324")}
-    signatories = {row["party_id"] for row in rows("agreement_parties")
-                   if row["agreement_id"] == "trilateral-statement-2020-11" and row["role"] == "signatory"}
+    signatories = {
+        row["party_id"]
+        for row in rows("agreement_parties")
+        if row["agreement_id"] == "trilateral-statement-2020-11" and row["role"] == "signatory"
+    }
     assert signatories == {"armenia", "azerbaijan", "russia"}
 
 
@@ -77,8 +94,10 @@ def test_pax_sources_are_cited_without_invented_urls():
     declaration = by_id("agreements")["zheleznovodsk-declaration-1991"]
     assert (declaration["pax_agt_id"], declaration["stage"], declaration["substage"]) == ("611", "Pre", "Prin")
     assert declaration["date_edtf"] == "1991"
-    assert any(row["source_id"] == "pax-611" and row["value"] == "1991-09-23"
-               for row in evidence("zheleznovodsk-declaration-1991"))
+    assert any(
+        row["source_id"] == "pax-611" and row["value"] == "1991-09-23"
+        for row in evidence("zheleznovodsk-declaration-1991")
+    )
 
 
 def test_every_curated_row_has_evidence():
@@ -93,7 +112,7 @@ def test_evidence_spans_are_the_article_text():
     spans = [row for row in rows("evidence") if row["article_id"]]
     assert spans
     for row in spans:
-        assert texts[row["article_id"]][int(row["char_start"]):int(row["char_end"])] == row["quote"], row
+        assert texts[row["article_id"]][int(row["char_start"]) : int(row["char_end"])] == row["quote"], row
     for row in rows("evidence"):
         assert bool(row["article_id"]) != bool(row["source_id"]), row
 
@@ -101,7 +120,8 @@ def test_evidence_spans_are_the_article_text():
 def test_galuzin_is_deputy_minister_in_the_russian_foreign_ministry():
     memberships = [row for row in rows("memberships") if row["person_id"] == "mikhail-galuzin"]
     assert [(m["organisation_id"], m["on_behalf_of_id"], m["role"]) for m in memberships] == [
-        ("russia-ministry-of-foreign-affairs", "russia", "Deputy Minister of Foreign Affairs")]
+        ("russia-ministry-of-foreign-affairs", "russia", "Deputy Minister of Foreign Affairs")
+    ]
     ministry = by_id("organisations")["russia-ministry-of-foreign-affairs"]
     assert (ministry["classification"], ministry["parent_id"], ministry["country_code"]) == ("ministry", "russia", "RU")
     attested = {row["value"] for row in evidence(memberships[0]["membership_id"]) if row["property"] == "attested_date"}
@@ -109,16 +129,25 @@ def test_galuzin_is_deputy_minister_in_the_russian_foreign_ministry():
 
 
 def test_only_named_people_are_people():
-    assert set(by_id("people")) == {"mikhail-galuzin", "ararat-mirzoyan", "jeyhun-bayramov", "hikmet-hajiyev",
-                                    "murat-nurtleu"}
+    assert set(by_id("people")) == {
+        "mikhail-galuzin",
+        "ararat-mirzoyan",
+        "jeyhun-bayramov",
+        "hikmet-hajiyev",
+        "murat-nurtleu",
+    }
     nurtleu = {row["organisation_id"] for row in rows("memberships") if row["person_id"] == "murat-nurtleu"}
     assert nurtleu == {"kazakhstan-government", "kazakhstan-ministry-of-foreign-affairs"}
 
 
 def test_border_villages_come_in_pairs_with_their_countries():
     places = by_id("places")
-    pairs = [("baganis", "baganis-ayrim"), ("voskepar", "asagi-askipara"), ("kirants", "kheirimli"),
-             ("berkaber", "gizilgadzhili")]
+    pairs = [
+        ("baganis", "baganis-ayrim"),
+        ("voskepar", "asagi-askipara"),
+        ("kirants", "kheirimli"),
+        ("berkaber", "gizilgadzhili"),
+    ]
     for armenian, azerbaijani in pairs:
         assert (places[armenian]["country_code"], places[azerbaijani]["country_code"]) == ("AM", "AZ")
         assert places[armenian]["place_type"] == places[azerbaijani]["place_type"] == "village"
@@ -130,30 +159,41 @@ def test_border_villages_come_in_pairs_with_their_countries():
 def test_event_dates_keep_their_precision():
     events = by_id("events")
     assert (events["moscow-talks-2023-05"]["date_edtf"], events["moscow-talks-2023-05"]["date_precision"]) == (
-        "2023-05", "month")
+        "2023-05",
+        "month",
+    )
     assert events["moscow-talks-2023-07"]["date_edtf"] == "2023-07"
-    assert participants("moscow-talks-2023-07") == {"russia": "host", "armenia": "participant",
-                                                    "azerbaijan": "participant"}
+    assert participants("moscow-talks-2023-07") == {
+        "russia": "host",
+        "armenia": "participant",
+        "azerbaijan": "participant",
+    }
     rail = by_id("agreements")["rail-communication-understanding-2023"]
     assert (rail["date_edtf"], rail["start_date"], rail["end_date"]) == ("../2023-06", "", "2023-06-30")
     ceasefire = events["cessation-of-hostilities-2023-09-20"]
     assert (ceasefire["event_type"], ceasefire["event_mode"], ceasefire["date_edtf"]) == (
-        "RETREAT", "ceasefire", "2023-09-20")
+        "RETREAT",
+        "ceasefire",
+        "2023-09-20",
+    )
 
 
 def test_bishkek_talks_were_only_under_consideration():
     talks = by_id("events")["bishkek-talks-2023-10-12"]
     assert (talks["status"], talks["date_edtf"], talks["place_id"]) == ("under-consideration", "2023-10-12", "bishkek")
     assert participants("bishkek-talks-2023-10-12") == {
-        f"{state}-ministry-of-foreign-affairs": "participant" for state in ("armenia", "russia", "azerbaijan")}
+        f"{state}-ministry-of-foreign-affairs": "participant" for state in ("armenia", "russia", "azerbaijan")
+    }
     assert by_id("places")["bishkek"]["country_code"] == "KG"
     assert any(row["source_id"] == "iso-3166-2" and "KG-GB" in row["note"] for row in evidence("bishkek"))
 
 
 def test_interviews_name_speaker_and_interviewer():
-    for event_id, outlet, article in (("galuzin-tass-interview-2024-06-05", "tass", TASS),
-                                      ("galuzin-news-ru-interview-2024-05", "news-ru", ARMENPRESS),
-                                      ("galuzin-rbc-interview-2023-10", "rbc", MEDIAMAX)):
+    for event_id, outlet, article in (
+        ("galuzin-tass-interview-2024-06-05", "tass", TASS),
+        ("galuzin-news-ru-interview-2024-05", "news-ru", ARMENPRESS),
+        ("galuzin-rbc-interview-2023-10", "rbc", MEDIAMAX),
+    ):
         found = participants(event_id)
         assert (found["mikhail-galuzin"], found[outlet]) == ("speaker", "interviewer")
         assert by_id("organisations")[outlet]["classification"] == "news-outlet"
@@ -163,8 +203,12 @@ def test_interviews_name_speaker_and_interviewer():
 def test_ids_are_unique_across_tables_and_link_ids_name_their_parts():
     ids = [row[key] for table, key in CURATED.items() for row in rows(table)]
     assert len(ids) == len(set(ids))
-    links = {"event_participants": ("event_id", "participant_id"), "agreement_parties": ("agreement_id", "party_id"),
-             "aliases": ("entity_id", None), "memberships": ("person_id", None)}
+    links = {
+        "event_participants": ("event_id", "participant_id"),
+        "agreement_parties": ("agreement_id", "party_id"),
+        "aliases": ("entity_id", None),
+        "memberships": ("person_id", None),
+    }
     entities = set(ids)
     for table, (first, second) in links.items():
         for row in rows(table):
@@ -181,9 +225,11 @@ def test_quotes_are_tied_to_the_interview_they_were_said_in():
     for quote in rows("quotes"):
         if quote["quote_type"] != "term":
             events.setdefault(quote["article_id"], set()).add(quote["event_id"])
-    assert events == {"000_8730724a31ace38e": {"galuzin-tass-interview-2024-06-05"},
-                      "003_ed509b88b2911dd7": {"galuzin-news-ru-interview-2024-05"},
-                      "004_688db0f7b6e2a534": {"galuzin-rbc-interview-2023-10"}}
+    assert events == {
+        "000_8730724a31ace38e": {"galuzin-tass-interview-2024-06-05"},
+        "003_ed509b88b2911dd7": {"galuzin-news-ru-interview-2024-05"},
+        "004_688db0f7b6e2a534": {"galuzin-rbc-interview-2023-10"},
+    }
     term = next(q for q in rows("quotes") if q["text"] == "Zangezur Corridor")
     assert (term["quote_type"], term["speaker_id"], term["event_id"]) == ("term", "", "")
 

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import re
 
-import caucasus_data as cd
 from conftest import REPO
 
-COUNTED = {"people": "people", "organisations": "organisations", "places": "places", "aliases": "aliases",
-           "memberships": "memberships", "events": "events", "participations": "event_participants",
-           "agreements": "agreements", "parties": "agreement_parties", "external sources": "sources",
-           "evidence rows": "evidence", "quotations": "quotes", "mentions": "mentions"}
+import caucasus_data as cd
+
+COUNTED = {
+    "people": "people",
+    "organisations": "organisations",
+    "places": "places",
+    "aliases": "aliases",
+    "memberships": "memberships",
+    "events": "events",
+    "participations": "event_participants",
+    "agreements": "agreements",
+    "parties": "agreement_parties",
+    "external sources": "sources",
+    "evidence rows": "evidence",
+    "quotations": "quotes",
+    "mentions": "mentions",
+}
 
 
 def test_datasheet_counts_match_the_tables():

@@ -8,8 +8,19 @@ import pytest
 
 from caucasus_data.dates import EDTFError, _plain, _precision, bounds
 
-LEVEL_0 = ["2024", "2023-05", "2024-02", "2023-02", "1900-02", "2000-02", "2024-06-05", "2024-02-29", "0001",
-           "9999-12-31", "2023-12"]
+LEVEL_0 = [
+    "2024",
+    "2023-05",
+    "2024-02",
+    "2023-02",
+    "1900-02",
+    "2000-02",
+    "2024-06-05",
+    "2024-02-29",
+    "0001",
+    "9999-12-31",
+    "2023-12",
+]
 
 
 @pytest.mark.parametrize("text", LEVEL_0)
@@ -17,8 +28,11 @@ def test_level_0_dates_read_directly_agree_with_the_edtf_package(text):
     from edtf import parse_edtf, struct_time_to_date
 
     parsed = parse_edtf(text)
-    assert _plain(text) == (struct_time_to_date(parsed.lower_strict()), struct_time_to_date(parsed.upper_strict()),
-                            _precision(text))
+    assert _plain(text) == (
+        struct_time_to_date(parsed.lower_strict()),
+        struct_time_to_date(parsed.upper_strict()),
+        _precision(text),
+    )
 
 
 @pytest.mark.parametrize("text", ["2023-02-30", "2023-13", "2023-21", "0000", "2024-06-05?", "2024-XX", "x"])

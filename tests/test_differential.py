@@ -12,14 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from caucasus_data.validation.fast import fast_findings
 from caucasus_data.validation.tabular import frictionless_findings
-from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import mutate  # noqa: E402
-import synthetic  # noqa: E402
+import mutate
+import synthetic
 
 RANDOM_CASES = 40
 
@@ -102,5 +102,13 @@ def test_the_benchmark_package_with_errors_of_every_kind(tmp_path):
     assert generate.main([str(root), "--articles", "300", "--errors", "40"]) == 0
     fast = _same(root, ["generate.py --errors 40"])
     kinds = {f.kind for f in fast.findings}
-    assert {"type-error", "constraint-error", "foreign-key", "primary-key", "blank-row", "extra-cell",
-            "missing-cell", "stale"} <= kinds, kinds
+    assert {
+        "type-error",
+        "constraint-error",
+        "foreign-key",
+        "primary-key",
+        "blank-row",
+        "extra-cell",
+        "missing-cell",
+        "stale",
+    } <= kinds, kinds

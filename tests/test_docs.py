@@ -7,10 +7,11 @@ import shutil
 import subprocess
 import sys
 
+from conftest import REPO
+
 from caucasus_data.datadictionary import render_dictionary
 from caucasus_data.generated_docs import stale_docs
 from caucasus_data.tableschema import read_schemas
-from conftest import REPO
 
 
 def test_generated_docs_are_up_to_date():
@@ -44,8 +45,11 @@ def test_docs_check_fails_on_a_changed_schema_and_docs_fixes_it(tmp_path):
     path.write_text(json.dumps(schema, indent=2), encoding="utf-8")
 
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "caucasus_data", "docs", "--root", str(tmp_path), *args],
-                              capture_output=True, text=True)
+        return subprocess.run(
+            [sys.executable, "-m", "caucasus_data", "docs", "--root", str(tmp_path), *args],
+            capture_output=True,
+            text=True,
+        )
 
     check = run("--check")
     assert check.returncode == 1

@@ -7,12 +7,13 @@ import importlib
 import pkgutil
 
 import pytest
-
-import caucasus_data
 from conftest import REPO
 
-MODULES = sorted(m.name for m in pkgutil.walk_packages(caucasus_data.__path__, "caucasus_data.")
-                 if not m.name.endswith("__main__"))
+import caucasus_data
+
+MODULES = sorted(
+    m.name for m in pkgutil.walk_packages(caucasus_data.__path__, "caucasus_data.") if not m.name.endswith("__main__")
+)
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -14,18 +14,22 @@ import subprocess
 import sys
 
 import pytest
+from conftest import REPO
 
 import caucasus_data as cd
 from caucasus_data.clireference import commands
-from conftest import REPO
 
 COMMANDS = sorted(commands())
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "caucasus_data", *args], capture_output=True, text=True,
-                          env={**os.environ, "COLUMNS": "100"})
+    return subprocess.run(
+        [sys.executable, "-m", "caucasus_data", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "100"},
+    )
 
 
 @pytest.mark.parametrize("command", COMMANDS)

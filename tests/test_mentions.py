@@ -16,14 +16,20 @@ def test_acronym_matches_only_as_a_word_in_capitals():
     assert found(names, "the CIS summit") == [(4, 7, "cis", "CIS")]
     # Not the letters inside words, nor the word in another case.
     assert found(names, "CISTERN, Francisco, precise, DISCIS, cis, Cis") == []
-    assert found(names, "(CIS), CIS’s, CIS-wide") == [(1, 4, "cis", "CIS"), (7, 10, "cis", "CIS"),
-                                                      (14, 17, "cis", "CIS")]
+    assert found(names, "(CIS), CIS’s, CIS-wide") == [
+        (1, 4, "cis", "CIS"),
+        (7, 10, "cis", "CIS"),
+        (14, 17, "cis", "CIS"),
+    ]
 
 
 def test_names_ignore_case_but_respect_word_boundaries():
     names = [("armenia", "Armenia"), ("mikhail-galuzin", "Galuzin")]
     assert found(names, "ARMENIA and armenia; Armenia’s border") == [
-        (0, 7, "armenia", "ARMENIA"), (12, 19, "armenia", "armenia"), (21, 28, "armenia", "Armenia")]
+        (0, 7, "armenia", "ARMENIA"),
+        (12, 19, "armenia", "armenia"),
+        (21, 28, "armenia", "Armenia"),
+    ]
     assert found(names, "Armenian-Azerbaijani, Galuzins, preGaluzin") == []
     assert found(names, "Armenia-Azerbaijan") == [(0, 7, "armenia", "Armenia")]
 
@@ -31,8 +37,11 @@ def test_names_ignore_case_but_respect_word_boundaries():
 def test_leftmost_longest_and_shared_aliases():
     names = [("russia", "Russia"), ("rus-mfa", "Russian Foreign Ministry"), ("a", "Baku"), ("b", "Baku")]
     assert found(names, "the Russian Foreign Ministry in Baku, Russia") == [
-        (4, 28, "rus-mfa", "Russian Foreign Ministry"), (32, 36, "a", "Baku"), (32, 36, "b", "Baku"),
-        (38, 44, "russia", "Russia")]
+        (4, 28, "rus-mfa", "Russian Foreign Ministry"),
+        (32, 36, "a", "Baku"),
+        (32, 36, "b", "Baku"),
+        (38, 44, "russia", "Russia"),
+    ]
 
 
 def test_offsets_survive_case_folding_that_changes_length():
@@ -49,15 +58,23 @@ def test_empty_names():
 def test_many_aliases_one_automaton():
     names = [(f"e{i}", f"Name{i} Surname{i}") for i in range(5000)] + [("mikhail-galuzin", "Galuzin")]
     text = "Name4999 Surname4999 met Galuzin and Name12 Surname12."
-    assert found(names, text) == [(0, 20, "e4999", "Name4999 Surname4999"), (25, 32, "mikhail-galuzin", "Galuzin"),
-                                  (37, 53, "e12", "Name12 Surname12")]
+    assert found(names, text) == [
+        (0, 20, "e4999", "Name4999 Surname4999"),
+        (25, 32, "mikhail-galuzin", "Galuzin"),
+        (37, 53, "e12", "Name12 Surname12"),
+    ]
 
 
 def test_seed_mentions_of_galuzin():
-    galuzin = [(s, e, surface) for s, e, entity, surface in found(NAMES, seed_text(MEDIAMAX))
-               if entity == "mikhail-galuzin"]
-    assert galuzin == [(69, 84, "Mikhail Galuzin"), (842, 849, "Galuzin"), (915, 930, "Mikhail Galuzin"),
-                       (1925, 1940, "Mikhail Galuzin")]
+    galuzin = [
+        (s, e, surface) for s, e, entity, surface in found(NAMES, seed_text(MEDIAMAX)) if entity == "mikhail-galuzin"
+    ]
+    assert galuzin == [
+        (69, 84, "Mikhail Galuzin"),
+        (842, 849, "Galuzin"),
+        (915, 930, "Mikhail Galuzin"),
+        (1925, 1940, "Mikhail Galuzin"),
+    ]
     galuzin = [(s, e) for s, e, entity, _ in found(NAMES, seed_text(TASS)) if entity == "mikhail-galuzin"]
     assert galuzin == [(169, 184), (222, 229), (602, 609), (1032, 1039)]
 

@@ -9,23 +9,31 @@ from conftest import snapshot
 
 
 def new_article(package, path):
-    return subprocess.run([sys.executable, "-m", "caucasus_data", "new-article", str(path), "--root", str(package)],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "new-article", str(path), "--root", str(package)],
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_shows_dateline_quotes_and_mentions_without_writing(package, tmp_path):
     article = tmp_path / "910_example.txt"
-    article.write_text("BAKU, March 3, 2025 (Example Agency) - Jeyhun Bayramov said on Monday that talks would "
-                       "continue.\n\"We are ready,\" Bayramov said.\n", encoding="utf-8")
+    article.write_text(
+        "BAKU, March 3, 2025 (Example Agency) - Jeyhun Bayramov said on Monday that talks would "
+        'continue.\n"We are ready," Bayramov said.\n',
+        encoding="utf-8",
+    )
     before = snapshot(package)
     result = new_article(package, article)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[:5] == ["article_id:   910_example",
-                         "dateline:     BAKU, March 3, 2025 (Example Agency)",
-                         "outlet:       Example Agency -> (not resolved)",
-                         "place:        BAKU -> baku",
-                         "published:    2025-03-03 (read from the dateline)"]
+    assert lines[:5] == [
+        "article_id:   910_example",
+        "dateline:     BAKU, March 3, 2025 (Example Agency)",
+        "outlet:       Example Agency -> (not resolved)",
+        "place:        BAKU -> baku",
+        "published:    2025-03-03 (read from the dateline)",
+    ]
     assert "     98:111   statement jeyhun-bayramov  [Bayramov said]  'We are ready,'" in lines
     assert "'Example Agency' is not a name or alias in organisations" in result.stderr
     assert result.stderr.rstrip().endswith(f"add it with: cp {article} seeds/910_example.txt")

@@ -6,25 +6,39 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
+from conftest import REPO
 
 from caucasus_data.tableschema import read_schemas
-from conftest import REPO
 
 SCHEMAS = read_schemas(REPO)
 # Curated corrections of the parser: empty while the parser gets the seeds right.
 OVERRIDE_TABLES = {"article_metadata", "quote_overrides"}
-ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
-         "date": pa.date32()}
+ARROW = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "date": pa.date32(),
+}
 
 
 def read_csv(name: str) -> pa.Table:
     """The CSV read independently of the build: empty cells are nulls, columns typed from the schema."""
     schema = SCHEMAS[name]
     types = {f["name"]: ARROW[f["type"]] for f in schema.fields}
-    options = pacsv.ConvertOptions(column_types=types, null_values=[""], strings_can_be_null=True,
-                                   quoted_strings_can_be_null=True, true_values=["true"], false_values=["false"])
-    return pacsv.read_csv(REPO / "data" / f"{name}.csv", convert_options=options,
-                          parse_options=pacsv.ParseOptions(newlines_in_values=True))
+    options = pacsv.ConvertOptions(
+        column_types=types,
+        null_values=[""],
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+        true_values=["true"],
+        false_values=["false"],
+    )
+    return pacsv.read_csv(
+        REPO / "data" / f"{name}.csv",
+        convert_options=options,
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),
+    )
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))

@@ -6,9 +6,10 @@ import io
 import subprocess
 import sys
 
+from conftest import snapshot
+
 from caucasus_data.build import build
 from caucasus_data.progress import Progress
-from conftest import snapshot
 
 
 class Terminal(io.StringIO):
@@ -27,8 +28,13 @@ def test_a_terminal_sees_each_step_and_a_cleared_line_at_the_end(package):
     report = build(package, progress=_long_running(terminal))
     assert report.ok
     shown = terminal.getvalue()
-    for step in ("reading articles 0/3", "finding mentions and quotes 0/3", "writing CSV...", "validating...",
-                 "writing Parquet..."):
+    for step in (
+        "reading articles 0/3",
+        "finding mentions and quotes 0/3",
+        "writing CSV...",
+        "validating...",
+        "writing Parquet...",
+    ):
         assert f"\r\033[K{step}" in shown, step
     assert shown.endswith("\r\033[K"), "the line is cleared when the build ends"
 
@@ -43,7 +49,8 @@ def test_the_same_files_with_and_without_progress(package):
 
 def test_not_a_terminal_no_progress(package):
     # CI logs: the command's stderr is a pipe, so no progress line is written.
-    result = subprocess.run([sys.executable, "-m", "caucasus_data", "build", "--root", str(package)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "build", "--root", str(package)], capture_output=True, text=True
+    )
     assert result.returncode == 0
     assert "\r" not in result.stderr and "reading articles" not in result.stderr

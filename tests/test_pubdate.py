@@ -13,10 +13,14 @@ from caucasus_data.parse.pubdate import DateError, infer_year, lead_weekday, pas
 D = datetime.date
 TODAY = D(2026, 1, 1)
 
-TASS_METHOD = ("year inferred, the earliest that fits: not before 2023 (the latest year the text mentions as past), "
-               "not before 2023-07-01 (the text reports 'July 2023' as past), a Wednesday (named in the lead)")
-ARMENPRESS_METHOD = ("year inferred, the earliest that fits: not before 2024 (the latest year the text mentions as "
-                     "past), not before 2024-05-11 (the text reports '10-11 May 2024' as past)")
+TASS_METHOD = (
+    "year inferred, the earliest that fits: not before 2023 (the latest year the text mentions as past), "
+    "not before 2023-07-01 (the text reports 'July 2023' as past), a Wednesday (named in the lead)"
+)
+ARMENPRESS_METHOD = (
+    "year inferred, the earliest that fits: not before 2024 (the latest year the text mentions as "
+    "past), not before 2024-05-11 (the text reports '10-11 May 2024' as past)"
+)
 
 
 def _infer(article: str, today: datetime.date = TODAY):
@@ -24,10 +28,13 @@ def _infer(article: str, today: datetime.date = TODAY):
     return infer_year(d.month, d.day, article, today, d.start)
 
 
-@pytest.mark.parametrize("stem, date, method", [
-    (TASS, D(2024, 6, 5), TASS_METHOD),
-    (ARMENPRESS, D(2024, 5, 15), ARMENPRESS_METHOD),
-])
+@pytest.mark.parametrize(
+    ("stem", "date", "method"),
+    [
+        (TASS, D(2024, 6, 5), TASS_METHOD),
+        (ARMENPRESS, D(2024, 5, 15), ARMENPRESS_METHOD),
+    ],
+)
 def test_seed_years_are_inferred(stem, date, method):
     found = _infer(seed_text(stem))
     assert (found.date, found.inferred, found.method) == (date, True, method)
@@ -87,15 +94,18 @@ def test_plans_are_not_past_years():
     assert past_years("the 2020-2022 agreements") == [2020]
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Talks were held on 10-11 May 2024.", [(D(2024, 5, 11), "10-11 May 2024")]),
-    ("The ministers met on May 10-11, 2024.", [(D(2024, 5, 11), "May 10-11, 2024")]),
-    ("They met on 9 and 10 May 2024.", [(D(2024, 5, 10), "9 and 10 May 2024")]),
-    ("It was signed on November 9, 2020.", [(D(2020, 11, 9), "November 9, 2020")]),
-    ("They met on 2024-05-11.", [(D(2024, 5, 11), "2024-05-11")]),
-    ("It was signed on 31 June 2024.", []),  # not a calendar date
-    ("Talks will be held on 3 June 2025.", []),  # a plan
-])
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Talks were held on 10-11 May 2024.", [(D(2024, 5, 11), "10-11 May 2024")]),
+        ("The ministers met on May 10-11, 2024.", [(D(2024, 5, 11), "May 10-11, 2024")]),
+        ("They met on 9 and 10 May 2024.", [(D(2024, 5, 10), "9 and 10 May 2024")]),
+        ("It was signed on November 9, 2020.", [(D(2020, 11, 9), "November 9, 2020")]),
+        ("They met on 2024-05-11.", [(D(2024, 5, 11), "2024-05-11")]),
+        ("It was signed on 31 June 2024.", []),  # not a calendar date
+        ("Talks will be held on 3 June 2025.", []),  # a plan
+    ],
+)
 def test_past_dates(sentence, expected):
     assert past_dates(sentence) == expected
 

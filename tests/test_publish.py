@@ -8,8 +8,9 @@ import subprocess
 import sys
 import time
 
-from caucasus_data.build import build
 from conftest import snapshot
+
+from caucasus_data.build import build
 
 KILLS = 20
 
@@ -22,9 +23,12 @@ def _restore(package, saved):
 
 def test_kill_mid_build(package, tmp_path):
     people = package / "data" / "people.csv"
-    people.write_text(people.read_text(encoding="utf-8").replace("Azerbaijani presidential aide.",
-                                                                 "Assistant to the President of Azerbaijan."),
-                      encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8").replace(
+            "Azerbaijani presidential aide.", "Assistant to the President of Azerbaijan."
+        ),
+        encoding="utf-8",
+    )
     saved = shutil.copytree(package, tmp_path / "saved")
     before = snapshot(package)
     finished = shutil.copytree(package, tmp_path / "finished")

@@ -9,13 +9,13 @@ from caucasus_data.parse.mentions import EntityMatcher
 from caucasus_data.parse.quotes import find_quotes, quote_spans
 
 GALUZIN = "mikhail-galuzin"
-MATCHER = EntityMatcher(NAMES + [("jeyhun-bayramov", "Bayramov"), ("mfa-am", "Armenian Foreign Ministry")])
+MATCHER = EntityMatcher([*NAMES, ("jeyhun-bayramov", "Bayramov"), ("mfa-am", "Armenian Foreign Ministry")])
 
 
 def parse(text: str, people=PEOPLE):
     found = find_quotes(text, MATCHER.find(text), people, ORGANISATIONS | {"mfa-am"}, PEOPLE)
     for q in found:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
     return found
 
 
@@ -78,15 +78,19 @@ def test_seed_speakers_without_curated_descriptions():
 
 # --- quote marks ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, quoted", [
-    ('Galuzin spoke. "We are ready," he said.', "We are ready,"),  # straight
-    ("Galuzin spoke. “We are ready,” he said.", "We are ready,"),  # curly
-    ('Galuzin spoke. "We are ready,” he said.', "We are ready,"),  # mixed
-    ("Galuzin spoke. “We are ready,\" he said.", "We are ready,"),  # mixed the other way
-    ("Galuzin spoke. 'We are ready,' he said.", "We are ready,"),  # single straight
-    ("Galuzin spoke. ‘We are ready,’ he said.", "We are ready,"),  # single curly
-    ("Galuzin spoke. «We are ready», he said.", "We are ready"),  # guillemets
-])
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('Galuzin spoke. "We are ready," he said.', "We are ready,"),  # straight
+        ("Galuzin spoke. “We are ready,” he said.", "We are ready,"),  # curly
+        ('Galuzin spoke. "We are ready,” he said.', "We are ready,"),  # mixed
+        ('Galuzin spoke. “We are ready," he said.', "We are ready,"),  # mixed the other way
+        ("Galuzin spoke. 'We are ready,' he said.", "We are ready,"),  # single straight
+        ("Galuzin spoke. ‘We are ready,’ he said.", "We are ready,"),  # single curly
+        ("Galuzin spoke. «We are ready», he said.", "We are ready"),  # guillemets
+    ],
+)
 def test_mark_styles(text, quoted):
     assert said(text) == [(quoted, "statement", GALUZIN, "he said")]
     assert rows(text)[0][:2] == (16, 16 + len(quoted))
@@ -94,16 +98,19 @@ def test_mark_styles(text, quoted):
 
 def test_apostrophes_are_not_marks():
     text = "Galuzin spoke. 'It is Armenia’s and Russia's choice, and the Armenians' rights,' he said. Baku's view."
-    assert said(text) == [("It is Armenia’s and Russia's choice, and the Armenians' rights,", "statement", GALUZIN,
-                           "he said")]
+    assert said(text) == [
+        ("It is Armenia’s and Russia's choice, and the Armenians' rights,", "statement", GALUZIN, "he said")
+    ]
     assert quote_spans("In the '90s Armenia's and Azerbaijan’s leaders met.") == []
 
 
 def test_nested_quotes_keep_the_outer_one():
     assert said('"We reject the "Zangezur corridor" idea," Galuzin said.') == [
-        ('We reject the "Zangezur corridor" idea,', "statement", GALUZIN, "Galuzin said")]
+        ('We reject the "Zangezur corridor" idea,', "statement", GALUZIN, "Galuzin said")
+    ]
     assert said("“We reject the ‘Zangezur corridor’ idea,” Galuzin said.") == [
-        ("We reject the ‘Zangezur corridor’ idea,", "statement", GALUZIN, "Galuzin said")]
+        ("We reject the ‘Zangezur corridor’ idea,", "statement", GALUZIN, "Galuzin said")
+    ]
 
 
 def test_multi_paragraph_with_reopening_mark():
@@ -138,8 +145,10 @@ def test_three_paragraphs_reopened_with_straight_marks():
 def test_a_quote_left_open_ends_with_its_paragraph():
     # The first quotation never closes; the next paragraph opens a new one rather than closing it.
     text = 'Galuzin said: "We are ready to help.\n\nBayramov answered: "We disagree."'
-    assert rows(text) == [(15, 36, "statement", GALUZIN, "Galuzin said"),
-                          (58, 70, "statement", "jeyhun-bayramov", "Bayramov answered")]
+    assert rows(text) == [
+        (15, 36, "statement", GALUZIN, "Galuzin said"),
+        (58, 70, "statement", "jeyhun-bayramov", "Bayramov answered"),
+    ]
 
 
 def test_stray_mark_is_no_quote():
@@ -148,16 +157,20 @@ def test_stray_mark_is_no_quote():
 
 # --- kinds ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, quoted, kind", [
-    ('Russia does not use the term "Zangezur Corridor" put into circulation.', "Zangezur Corridor", "term"),
-    ('Bayramov rejected the so-called "peace corridor" idea.', "peace corridor", "term"),
-    ('The "Crossroads of Peace" project was presented by Bayramov.', "Crossroads of Peace", "term"),
-    ('Galuzin said the talks were "constructive and useful".', "constructive and useful", "partial"),
-    ("According to him, the side has given “its agreement in principle”.", "its agreement in principle", "partial"),
-    ('Galuzin noted that "the talks were useful".', "the talks were useful", "partial"),
-    ('Galuzin said: "The talks were useful."', "The talks were useful.", "statement"),
-    ('"Never," Galuzin said.', "Never,", "statement"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "kind"),
+    [
+        ('Russia does not use the term "Zangezur Corridor" put into circulation.', "Zangezur Corridor", "term"),
+        ('Bayramov rejected the so-called "peace corridor" idea.', "peace corridor", "term"),
+        ('The "Crossroads of Peace" project was presented by Bayramov.', "Crossroads of Peace", "term"),
+        ('Galuzin said the talks were "constructive and useful".', "constructive and useful", "partial"),
+        ("According to him, the side has given “its agreement in principle”.", "its agreement in principle", "partial"),
+        ('Galuzin noted that "the talks were useful".', "the talks were useful", "partial"),
+        ('Galuzin said: "The talks were useful."', "The talks were useful.", "statement"),
+        ('"Never," Galuzin said.', "Never,", "statement"),
+    ],
+)
 def test_kinds(text, quoted, kind):
     found = parse(text)
     assert [(q.text, q.quote_type) for q in found] == [(quoted, kind)]
@@ -167,49 +180,65 @@ def test_kinds(text, quoted, kind):
 
 # --- attributions and speakers ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, attribution", [
-    ('"We are ready," Galuzin said.', "Galuzin said"),
-    ('"We are ready," said Galuzin.', "said Galuzin"),
-    ('"We are ready," Galuzin added in Moscow.', "Galuzin added"),
-    ('"We are ready," Galuzin told TASS.', "Galuzin told TASS"),
-    ('"We are ready," said Russian Deputy Foreign Minister Mikhail Galuzin during a visit.',
-     "said Russian Deputy Foreign Minister Mikhail Galuzin"),
-    ('"We are ready," according to Galuzin.', "according to Galuzin"),
-    ('Galuzin said in an interview with RBC: "We are ready."', "Galuzin said"),
-    ('Galuzin said the following:\n\n"We are ready."', "Galuzin said"),
-    ('Galuzin was quoted as saying: "We are ready."', "Galuzin was quoted as saying"),
-    ('Interfax quoted Galuzin as saying: "We are ready."', "Interfax quoted Galuzin as saying"),
-    ('"Why not?" Galuzin asked.', "Galuzin asked"),
-    ('"We are ready," Galuzin, who visited Baku, said.', "Galuzin, who visited Baku, said"),
-    ("Galuzin, speaking in Moscow, said: “We are ready.”", "Galuzin, speaking in Moscow, said"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        ('"We are ready," Galuzin said.', "Galuzin said"),
+        ('"We are ready," said Galuzin.', "said Galuzin"),
+        ('"We are ready," Galuzin added in Moscow.', "Galuzin added"),
+        ('"We are ready," Galuzin told TASS.', "Galuzin told TASS"),
+        (
+            '"We are ready," said Russian Deputy Foreign Minister Mikhail Galuzin during a visit.',
+            "said Russian Deputy Foreign Minister Mikhail Galuzin",
+        ),
+        ('"We are ready," according to Galuzin.', "according to Galuzin"),
+        ('Galuzin said in an interview with RBC: "We are ready."', "Galuzin said"),
+        ('Galuzin said the following:\n\n"We are ready."', "Galuzin said"),
+        ('Galuzin was quoted as saying: "We are ready."', "Galuzin was quoted as saying"),
+        ('Interfax quoted Galuzin as saying: "We are ready."', "Interfax quoted Galuzin as saying"),
+        ('"Why not?" Galuzin asked.', "Galuzin asked"),
+        ('"We are ready," Galuzin, who visited Baku, said.', "Galuzin, who visited Baku, said"),
+        ("Galuzin, speaking in Moscow, said: “We are ready.”", "Galuzin, speaking in Moscow, said"),
+    ],
+)
 def test_named_speakers(text, attribution):
     assert [(q.speaker_id, q.attribution) for q in parse(text)] == [(GALUZIN, attribution)]
 
 
-@pytest.mark.parametrize("text, attribution", [
-    ('Galuzin spoke to TASS.\n"We are ready," he noted.', "he noted"),
-    ('Galuzin spoke to TASS.\n"We are ready," the diplomat said.', "the diplomat said"),
-    ("Galuzin spoke. According to him, “we are ready”.", "According to him"),
-])
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        ('Galuzin spoke to TASS.\n"We are ready," he noted.', "he noted"),
+        ('Galuzin spoke to TASS.\n"We are ready," the diplomat said.', "the diplomat said"),
+        ("Galuzin spoke. According to him, “we are ready”.", "According to him"),
+    ],
+)
 def test_pronouns_and_descriptions(text, attribution):
     assert [(q.speaker_id, q.attribution) for q in parse(text)] == [(GALUZIN, attribution)]
 
 
 def test_description_finds_the_person_it_describes_not_the_last_named():
-    text = ("Russian Deputy Foreign Minister Mikhail Galuzin arrived. Later he met Jeyhun Bayramov.\n"
-            '"We are ready," the deputy foreign minister said. "We agree," the Azerbaijani minister said.')
+    text = (
+        "Russian Deputy Foreign Minister Mikhail Galuzin arrived. Later he met Jeyhun Bayramov.\n"
+        '"We are ready," the deputy foreign minister said. "We agree," the Azerbaijani minister said.'
+    )
     assert [(q.speaker_id, q.attribution) for q in parse(text)] == [
-        (GALUZIN, "the deputy foreign minister said"), ("jeyhun-bayramov", "the Azerbaijani minister said")]
+        (GALUZIN, "the deputy foreign minister said"),
+        ("jeyhun-bayramov", "the Azerbaijani minister said"),
+    ]
 
 
-@pytest.mark.parametrize("attribution", [
-    "the ministry's spokesperson said",  # speaks for somebody: not the person named before
-    "his aide said",
-    "an official said",  # an indefinite description is somebody the article does not name
-    "a Russian diplomat said",
-    "Russia's top diplomat said",  # a possessive description resolves only by a title
-])
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "the ministry's spokesperson said",  # speaks for somebody: not the person named before
+        "his aide said",
+        "an official said",  # an indefinite description is somebody the article does not name
+        "a Russian diplomat said",
+        "Russia's top diplomat said",  # a possessive description resolves only by a title
+    ],
+)
 def test_descriptions_of_somebody_else_stay_unresolved(attribution):
     text = f'Jeyhun Bayramov met Mikhail Galuzin in Baku.\n"The next round will be in December," {attribution}.'
     assert said(text) == [("The next round will be in December,", "statement", None, attribution)]
@@ -222,9 +251,11 @@ def test_pronoun_goes_to_the_last_person_named():
 
 def test_unattributed_quote_continues_the_previous_speaker():
     text = '"We are ready," Galuzin said. "We will help."\n\n"And we will stay."'
-    assert said(text) == [("We are ready,", "statement", GALUZIN, "Galuzin said"),
-                          ("We will help.", "statement", GALUZIN, None),
-                          ("And we will stay.", "statement", GALUZIN, None)]
+    assert said(text) == [
+        ("We are ready,", "statement", GALUZIN, "Galuzin said"),
+        ("We will help.", "statement", GALUZIN, None),
+        ("And we will stay.", "statement", GALUZIN, None),
+    ]
     # ... but not across another person named in between.
     text = '"We are ready," Galuzin said. Bayramov was in Baku.\n\n"We will help."'
     assert [q.speaker_id for q in parse(text)] == [GALUZIN, None]
@@ -249,9 +280,13 @@ def test_surname_in_the_attribution_resolves_to_a_person_named_earlier():
     from caucasus_data.parse.mentions import EntityMatcher
     from caucasus_data.parse.quotes import find_quotes
 
-    text = ('BAKU, March 3 (Example Agency) - Jeyhun Bayramov met Ararat Mirzoyan on Monday.\n'
-            '"We are ready," Bayramov said. "So are we," Mirzoyan added.')
+    text = (
+        "BAKU, March 3 (Example Agency) - Jeyhun Bayramov met Ararat Mirzoyan on Monday.\n"
+        '"We are ready," Bayramov said. "So are we," Mirzoyan added.'
+    )
     matcher = EntityMatcher([("jeyhun-bayramov", "Jeyhun Bayramov"), ("ararat-mirzoyan", "Ararat Mirzoyan")])
     quotes = find_quotes(text, matcher.find(text), {"jeyhun-bayramov", "ararat-mirzoyan"}, set())
     assert [(q.text, q.speaker_id, q.attribution) for q in quotes] == [
-        ("We are ready,", "jeyhun-bayramov", "Bayramov said"), ("So are we,", "ararat-mirzoyan", "Mirzoyan added")]
+        ("We are ready,", "jeyhun-bayramov", "Bayramov said"),
+        ("So are we,", "ararat-mirzoyan", "Mirzoyan added"),
+    ]

@@ -29,6 +29,10 @@ def test_every_command_has_help():
     import sys
 
     for command in ([], ["build"], ["validate"], ["tables"]):
-        result = subprocess.run([sys.executable, "-m", "caucasus_data", *command, "--help"],
-                                capture_output=True, text=True, env={**os.environ, "COLUMNS": "100"})
+        result = subprocess.run(
+            [sys.executable, "-m", "caucasus_data", *command, "--help"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COLUMNS": "100"},
+        )
         assert result.returncode == 0 and result.stdout.startswith("usage: caucasus-data"), command

@@ -14,15 +14,20 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
-from caucasus_data.tableschema import read_schemas
 from conftest import REPO, copy_package
 from sample_tables import SAMPLES, write_samples
 
+from caucasus_data.tableschema import read_schemas
+
 SCHEMAS = read_schemas(REPO)
 EXPECTED = {  # Table Schema type -> the type each tool must report
-    "pandas": {"string": "string", "integer": "int64[pyarrow]", "number": "double[pyarrow]",
-               "boolean": "bool[pyarrow]", "date": "date32[day][pyarrow]"},
+    "pandas": {
+        "string": "string",
+        "integer": "int64[pyarrow]",
+        "number": "double[pyarrow]",
+        "boolean": "bool[pyarrow]",
+        "date": "date32[day][pyarrow]",
+    },
     "polars": {"string": "String", "integer": "Int64", "number": "Float64", "boolean": "Boolean", "date": "Date"},
     "duckdb": {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"},
 }
@@ -33,16 +38,27 @@ def _pandas(path: Path, fields: list[dict]):
     if path.suffix == ".parquet":
         frame = pd.read_parquet(path, dtype_backend="pyarrow")
     else:
-        arrow = {"integer": "int64[pyarrow]", "number": "double[pyarrow]", "boolean": "bool[pyarrow]",
-                 "date": "date32[pyarrow]"}
+        arrow = {
+            "integer": "int64[pyarrow]",
+            "number": "double[pyarrow]",
+            "boolean": "bool[pyarrow]",
+            "date": "date32[pyarrow]",
+        }
         # Read text, then cast: read_csv's own dtype= fails on a date column with no value (it infers null).
         # keep_default_na=False: only an empty cell is missing, never a value such as "NA" (Namibia) or "None".
         frame = pd.read_csv(path, engine="pyarrow", dtype="string[pyarrow]", keep_default_na=False, na_values=[""])
         frame = frame.astype({f["name"]: arrow[f["type"]] for f in fields if f["type"] in arrow})
-    types = {column: "string" if str(dtype).startswith(("string", "str")) else str(dtype)
-             for column, dtype in frame.dtypes.items()}
-    values = {column: [None if v is pd.NA or v is None or (isinstance(v, float) and math.isnan(v)) else v
-                       for v in frame[column].tolist()] for column in frame.columns}
+    types = {
+        column: "string" if str(dtype).startswith(("string", "str")) else str(dtype)
+        for column, dtype in frame.dtypes.items()
+    }
+    values = {
+        column: [
+            None if v is pd.NA or v is None or (isinstance(v, float) and math.isnan(v)) else v
+            for v in frame[column].tolist()
+        ]
+        for column in frame.columns
+    }
     return types, values
 
 
@@ -51,11 +67,12 @@ def _polars(path: Path, fields: list[dict]):
     if path.suffix == ".parquet":
         frame = pl.read_parquet(path)
     else:
-        kinds = {"string": pl.String, "integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean,
-                 "date": pl.Date}
+        kinds = {"string": pl.String, "integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean, "date": pl.Date}
         frame = pl.read_csv(path, schema={f["name"]: kinds[f["type"]] for f in fields})
-    return ({name: str(dtype) for name, dtype in frame.schema.items()},
-            {column: frame[column].to_list() for column in frame.columns})
+    return (
+        {name: str(dtype) for name, dtype in frame.schema.items()},
+        {column: frame[column].to_list() for column in frame.columns},
+    )
 
 
 def _duckdb(path: Path, fields: list[dict]):
@@ -68,8 +85,10 @@ def _duckdb(path: Path, fields: list[dict]):
         columns = ", ".join(f"'{f['name']}': '{kinds[f['type']]}'" for f in fields)
         relation = con.sql(f"select * from read_csv('{path}', header = true, columns = {{{columns}}})")
     rows = relation.fetchall()
-    return ({name: str(kind) for name, kind in zip(relation.columns, relation.types)},
-            {name: [row[i] for row in rows] for i, name in enumerate(relation.columns)})
+    return (
+        {name: str(kind) for name, kind in zip(relation.columns, relation.types)},
+        {name: [row[i] for row in rows] for i, name in enumerate(relation.columns)},
+    )
 
 
 READERS = {"pandas": _pandas, "polars": _polars, "duckdb": _duckdb}

@@ -6,11 +6,11 @@ import datetime
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import copy_package
+from sample_tables import write_samples
 
 import caucasus_data as cd
 from caucasus_data.sql import VIEWS
-from conftest import copy_package
-from sample_tables import write_samples
 
 pytest.importorskip("duckdb")
 
@@ -42,25 +42,36 @@ def test_convenience_views_exist_even_while_the_link_tables_are_empty():
 
 
 def test_quotes_named_resolves_speakers_and_articles():
-    rows = cd.connect().sql("select quote_id, outlet_name, published_date, speaker_name from quotes_named "
-                            "where quote_id = '000_8730724a31ace38e-q438'").fetchall()
+    rows = (
+        cd.connect()
+        .sql(
+            "select quote_id, outlet_name, published_date, speaker_name from quotes_named "
+            "where quote_id = '000_8730724a31ace38e-q438'"
+        )
+        .fetchall()
+    )
     assert rows == [("000_8730724a31ace38e-q438", "TASS", datetime.date(2024, 6, 5), "Mikhail Galuzin")]
 
 
 def test_link_views_resolve_names_when_the_tables_have_rows(tmp_path):
     root = write_samples(copy_package(tmp_path / "package"))
     con = cd.connect(root=root)
-    participants = con.sql("select event_name, start_date, participant_name, participant_table, role "
-                           "from event_participants_named order by participant_id").fetchall()
+    participants = con.sql(
+        "select event_name, start_date, participant_name, participant_table, role "
+        "from event_participants_named order by participant_id"
+    ).fetchall()
     assert participants == [
         ("Foreign ministers' talks in Almaty", datetime.date(2024, 5, 10), "Ararat Mirzoyan", "people", "participant"),
         ("Foreign ministers' talks in Almaty", datetime.date(2024, 5, 10), "Jeyhun Bayramov", "people", "participant"),
         ("Foreign ministers' talks in Almaty", datetime.date(2024, 5, 10), "Kazakhstan", "organisations", "host"),
     ]
-    parties = con.sql("select agreement_name, status, party_name, party_table from agreement_parties_named "
-                      "order by party_id").fetchall()
-    assert parties == [("Trilateral statement of 9 November 2020", "signed", "Armenia", "organisations"),
-                       ("Trilateral statement of 9 November 2020", "signed", "Russia", "organisations")]
+    parties = con.sql(
+        "select agreement_name, status, party_name, party_table from agreement_parties_named order by party_id"
+    ).fetchall()
+    assert parties == [
+        ("Trilateral statement of 9 November 2020", "signed", "Armenia", "organisations"),
+        ("Trilateral statement of 9 November 2020", "signed", "Russia", "organisations"),
+    ]
     entities = dict(con.sql("select entity_id, entity_table from entities").fetchall())
     assert entities["almaty-talks-2024-05"] == "events"
     assert entities["trilateral-statement-2020-11"] == "agreements"

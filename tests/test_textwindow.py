@@ -8,10 +8,10 @@ import csv
 import numpy as np
 import pyarrow as pa
 import pytest
+from conftest import REPO
 
 from caucasus_data.validation import csvrows, textwindow
 from caucasus_data.validation.textwindow import TextWindow
-from conftest import REPO
 
 ARTICLES = REPO / "data" / "articles.csv"
 
@@ -29,8 +29,12 @@ def _spans(article_id: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, pa.Arra
         row = {r["article_id"]: number for number, r in enumerate(csv.DictReader(handle), start=2)}
     with (REPO / "data" / "mentions.csv").open(encoding="utf-8", newline="") as handle:
         mentions = [m for m in csv.DictReader(handle) if m["article_id"] == article_id]
-    return (np.full(len(mentions), row[article_id]), np.array([int(m["char_start"]) for m in mentions]),
-            np.array([int(m["char_end"]) for m in mentions]), pa.array([m["surface"] for m in mentions]))
+    return (
+        np.full(len(mentions), row[article_id]),
+        np.array([int(m["char_start"]) for m in mentions]),
+        np.array([int(m["char_end"]) for m in mentions]),
+        pa.array([m["surface"] for m in mentions]),
+    )
 
 
 def test_spans_in_article_order_are_all_compared_and_agree_with_their_texts():
@@ -62,8 +66,10 @@ def test_spans_of_an_article_the_window_has_passed_are_left_to_the_caller():
 def _with_a_stray() -> tuple:
     """The first article's mentions but the last, and one of the third article (two blocks ahead)."""
     first, last = _spans("000_8730724a31ace38e"), _spans("004_688db0f7b6e2a534")
-    return (*[np.concatenate([a[:-1], b[:1]]) for a, b in zip(first[:3], last[:3])],
-            pa.concat_arrays([first[3][:-1], last[3][:1]]))
+    return (
+        *[np.concatenate([a[:-1], b[:1]]) for a, b in zip(first[:3], last[:3])],
+        pa.concat_arrays([first[3][:-1], last[3][:1]]),
+    )
 
 
 def test_a_stray_span_far_ahead_does_not_make_the_window_skip_the_others(monkeypatch):

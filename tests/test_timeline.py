@@ -8,16 +8,17 @@ import subprocess
 import sys
 
 import pytest
-
-from caucasus_data import timeline
-from caucasus_data.timeline import PNG, SVG, input_hash, recorded_hash, render_timeline, stale_figures, timeline_input
 from conftest import REPO, copy_package
 from sample_tables import EVENTS, write_samples, write_table
 
+from caucasus_data import timeline
+from caucasus_data.timeline import PNG, SVG, input_hash, recorded_hash, render_timeline, stale_figures, timeline_input
+
 
 def _cli(*args, **kwargs):
-    return subprocess.run([sys.executable, "-m", "caucasus_data", "timeline", *args], capture_output=True, text=True,
-                          **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "timeline", *args], capture_output=True, text=True, **kwargs
+    )
 
 
 def test_committed_figures_are_drawn_from_the_published_data():
@@ -49,13 +50,36 @@ def test_drawing_is_deterministic_and_records_its_input(tmp_path):
     write_samples(root, ["agreements"])
     # Every kind of mark: a planned day, a cancelled day, a proposed range, plus the samples' kinds.
     extra = [
-        {"event_id": "planned-day", "name": "A planned meeting", "event_type": "CONSULT", "date_edtf": "2024-07-01",
-         "start_date": "2024-07-01", "end_date": "2024-07-01", "date_precision": "day", "status": "planned"},
-        {"event_id": "cancelled-day", "name": "A cancelled meeting", "event_type": "CONSULT",
-         "date_edtf": "2024-08-01", "start_date": "2024-08-01", "end_date": "2024-08-01", "date_precision": "day",
-         "status": "cancelled"},
-        {"event_id": "proposed-range", "name": "A proposed protest", "event_type": "PROTEST", "date_edtf": "2024-09",
-         "start_date": "2024-09-01", "end_date": "2024-09-30", "date_precision": "month", "status": "proposed"},
+        {
+            "event_id": "planned-day",
+            "name": "A planned meeting",
+            "event_type": "CONSULT",
+            "date_edtf": "2024-07-01",
+            "start_date": "2024-07-01",
+            "end_date": "2024-07-01",
+            "date_precision": "day",
+            "status": "planned",
+        },
+        {
+            "event_id": "cancelled-day",
+            "name": "A cancelled meeting",
+            "event_type": "CONSULT",
+            "date_edtf": "2024-08-01",
+            "start_date": "2024-08-01",
+            "end_date": "2024-08-01",
+            "date_precision": "day",
+            "status": "cancelled",
+        },
+        {
+            "event_id": "proposed-range",
+            "name": "A proposed protest",
+            "event_type": "PROTEST",
+            "date_edtf": "2024-09",
+            "start_date": "2024-09-01",
+            "end_date": "2024-09-30",
+            "date_precision": "month",
+            "status": "proposed",
+        },
     ]
     write_table(root, "events", EVENTS + extra)
     runs = []
@@ -78,7 +102,10 @@ def test_no_events_is_said_in_the_figure():
 
 def test_missing_matplotlib_names_the_extra(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` now raises ImportError
-    with pytest.raises(ImportError, match=r"^caucasus-data timeline needs matplotlib: "
-                                          r"pip install 'caucasus-data\[plot\]'$"):
+    with pytest.raises(
+        ImportError,
+        match=r"^caucasus-data timeline needs matplotlib: "
+        r"pip install 'caucasus-data\[plot\]'$",
+    ):
         render_timeline(REPO, tmp_path)
     assert stale_figures(REPO) == []  # the check itself needs no matplotlib

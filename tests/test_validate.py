@@ -5,8 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from caucasus_data.validation import validate
 from conftest import REPO
+
+from caucasus_data.validation import validate
 
 
 def test_frictionless_alone_finds_the_package_valid():
@@ -18,14 +19,16 @@ def test_frictionless_alone_finds_the_package_valid():
 
 
 def test_frictionless_cli_exits_0():
-    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"],
-                            cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "datapackage.json"], cwd=REPO, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout[-2000:]
 
 
 def test_validate_cli_valid_package(repo):
-    result = subprocess.run([sys.executable, "-m", "caucasus_data", "validate"], cwd=repo,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "validate"], cwd=repo, capture_output=True, text=True
+    )
     assert result.returncode == 0
     assert result.stdout == ""
     assert result.stderr.startswith("valid:")
@@ -38,13 +41,21 @@ def _edit(path, old, new):
 
 
 def test_dangling_polymorphic_reference(package):
-    _edit(package / "data" / "aliases.csv", "mikhail-galuzin--galuzin,mikhail-galuzin,",
-          "mikhail-galuzin--galuzin,mikhail-galuzhin,")
+    _edit(
+        package / "data" / "aliases.csv",
+        "mikhail-galuzin--galuzin,mikhail-galuzin,",
+        "mikhail-galuzin--galuzin,mikhail-galuzhin,",
+    )
     found = [str(f) for f in validate(package).findings if f.kind == "foreign-key"]
-    row = next(i for i, line in enumerate((package / "data/aliases.csv").read_text().splitlines(), start=1)
-               if line.startswith("mikhail-galuzin--galuzin,"))
-    assert found == [f"data/aliases.csv:{row}:entity_id: 'mikhail-galuzhin' is not an id in any of people, "
-                     "organisations, places, events, agreements [foreign-key]"]
+    row = next(
+        i
+        for i, line in enumerate((package / "data/aliases.csv").read_text().splitlines(), start=1)
+        if line.startswith("mikhail-galuzin--galuzin,")
+    )
+    assert found == [
+        f"data/aliases.csv:{row}:entity_id: 'mikhail-galuzhin' is not an id in any of people, "
+        "organisations, places, events, agreements [foreign-key]"
+    ]
 
 
 def test_evidence_quote_not_at_its_offsets(package):
@@ -57,26 +68,31 @@ def test_evidence_quote_not_at_its_offsets(package):
 
 def test_cli_prints_file_row_field_and_exits_1(package):
     _edit(package / "data" / "people.csv", "hikmet-hajiyev,Hikmet Hajiyev,AZ", "hikmet-hajiyev,Hikmet Hajiyev,Az")
-    result = subprocess.run([sys.executable, "-m", "caucasus_data", "validate", str(package)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "validate", str(package)], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stdout.splitlines() == [
         "data/people.csv::: the file's size or hash differs from the one in datapackage.json: it changed since "
         "the last build; run `caucasus-data build` [stale]",
-        "data/people.csv:3:country_code: The cell \"Az\" in row at position \"3\" and field \"country_code\" at "
-        "position \"3\" does not conform to a constraint: constraint \"pattern\" is \"^[A-Z]{2}$\" [constraint-error]"]
+        'data/people.csv:3:country_code: The cell "Az" in row at position "3" and field "country_code" at '
+        'position "3" does not conform to a constraint: constraint "pattern" is "^[A-Z]{2}$" [constraint-error]',
+    ]
     assert result.stderr.startswith("invalid: ")
 
 
 def test_github_annotations(package):
     _edit(package / "data" / "people.csv", "hikmet-hajiyev,Hikmet Hajiyev,AZ", "hikmet-hajiyev,Hikmet Hajiyev,ZZ")
-    result = subprocess.run([sys.executable, "-m", "caucasus_data", "validate", "--github", str(package)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "validate", "--github", str(package)], capture_output=True, text=True
+    )
     lines = result.stdout.splitlines()
-    assert lines[2:] == ["data/people.csv:3:country_code: 'ZZ' is not an ISO 3166-1 alpha-2 country code [country-code]",
-                         "::error file=data/people.csv,line=3,title=country-code country_code::"
-                         "'ZZ' is not an ISO 3166-1 alpha-2 country code"]
+    assert lines[2:] == [
+        "data/people.csv:3:country_code: 'ZZ' is not an ISO 3166-1 alpha-2 country code [country-code]",
+        "::error file=data/people.csv,line=3,title=country-code country_code::"
+        "'ZZ' is not an ISO 3166-1 alpha-2 country code",
+    ]
 
 
 def test_fast_validator_finds_nothing_and_reads_every_file_itself():
@@ -92,8 +108,9 @@ def test_reference_and_fast_validators_print_the_same(package):
     _edit(package / "data" / "places.csv", "almaty,Almaty,city,", "almaty,Almaty,town,")
     outputs = []
     for flags in ([], ["--reference"]):
-        result = subprocess.run([sys.executable, "-m", "caucasus_data", "validate", *flags, str(package)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "caucasus_data", "validate", *flags, str(package)], capture_output=True, text=True
+        )
         assert result.returncode == 1
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1]

@@ -18,7 +18,6 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 TABLES = sorted(p.stem for p in (REPO / "schemas").glob("*.json"))
@@ -28,8 +27,11 @@ BACKENDS = ["pyarrow"] + [name for name in ("pandas", "polars", "duckdb") if fin
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
     return {"sdist": next(out.glob("caucasus_data-*.tar.gz")), "wheel": next(out.glob("caucasus_data-*.whl"))}
 
 
@@ -44,10 +46,19 @@ def venv_python(wheel, tmp_path_factory) -> Path:
     venv = tmp_path_factory.mktemp("venv")
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
     python = venv / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "--isolated", "install", "--no-index", "--no-deps", "--quiet",
-                    str(wheel)], check=True, capture_output=True)
-    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                               capture_output=True, text=True, check=True).stdout.strip())
+    subprocess.run(
+        [str(python), "-m", "pip", "--isolated", "install", "--no-index", "--no-deps", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    site = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     # .pth lines are appended to sys.path: the wheel's caucasus_data comes first; pyarrow and the rest after.
     (site / "zz-test-environment.pth").write_text(sysconfig.get_path("purelib") + "\n")
     return python
@@ -63,8 +74,18 @@ def test_sdist_has_what_a_rebuild_and_a_reader_need(dist):
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     for table in TABLES:
         assert {f"data/{table}.csv", f"data/{table}.parquet", f"schemas/{table}.json"} <= names
-    for name in ("datapackage.json", "pyproject.toml", "README.md", "LICENSE", "LICENSE-DATA", "CITATION.cff",
-                 "CHANGELOG.md", "DATASHEET.md", "docs/data-dictionary.md", "src/caucasus_data/__init__.py"):
+    for name in (
+        "datapackage.json",
+        "pyproject.toml",
+        "README.md",
+        "LICENSE",
+        "LICENSE-DATA",
+        "CITATION.cff",
+        "CHANGELOG.md",
+        "DATASHEET.md",
+        "docs/data-dictionary.md",
+        "src/caucasus_data/__init__.py",
+    ):
         assert name in names, name
     assert any(name.startswith("seeds/") for name in names)
 
@@ -108,8 +129,12 @@ def test_installed_wheel_loads_every_table_with_every_backend(venv_python, tmp_p
     result = run(venv_python, code, tmp_path)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    site = subprocess.run([str(venv_python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [str(venv_python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert out["root"].startswith(site)
     assert out["version"] == json.loads((REPO / "datapackage.json").read_text())["version"]
     assert sorted(out["rows"]) == TABLES
@@ -158,8 +183,9 @@ def test_installed_wheel_without_the_validate_extra_names_it(venv_python, tmp_pa
 
 def test_installed_command_works_from_another_directory(venv_python, tmp_path):
     version = json.loads((REPO / "datapackage.json").read_text())["version"]
-    result = subprocess.run([str(venv_python), "-I", "-m", "caucasus_data", "--version"], cwd=tmp_path,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(venv_python), "-I", "-m", "caucasus_data", "--version"], cwd=tmp_path, capture_output=True, text=True
+    )
     assert result.stdout.strip() == f"caucasus-data {version}"
     script = venv_python.parent / "caucasus-data"
     tables = subprocess.run([str(script), "tables"], cwd=tmp_path, capture_output=True, text=True)

@@ -64,8 +64,9 @@ def load(name: str, backend: Backend = "pandas") -> Any:
     try:
         module = __import__(backend)
     except ImportError:
-        raise ImportError(f"load(backend={backend!r}) needs {backend}: "
-                          f"pip install 'caucasus-data[{EXTRAS[backend]}]'") from None
+        raise ImportError(
+            f"load(backend={backend!r}) needs {backend}: pip install 'caucasus-data[{EXTRAS[backend]}]'"
+        ) from None
     if backend == "polars":
         return module.read_parquet(path)
     if backend == "duckdb":
@@ -74,8 +75,11 @@ def load(name: str, backend: Backend = "pandas") -> Any:
     import pyarrow.parquet as pq
 
     # Without a mapping pandas turns an integer column with a null into floats and dates into objects.
-    nullable = {pa.int64(): module.Int64Dtype(), pa.bool_(): module.BooleanDtype(),
-                pa.date32(): module.ArrowDtype(pa.date32())}
+    nullable = {
+        pa.int64(): module.Int64Dtype(),
+        pa.bool_(): module.BooleanDtype(),
+        pa.date32(): module.ArrowDtype(pa.date32()),
+    }
     return pq.read_table(path).to_pandas(types_mapper=nullable.get)
 
 

@@ -41,19 +41,27 @@ def cite(root: Path, article_id: str, words: str) -> list[Citation]:
     found = occurrences(text, words)
     if not found:
         start, end, score = closest(text, words)
-        raise CiteError(f"the words are not in {article_id}; the closest are {text[start:end]!r} "
-                        f"at {start}:{end} ({score:.0%} alike)")
+        raise CiteError(
+            f"the words are not in {article_id}; the closest are {text[start:end]!r} "
+            f"at {start}:{end} ({score:.0%} alike)"
+        )
     return [Citation(article_id, start, start + len(words), words) for start in found]
 
 
-def evidence_rows(root: Path, citations: list[Citation], subject_id: str = "", prop: str = "",
-                  value: str = "") -> str:
+def evidence_rows(root: Path, citations: list[Citation], subject_id: str = "", prop: str = "", value: str = "") -> str:
     """The citations as data/evidence.csv rows (no header), ready to paste."""
     header = read_schemas(root)["evidence"].field_names
     rows = []
     for c in citations:
-        row = {"subject_id": subject_id, "property": prop, "value": value, "article_id": c.article_id,
-               "char_start": str(c.char_start), "char_end": str(c.char_end), "quote": c.quote}
+        row = {
+            "subject_id": subject_id,
+            "property": prop,
+            "value": value,
+            "article_id": c.article_id,
+            "char_start": str(c.char_start),
+            "char_end": str(c.char_end),
+            "quote": c.quote,
+        }
         if subject_id:
             row["evidence_id"] = evidence_id(row)
         rows.append(row)

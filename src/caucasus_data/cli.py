@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -22,8 +23,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     if not (root / "schemas").is_dir() or not (root / "seeds").is_dir():
-        print(f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/ or seeds/); "
-              "run the build from the repository root", file=sys.stderr)
+        print(
+            f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/ or seeds/); "
+            "run the build from the repository root",
+            file=sys.stderr,
+        )
         return 1
     from .progress import Progress
 
@@ -106,11 +110,15 @@ def cmd_new_article(args: argparse.Namespace) -> int:
         print(f"the article cannot be added yet: {len(on_article)} finding(s)", file=sys.stderr)
         return 1
     if not report.ok:
-        print(f"note: the package has {len(report.findings)} other finding(s); the build will fail until "
-              "they are mended", file=sys.stderr)
+        print(
+            f"note: the package has {len(report.findings)} other finding(s); the build will fail until they are mended",
+            file=sys.stderr,
+        )
     placed = (Path(args.root) / relative).resolve() == seed.resolve()
-    print(f"ok: {relative} builds and validates" + ("" if placed else f"; add it with: cp {seed} {relative}"),
-          file=sys.stderr)
+    print(
+        f"ok: {relative} builds and validates" + ("" if placed else f"; add it with: cp {seed} {relative}"),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -119,8 +127,11 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     if not (root / "schemas").is_dir():
-        print(f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/); "
-              "run the command from the repository root", file=sys.stderr)
+        print(
+            f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/); "
+            "run the command from the repository root",
+            file=sys.stderr,
+        )
         return 1
     if args.check:
         stale = stale_docs(root)
@@ -137,8 +148,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     if not (root / "data" / "events.parquet").is_file():
-        print(f"error: {root.resolve()} has no data/events.parquet; run the command from the repository root",
-              file=sys.stderr)
+        print(
+            f"error: {root.resolve()} has no data/events.parquet; run the command from the repository root",
+            file=sys.stderr,
+        )
         return 1
     out = Path(args.out) if args.out else root
     if args.check:
@@ -164,34 +177,53 @@ def parser() -> argparse.ArgumentParser:
     main_parser.add_argument("--version", action="version", version=f"%(prog)s {lazy('__version__')}")
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="rebuild the published files from seeds/ and the curated CSVs, then validate",
-                                description="Parse seeds/, normalise the curated CSVs in data/, write every CSV, "
-                                            "Parquet file and datapackage.json, and validate. Nothing is written "
-                                            "unless the whole package is valid.")
+    build = commands.add_parser(
+        "build",
+        help="rebuild the published files from seeds/ and the curated CSVs, then validate",
+        description="Parse seeds/, normalise the curated CSVs in data/, write every CSV, "
+        "Parquet file and datapackage.json, and validate. Nothing is written "
+        "unless the whole package is valid.",
+    )
     build.add_argument("--check", action="store_true", help="write nothing; exit 1 naming any stale file")
     build.add_argument("--root", default=".", help="the repository root (default: the working directory)")
     build.add_argument("--github", action="store_true", help="print findings as GitHub Actions annotations")
     build.set_defaults(run=cmd_build)
 
-    validate = commands.add_parser("validate", help="validate a data package",
-                                   description="Run the Table Schema checks (frictionless' findings, computed "
-                                               "with Arrow) and the package's own checks; print one line per "
-                                               "problem as file:row:field: message.")
-    validate.add_argument("path", nargs="?", default=None,
-                          help="package directory or datapackage.json (default: the working directory, "
-                               "else the installed package)")
+    validate = commands.add_parser(
+        "validate",
+        help="validate a data package",
+        description="Run the Table Schema checks (frictionless' findings, computed "
+        "with Arrow) and the package's own checks; print one line per "
+        "problem as file:row:field: message.",
+    )
+    validate.add_argument(
+        "path",
+        nargs="?",
+        default=None,
+        help="package directory or datapackage.json (default: the working directory, else the installed package)",
+    )
     validate.add_argument("--github", action="store_true", help="print findings as GitHub Actions annotations")
-    validate.add_argument("--reference", action="store_true",
-                          help="run frictionless itself for the Table Schema checks (slower; the same findings)")
-    validate.add_argument("--limit", type=_count, default=PER_FILE_LIMIT, metavar="N",
-                          help=f"list at most N findings per file, then count the rest (default {PER_FILE_LIMIT}; "
-                               "0: list every finding)")
+    validate.add_argument(
+        "--reference",
+        action="store_true",
+        help="run frictionless itself for the Table Schema checks (slower; the same findings)",
+    )
+    validate.add_argument(
+        "--limit",
+        type=_count,
+        default=PER_FILE_LIMIT,
+        metavar="N",
+        help=f"list at most N findings per file, then count the rest (default {PER_FILE_LIMIT}; 0: list every finding)",
+    )
     validate.set_defaults(run=cmd_validate)
 
-    cite = commands.add_parser("cite", help="print the evidence row for exact words of an article",
-                               description="Find exact words in an article of seeds/ and print the "
-                                           "data/evidence.csv row with its offsets; when the words are not "
-                                           "there, say which words are closest.")
+    cite = commands.add_parser(
+        "cite",
+        help="print the evidence row for exact words of an article",
+        description="Find exact words in an article of seeds/ and print the "
+        "data/evidence.csv row with its offsets; when the words are not "
+        "there, say which words are closest.",
+    )
     cite.add_argument("article_id", help="the article id (the seed file name without .txt)")
     cite.add_argument("words", help="the exact words, as in the article")
     cite.add_argument("--subject", help="the id of the row the words support (fills subject_id and evidence_id)")
@@ -200,10 +232,13 @@ def parser() -> argparse.ArgumentParser:
     cite.add_argument("--root", default=".", help="the repository root (default: the working directory)")
     cite.set_defaults(run=cmd_cite)
 
-    new_article = commands.add_parser("new-article", help="check a new article and show what the parser finds in it",
-                                      description="Build a temporary copy of the package with FILE added to "
-                                                  "seeds/ and show the article's dateline, outlet, place, date, "
-                                                  "quotes and mentions, and any finding. Changes nothing.")
+    new_article = commands.add_parser(
+        "new-article",
+        help="check a new article and show what the parser finds in it",
+        description="Build a temporary copy of the package with FILE added to "
+        "seeds/ and show the article's dateline, outlet, place, date, "
+        "quotes and mentions, and any finding. Changes nothing.",
+    )
     new_article.add_argument("file", help="the article, a UTF-8 text file (in seeds/ or elsewhere)")
     new_article.add_argument("--root", default=".", help="the repository root (default: the working directory)")
     new_article.set_defaults(run=cmd_new_article)
@@ -211,21 +246,30 @@ def parser() -> argparse.ArgumentParser:
     tables = commands.add_parser("tables", help="list the tables", description="List the tables and their titles.")
     tables.set_defaults(run=cmd_tables)
 
-    docs = commands.add_parser("docs", help="regenerate docs/data-dictionary.md and docs/cli.md",
-                               description="Write the data dictionary (docs/data-dictionary.md, from schemas/*.json) "
-                                           "and the command reference (docs/cli.md, from this program's commands). "
-                                           "Only files whose text changes are written.")
+    docs = commands.add_parser(
+        "docs",
+        help="regenerate docs/data-dictionary.md and docs/cli.md",
+        description="Write the data dictionary (docs/data-dictionary.md, from schemas/*.json) "
+        "and the command reference (docs/cli.md, from this program's commands). "
+        "Only files whose text changes are written.",
+    )
     docs.add_argument("--check", action="store_true", help="write nothing; exit 1 naming any stale document")
     docs.add_argument("--root", default=".", help="the repository root (default: the working directory)")
     docs.set_defaults(run=cmd_docs)
 
-    timeline = commands.add_parser("timeline", help="draw the events as a timeline (docs/timeline.svg and .png)",
-                                   description="Draw the published events (data/events.parquet) by date, with "
-                                               "the signings of agreements marked, as docs/timeline.svg and "
-                                               "docs/timeline.png. Needs matplotlib: "
-                                               "pip install 'caucasus-data[plot]'.")
-    timeline.add_argument("--check", action="store_true",
-                          help="draw nothing; exit 1 naming a figure drawn from other data (needs no matplotlib)")
+    timeline = commands.add_parser(
+        "timeline",
+        help="draw the events as a timeline (docs/timeline.svg and .png)",
+        description="Draw the published events (data/events.parquet) by date, with "
+        "the signings of agreements marked, as docs/timeline.svg and "
+        "docs/timeline.png. Needs matplotlib: "
+        "pip install 'caucasus-data[plot]'.",
+    )
+    timeline.add_argument(
+        "--check",
+        action="store_true",
+        help="draw nothing; exit 1 naming a figure drawn from other data (needs no matplotlib)",
+    )
     timeline.add_argument("--root", default=".", help="the repository root (default: the working directory)")
     timeline.add_argument("--out", help="the directory to write docs/timeline.* under (default: the root)")
     timeline.set_defaults(run=cmd_timeline)
@@ -245,8 +289,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not bad data (bad data gets findings): one line, unless debugging
         if os.environ.get("CAUCASUS_DATA_DEBUG"):
             raise
-        print(f"internal error: {type(exc).__name__}: {exc}. Please report it; set CAUCASUS_DATA_DEBUG=1 "
-              "to see where it happened.", file=sys.stderr)
+        print(
+            f"internal error: {type(exc).__name__}: {exc}. Please report it; set CAUCASUS_DATA_DEBUG=1 "
+            "to see where it happened.",
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -264,8 +311,6 @@ def run() -> None:
     fixed_malloc_thresholds()
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream: nothing more to write
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be written to it
-            pass
     os._exit(code)

@@ -3,6 +3,7 @@
 The schemas are the one description of the tables; the dictionary is their readable form, written by
 `caucasus-data docs` and checked for staleness by the tests, so that it cannot drift from them.
 
+>>> from caucasus_data.tableschema import installed_schemas
 >>> text = render_dictionary(installed_schemas())
 >>> print(text.splitlines()[0])
 # Data dictionary
@@ -12,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from .tableschema import ARROW_TYPES, TableSchema, installed_schemas
+from .tableschema import ARROW_TYPES, TableSchema
 
 PATH = "docs/data-dictionary.md"
 HEADER = """\
@@ -67,22 +68,44 @@ def _kind(schema: TableSchema) -> str:
 
 def _table(schema: TableSchema, schemas: dict[str, TableSchema]) -> list[str]:
     name = schema.name
-    lines = [f"## {name}", "", f"**{schema.descriptor.get('title', name)}.** {schema.descriptor.get('description', '')}",
-             "", f"- Files: `data/{name}.csv`, `data/{name}.parquet`", f"- Rows: {_kind(schema)}",
-             "- Primary key: " + ", ".join(f"`{key}`" for key in schema.primary_key)]
+    lines = [
+        f"## {name}",
+        "",
+        f"**{schema.descriptor.get('title', name)}.** {schema.descriptor.get('description', '')}",
+        "",
+        f"- Files: `data/{name}.csv`, `data/{name}.parquet`",
+        f"- Rows: {_kind(schema)}",
+        "- Primary key: " + ", ".join(f"`{key}`" for key in schema.primary_key),
+    ]
     foreign = schema.foreign_keys()
     if foreign:
-        lines.append("- Foreign keys: " + "; ".join(f"`{field}` → [`{table}.{target}`](#{table})"
-                                                     for field, table, target in foreign))
+        lines.append(
+            "- Foreign keys: "
+            + "; ".join(f"`{field}` → [`{table}.{target}`](#{table})" for field, table, target in foreign)
+        )
     polymorphic = schema.polymorphic_keys()
     if polymorphic:
-        lines.append("- Polymorphic references: " + "; ".join(
-            f"`{field}` → the primary key of a row in " + " or ".join(f"[`{t}`](#{t})" for t in tables)
-            for field, tables in polymorphic))
-    referenced = sorted({f"[`{other.name}.{field}`](#{other.name})" for other in schemas.values()
-                         for field, table, _ in other.foreign_keys() if table == name}
-                        | {f"[`{other.name}.{field}`](#{other.name})" for other in schemas.values()
-                           for field, tables in other.polymorphic_keys() if name in tables})
+        lines.append(
+            "- Polymorphic references: "
+            + "; ".join(
+                f"`{field}` → the primary key of a row in " + " or ".join(f"[`{t}`](#{t})" for t in tables)
+                for field, tables in polymorphic
+            )
+        )
+    referenced = sorted(
+        {
+            f"[`{other.name}.{field}`](#{other.name})"
+            for other in schemas.values()
+            for field, table, _ in other.foreign_keys()
+            if table == name
+        }
+        | {
+            f"[`{other.name}.{field}`](#{other.name})"
+            for other in schemas.values()
+            for field, tables in other.polymorphic_keys()
+            if name in tables
+        }
+    )
     if referenced:
         lines.append("- Referenced by: " + ", ".join(referenced))
     lines += ["", "| field | type | required | constraints | description |", "|---|---|---|---|---|"]
@@ -90,17 +113,21 @@ def _table(schema: TableSchema, schemas: dict[str, TableSchema]) -> list[str]:
         required = "yes" if field.get("constraints", {}).get("required") else ""
         arrow = ARROW_TYPES[field["type"]].rstrip("_")
         kind = field["type"] if arrow == field["type"] else f"{field['type']} ({arrow})"
-        lines.append(f"| `{field['name']}` | {kind} | {required} | {_cell(_constraints(field))} "
-                     f"| {_cell(field.get('description', ''))} |")
-    return lines + [""]
+        lines.append(
+            f"| `{field['name']}` | {kind} | {required} | {_cell(_constraints(field))} "
+            f"| {_cell(field.get('description', ''))} |"
+        )
+    return [*lines, ""]
 
 
 def render_dictionary(schemas: dict[str, TableSchema]) -> str:
     """The Markdown text of the data dictionary for `schemas` (by table name)."""
     lines = [HEADER, "## Tables", "", "| table | rows | description |", "|---|---|---|"]
     for name, schema in schemas.items():
-        lines.append(f"| [`{name}`](#{name}) | {'generated' if schema.is_generated else 'curated'} "
-                     f"| {_cell(schema.descriptor.get('description', ''))} |")
+        lines.append(
+            f"| [`{name}`](#{name}) | {'generated' if schema.is_generated else 'curated'} "
+            f"| {_cell(schema.descriptor.get('description', ''))} |"
+        )
     lines.append("")
     for schema in schemas.values():
         lines += _table(schema, schemas)

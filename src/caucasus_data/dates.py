@@ -59,8 +59,7 @@ def _single(text: str) -> tuple[datetime.date, datetime.date, str]:
         raise EDTFError(f"{text!r} is not a valid EDTF date") from exc
     if type(parsed).__name__ not in ("Date", "UncertainOrApproximate", "Unspecified"):
         raise EDTFError(f"{text!r} is not a single EDTF date")
-    return (struct_time_to_date(parsed.lower_strict()), struct_time_to_date(parsed.upper_strict()),
-            _precision(text))
+    return (struct_time_to_date(parsed.lower_strict()), struct_time_to_date(parsed.upper_strict()), _precision(text))
 
 
 @lru_cache(maxsize=4096)

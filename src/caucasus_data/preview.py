@@ -35,20 +35,24 @@ def describe(report: BuildReport, relative: str) -> list[str]:
     if article is None:
         return []
     article_id = article["article_id"]
-    lines = [f"article_id:   {article_id}",
-             f"dateline:     {article.get('dateline') or '(none)'}",
-             f"outlet:       {article.get('outlet_name') or '-'} -> {article.get('outlet_id') or '(not resolved)'}",
-             f"place:        {article.get('dateline_place_name') or '-'} -> "
-             f"{article.get('dateline_place_id') or '(not resolved)'}",
-             f"published:    {article.get('published_date') or '-'} ({article.get('published_date_method') or '-'})",
-             f"language:     {article.get('language') or '(not recognised)'}"]
+    lines = [
+        f"article_id:   {article_id}",
+        f"dateline:     {article.get('dateline') or '(none)'}",
+        f"outlet:       {article.get('outlet_name') or '-'} -> {article.get('outlet_id') or '(not resolved)'}",
+        f"place:        {article.get('dateline_place_name') or '-'} -> "
+        f"{article.get('dateline_place_id') or '(not resolved)'}",
+        f"published:    {article.get('published_date') or '-'} ({article.get('published_date_method') or '-'})",
+        f"language:     {article.get('language') or '(not recognised)'}",
+    ]
     quotes = [q for q in report.tables.get("quotes", []) if q["article_id"] == article_id]
     lines.append(f"quotes:       {len(quotes)}")
     for q in quotes:
         words = q["text"].replace("\n", " ")
         words = words if len(words) <= 60 else words[:57] + "..."
-        lines.append(f"  {q['char_start']:>5}:{q['char_end']:<5} {q['quote_type']:<9} "
-                     f"{q['speaker_id'] or '(speaker not resolved)'}  [{q['attribution'] or '-'}]  {words!r}")
+        lines.append(
+            f"  {q['char_start']:>5}:{q['char_end']:<5} {q['quote_type']:<9} "
+            f"{q['speaker_id'] or '(speaker not resolved)'}  [{q['attribution'] or '-'}]  {words!r}"
+        )
     mentions = Counter(m["entity_id"] for m in report.tables.get("mentions", []) if m["article_id"] == article_id)
     lines.append(f"mentions:     {sum(mentions.values())} of {len(mentions)} curated entities")
     lines.extend(f"  {entity_id}: {count}" for entity_id, count in sorted(mentions.items()))

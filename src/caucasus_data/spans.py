@@ -44,6 +44,6 @@ def closest(text: str, words: str) -> tuple[int, int, float]:
 def _word_end(text: str, start: int) -> int:
     match = re.compile(r"\S+").match(text, start)
     end = match.end() if match else start
-    while end > start and text[end - 1] in ".,;:!?)\"”’":  # punctuation after a word is not part of it
+    while end > start and text[end - 1] in '.,;:!?)"”’':  # punctuation after a word is not part of it
         end -= 1
     return end

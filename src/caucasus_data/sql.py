@@ -76,8 +76,9 @@ def _entities_sql(root: Path) -> str:
     parts = []
     for name, schema in read_schemas(root).items():
         if len(schema.primary_key) == 1 and "name" in schema.field_names:
-            parts.append(f"select {schema.primary_key[0]} as entity_id, name, {_literal(name)} as entity_table "
-                         f"from {name}")
+            parts.append(
+                f"select {schema.primary_key[0]} as entity_id, name, {_literal(name)} as entity_table from {name}"
+            )
     return "\nunion all\n".join(parts)
 
 

@@ -93,8 +93,9 @@ def arrow_schema(schema: TableSchema):
     for f in schema.fields:
         arrow_type = getattr(pa, ARROW_TYPES[f["type"]])()
         required = f.get("constraints", {}).get("required", False)
-        fields.append(pa.field(f["name"], arrow_type, nullable=not required,
-                               metadata={"description": f.get("description", "")}))
+        fields.append(
+            pa.field(f["name"], arrow_type, nullable=not required, metadata={"description": f.get("description", "")})
+        )
     meta = {"name": schema.name, "description": schema.descriptor.get("description", "")}
     return pa.schema(fields, metadata=meta)
 
@@ -103,7 +104,7 @@ def arrow_schema(schema: TableSchema):
 def record_model(name: str):
     """A frozen pydantic model of one row of table `name`, typed from its schema."""
     import datetime
-    from typing import Literal, Optional
+    from typing import Literal
 
     from pydantic import ConfigDict, Field, create_model
 
@@ -116,10 +117,14 @@ def record_model(name: str):
         if "enum" in constraints:
             annotation = Literal[tuple(constraints["enum"])]
         if not constraints.get("required"):
-            annotation = Optional[annotation]
+            annotation = annotation | None
             definitions[f["name"]] = (annotation, Field(None, description=f.get("description")))
         else:
             definitions[f["name"]] = (annotation, Field(..., description=f.get("description")))
     model_name = "".join(part.capitalize() for part in name.split("_")) + "Record"
-    return create_model(model_name, __config__=ConfigDict(extra="forbid", frozen=True),
-                        __doc__=schema.descriptor.get("description"), **definitions)
+    return create_model(
+        model_name,
+        __config__=ConfigDict(extra="forbid", frozen=True),
+        __doc__=schema.descriptor.get("description"),
+        **definitions,
+    )

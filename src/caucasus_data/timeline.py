@@ -65,8 +65,11 @@ def timeline_input(root: str | Path = ".") -> dict[str, Any]:
     ['agreements', 'events', 'recipe']
     """
     root = Path(root)
-    agreements = [a for a in _rows(root, "agreements", AGREEMENT_COLUMNS)
-                  if a["status"] == "signed" and a["start_date"] is not None]
+    agreements = [
+        a
+        for a in _rows(root, "agreements", AGREEMENT_COLUMNS)
+        if a["status"] == "signed" and a["start_date"] is not None
+    ]
     return {"recipe": RECIPE, "events": _rows(root, "events", EVENT_COLUMNS), "agreements": agreements}
 
 
@@ -87,9 +90,9 @@ def recorded_hash(path: str | Path) -> str | None:
         texts = []
         position = 8
         while position + 8 <= len(data):  # PNG chunks: length, type, data, CRC
-            length = int.from_bytes(data[position:position + 4], "big")
-            kind = data[position + 4:position + 8]
-            body = data[position + 8:position + 8 + length]
+            length = int.from_bytes(data[position : position + 4], "big")
+            kind = data[position + 4 : position + 8]
+            body = data[position + 8 : position + 8 + length]
             if kind == b"tEXt":
                 texts.append(body.split(b"\0", 1)[-1].decode("latin-1"))
             elif kind == b"zTXt":
@@ -109,8 +112,11 @@ def stale_figures(root: str | Path = ".", out: str | Path | None = None) -> list
     root = Path(root)
     out = Path(out) if out is not None else root
     expected = input_hash(timeline_input(root))
-    return [relative for relative in (SVG, PNG)
-            if not (out / relative).is_file() or recorded_hash(out / relative) != expected]
+    return [
+        relative
+        for relative in (SVG, PNG)
+        if not (out / relative).is_file() or recorded_hash(out / relative) != expected
+    ]
 
 
 def _quad(event_type: str) -> tuple[str, str]:
@@ -243,10 +249,20 @@ def _draw(data: dict[str, Any]):
         figure = Figure(figsize=(10, 2.5), layout="constrained")
         axes = figure.add_subplot()
         axes.set_axis_off()
-        what = (f"None of the {undated} event(s) has a date yet." if undated
-                else "No events have been curated yet (data/events.csv has no rows).")
-        axes.text(0.5, 0.5, what + "\nThis figure is drawn again by `caucasus-data timeline` when they are published.",
-                  ha="center", va="center", fontsize=11, transform=axes.transAxes)
+        what = (
+            f"None of the {undated} event(s) has a date yet."
+            if undated
+            else "No events have been curated yet (data/events.csv has no rows)."
+        )
+        axes.text(
+            0.5,
+            0.5,
+            what + "\nThis figure is drawn again by `caucasus-data timeline` when they are published.",
+            ha="center",
+            va="center",
+            fontsize=11,
+            transform=axes.transAxes,
+        )
         figure.suptitle("caucasus-data: timeline of the events", fontsize=12)
         return figure
 
@@ -272,12 +288,15 @@ def _draw(data: dict[str, Any]):
     row = 0.1 + 0.13 * max(text.count("\n") + 1 for text in labels)
 
     grey = "#555555"
-    colours = [Patch(color=colour, label=quad) for quad, (colour, _) in QUADS.items()
-               if any(_quad(e["event_type"])[0] == quad for e in dated)]
+    colours = [
+        Patch(color=colour, label=quad)
+        for quad, (colour, _) in QUADS.items()
+        if any(_quad(e["event_type"])[0] == quad for e in dated)
+    ]
     if any(_quad(e["event_type"])[0] == "other" for e in dated):
         colours.append(Patch(color="#777777", label="other type"))
-    kinds = set(marks[len(signings):])  # the kinds of mark drawn
-    for mark in marks[:len(signings)]:
+    kinds = set(marks[len(signings) :])  # the kinds of mark drawn
+    for mark in marks[: len(signings)]:
         kinds.add(mark if mark in ("before", "after") else "signed")
     if any(e["status"] in NOT_HELD for e in dated):
         kinds.add("hollow")
@@ -287,13 +306,16 @@ def _draw(data: dict[str, Any]):
         "day": Line2D([], [], marker="o", linestyle="none", color=grey, label="a day"),
         "range": Patch(color=grey, label="days from–to"),
         "vague": Patch(color=grey, alpha=0.5, label="a month or a year"),
-        "open": Line2D([], [], marker=r"$\leftarrow$", markersize=11, linestyle="none", color=grey,
-                       label="open start or end"),
-        "hollow": Line2D([], [], marker="o", linestyle="none", color=grey, markerfacecolor="white",
-                         label="not (yet) held"),
+        "open": Line2D(
+            [], [], marker=r"$\leftarrow$", markersize=11, linestyle="none", color=grey, label="open start or end"
+        ),
+        "hollow": Line2D(
+            [], [], marker="o", linestyle="none", color=grey, markerfacecolor="white", label="not (yet) held"
+        ),
         "cancelled": Line2D([], [], marker="x", linestyle="none", color="#999999", label="cancelled"),
-        "signed": Line2D([], [], marker="*", linestyle="none", color="#444444", markersize=11,
-                         label="agreement signed"),
+        "signed": Line2D(
+            [], [], marker="*", linestyle="none", color="#444444", markersize=11, label="agreement signed"
+        ),
         "before": Line2D([], [], marker="<", linestyle="none", color=grey, label="long before: its year"),
         "after": Line2D([], [], marker=">", linestyle="none", color=grey, label="long after: its year"),
     }
@@ -309,17 +331,23 @@ def _draw(data: dict[str, Any]):
             legend_rows[-1].append(handle)
             used += item
 
-    notes = ["A bar runs from the first to the last day a date can denote; a lighter one is a month or a year "
-             "(the date is known only that closely, not an event that long).",
-             "An arrow marks an open start (the event is known only to precede that day) or an open end."]
+    notes = [
+        "A bar runs from the first to the last day a date can denote; a lighter one is a month or a year "
+        "(the date is known only that closely, not an event that long).",
+        "An arrow marks an open start (the event is known only to precede that day) or an open end.",
+    ]
     for side, edge_name in (("before", "left"), ("after", "right")):
         if side in marks:
-            notes.append(f"{_plural(marks.count(side), 'row')} long {side} the period shown: a triangle at the "
-                         f"{edge_name} edge, with the year.")
+            notes.append(
+                f"{_plural(marks.count(side), 'row')} long {side} the period shown: a triangle at the "
+                f"{edge_name} edge, with the year."
+            )
     if undated:
         notes.append(f"{_plural(undated, 'undated event')} not drawn.")
-    note = (_wrap(" ".join(notes), (width - 2 * margin) * 72, 7)
-            + "\nSource: caucasus-data (tables events and agreements), drawn by caucasus-data timeline.")
+    note = (
+        _wrap(" ".join(notes), (width - 2 * margin) * 72, 7)
+        + "\nSource: caucasus-data (tables events and agreements), drawn by caucasus-data timeline."
+    )
 
     top = 0.62 + 0.24 * len(legend_rows) + 0.1
     bottom = 0.42 + 0.15 * (note.count("\n") + 1) + 0.05
@@ -329,17 +357,38 @@ def _draw(data: dict[str, Any]):
 
     span = sorted({_span(i)[0].year for i in items} | {(_span(i)[1] - datetime.timedelta(days=1)).year for i in items})
     years = f"{span[0]}–{span[-1]}" if span[0] != span[-1] else f"{span[0]}"
-    figure.text(margin / width, 1 - 0.18 / height, f"Armenia–Azerbaijan peace process: events, {years}",
-                fontsize=13, fontweight="bold", va="top", color="#222222")
-    figure.text(margin / width, 1 - 0.44 / height,
-                f"{_plural(len(dated), 'dated event')}, one row each, by date"
-                + (f"; {_plural(len(signings), 'agreement signing')} on top" if signings else "")
-                + ". Colour: the PLOVER quad class of the event type.",
-                fontsize=9, va="top", color="#444444")
+    figure.text(
+        margin / width,
+        1 - 0.18 / height,
+        f"Armenia–Azerbaijan peace process: events, {years}",
+        fontsize=13,
+        fontweight="bold",
+        va="top",
+        color="#222222",
+    )
+    figure.text(
+        margin / width,
+        1 - 0.44 / height,
+        f"{_plural(len(dated), 'dated event')}, one row each, by date"
+        + (f"; {_plural(len(signings), 'agreement signing')} on top" if signings else "")
+        + ". Colour: the PLOVER quad class of the event type.",
+        fontsize=9,
+        va="top",
+        color="#444444",
+    )
     for n, handles in enumerate(legend_rows):
-        figure.legend(handles=handles, loc="upper left", ncol=len(handles),
-                      bbox_to_anchor=(margin / width, 1 - (0.62 + 0.24 * n) / height), fontsize=8, frameon=False,
-                      handlelength=1.6, handletextpad=0.5, columnspacing=1.6, borderaxespad=0)
+        figure.legend(
+            handles=handles,
+            loc="upper left",
+            ncol=len(handles),
+            bbox_to_anchor=(margin / width, 1 - (0.62 + 0.24 * n) / height),
+            fontsize=8,
+            frameon=False,
+            handlelength=1.6,
+            handletextpad=0.5,
+            columnspacing=1.6,
+            borderaxespad=0,
+        )
     figure.text(margin / width, (bottom - 0.42) / height, note, fontsize=7, va="top", color=grey, linespacing=1.5)
 
     box = [left / width, bottom / height, (right - left) / width, rows * row / height]
@@ -358,11 +407,29 @@ def _draw(data: dict[str, Any]):
         begin, end = _span(item)
         years = sorted({begin.year, (end - datetime.timedelta(days=1)).year})
         x = 0.01 if mark == "before" else 0.99
-        axes.plot([x], [y], marker="<" if mark == "before" else ">", markersize=9, color=colour, alpha=alpha,
-                  markerfacecolor="white" if hollow else colour, linestyle="none", transform=edge, clip_on=False)
-        axes.annotate("–".join(map(str, years)), (x, y), xycoords=edge, xytext=(8 if mark == "before" else -8, 0),
-                      textcoords="offset points", ha="left" if mark == "before" else "right", va="center",
-                      fontsize=size, color=colour)
+        axes.plot(
+            [x],
+            [y],
+            marker="<" if mark == "before" else ">",
+            markersize=9,
+            color=colour,
+            alpha=alpha,
+            markerfacecolor="white" if hollow else colour,
+            linestyle="none",
+            transform=edge,
+            clip_on=False,
+        )
+        axes.annotate(
+            "–".join(map(str, years)),
+            (x, y),
+            xycoords=edge,
+            xytext=(8 if mark == "before" else -8, 0),
+            textcoords="offset points",
+            ha="left" if mark == "before" else "right",
+            va="center",
+            fontsize=size,
+            color=colour,
+        )
 
     for y, (agreement, mark) in enumerate(zip(signings, marks)):
         if mark in ("before", "after"):
@@ -374,7 +441,7 @@ def _draw(data: dict[str, Any]):
     if signings:
         axes.axhline(len(signings) - 0.5, color="#aaaaaa", linewidth=0.8)
 
-    for y, (event, mark) in enumerate(zip(dated, marks[len(signings):]), start=len(signings)):
+    for y, (event, mark) in enumerate(zip(dated, marks[len(signings) :]), start=len(signings)):
         colour = "#999999" if event["status"] == "cancelled" else _quad(event["event_type"])[1]
         start, end = event["start_date"], event["end_date"]
         hollow = event["status"] in NOT_HELD
@@ -384,22 +451,45 @@ def _draw(data: dict[str, Any]):
             beyond(event, mark, y, colour, hollow, alpha)
         elif mark in ("range", "vague"):
             begin, finish = _span(event)
-            axes.barh(y, mdates.date2num(finish) - mdates.date2num(begin), left=mdates.date2num(begin),
-                      height=0.5, color="white" if hollow else colour, edgecolor=colour,
-                      alpha=alpha, hatch="//" if hollow else None, linewidth=1.2, zorder=2)
+            axes.barh(
+                y,
+                mdates.date2num(finish) - mdates.date2num(begin),
+                left=mdates.date2num(begin),
+                height=0.5,
+                color="white" if hollow else colour,
+                edgecolor=colour,
+                alpha=alpha,
+                hatch="//" if hollow else None,
+                linewidth=1.2,
+                zorder=2,
+            )
         else:
             day = start or end
             marker = "x" if event["status"] == "cancelled" else "o"
-            axes.plot([mdates.date2num(day) + 0.5], [y], marker=marker, markersize=7, color=colour, alpha=alpha,
-                      markerfacecolor="white" if hollow else colour, linestyle="none", zorder=3)
+            axes.plot(
+                [mdates.date2num(day) + 0.5],
+                [y],
+                marker=marker,
+                markersize=7,
+                color=colour,
+                alpha=alpha,
+                markerfacecolor="white" if hollow else colour,
+                linestyle="none",
+                zorder=3,
+            )
             if mark == "open":  # the arrow points to the unknown side
                 tip = offset_copy(axes.transData, fig=figure, x=-28 if not start else 28, units="points")
-                axes.annotate("", xy=(mdates.date2num(day) + 0.5, y), xycoords=tip,
-                              xytext=(mdates.date2num(day) + 0.5, y), textcoords="data",
-                              arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 1.2})
+                axes.annotate(
+                    "",
+                    xy=(mdates.date2num(day) + 0.5, y),
+                    xycoords=tip,
+                    xytext=(mdates.date2num(day) + 0.5, y),
+                    textcoords="data",
+                    arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 1.2},
+                )
 
     axes.set_yticks(range(rows), labels, fontsize=size, color="#222222")
-    for text in axes.get_yticklabels()[:len(signings)]:
+    for text in axes.get_yticklabels()[: len(signings)]:
         text.set_fontweight("bold")
     axes.tick_params(axis="y", length=0, pad=6)
     axes.set_ylim(rows - 0.5, -0.5)
@@ -409,11 +499,13 @@ def _draw(data: dict[str, Any]):
     length = (last - first).days / 365.25
     step = 1 if length <= 12 else 2 if length <= 24 else 5 if length <= 60 else 10
     all_years = range(mdates.num2date(low).year, mdates.num2date(high).year + 1)
-    january = [x for x in (mdates.date2num(datetime.date(y, 1, 1)) for y in all_years if y % step == 0)
-               if low <= x <= high]
+    january = [
+        x for x in (mdates.date2num(datetime.date(y, 1, 1)) for y in all_years if y % step == 0) if low <= x <= high
+    ]
     months = () if length > 8 else (4, 7, 10) if length > 2 else range(2, 13)
-    between = [x for x in (mdates.date2num(datetime.date(y, m, 1)) for y in all_years for m in months)
-               if low <= x <= high]
+    between = [
+        x for x in (mdates.date2num(datetime.date(y, m, 1)) for y in all_years for m in months) if low <= x <= high
+    ]
     axes.xaxis.set_major_locator(FixedLocator(january))
     axes.xaxis.set_minor_locator(FixedLocator(between))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: str(mdates.num2date(x).year)))
@@ -449,13 +541,21 @@ def render_timeline(root: str | Path = ".", out: str | Path | None = None) -> li
     data = timeline_input(root)
     description = HASH_PREFIX + input_hash(data)
     # A fixed hash salt, no date and paths for text make the SVG the same bytes on every run and machine.
-    settings = {"svg.hashsalt": "caucasus-data", "svg.fonttype": "path", "font.family": "DejaVu Sans",
-                "axes.unicode_minus": True}
+    settings = {
+        "svg.hashsalt": "caucasus-data",
+        "svg.fonttype": "path",
+        "font.family": "DejaVu Sans",
+        "axes.unicode_minus": True,
+    }
     with matplotlib.rc_context(settings):
         figure = _draw(data)
         (out / SVG).parent.mkdir(parents=True, exist_ok=True)
-        figure.savefig(out / SVG, format="svg",
-                       metadata={"Date": None, "Title": "caucasus-data timeline", "Description": description})
-        figure.savefig(out / PNG, format="png", dpi=120,
-                       metadata={"Title": "caucasus-data timeline", "Description": description})
+        figure.savefig(
+            out / SVG,
+            format="svg",
+            metadata={"Date": None, "Title": "caucasus-data timeline", "Description": description},
+        )
+        figure.savefig(
+            out / PNG, format="png", dpi=120, metadata={"Title": "caucasus-data timeline", "Description": description}
+        )
     return [SVG, PNG]

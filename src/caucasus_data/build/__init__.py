@@ -14,19 +14,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..identifiers import mention_id, quote_id
 from ..parse.mentions import EntityMatcher
-from ..progress import Progress
 from ..parse.quotes import find_quotes
+from ..progress import Progress
 from ..tableschema import TableSchema, read_schemas
 from ..validation import validate
 from ..validation.descriptor import check_package
 from ..validation.findings import Finding, limit_per_file
 from . import publish, render
 from .articles import Names, article_row
-from .seeds import Seed, read_seeds
-from .overrides import QUOTE_OVERRIDES, apply_quote_overrides, check_article_overrides
 from .curated import CELL_KINDS, Rows, complete_evidence, derive_dates, read_curated, sort_rows
-from ..identifiers import mention_id, quote_id
+from .overrides import QUOTE_OVERRIDES, apply_quote_overrides, check_article_overrides
+from .seeds import Seed, read_seeds
 
 
 @dataclass
@@ -44,8 +44,9 @@ class BuildReport:
         return not self.findings
 
 
-def build(root: str | Path = ".", check: bool = False, today: datetime.date | None = None,
-          progress: Progress | None = None) -> BuildReport:
+def build(
+    root: str | Path = ".", check: bool = False, today: datetime.date | None = None, progress: Progress | None = None
+) -> BuildReport:
     """Build the package in `root`; with `check`, write nothing and list the files that are stale.
 
     `progress` shows how far a long build is (the command line passes one that writes to a terminal only).
@@ -83,9 +84,16 @@ def _unknown_files(root: Path, schemas: dict[str, TableSchema]) -> list[Finding]
             continue
         near = get_close_matches(path.stem, list(schemas), n=1)
         hint = f"did you mean data/{near[0]}.csv?" if near else "`caucasus-data tables` lists the tables"
-        findings.append(Finding(f"data/{path.name}", None, None, "unknown-file",
-                                f"is no table's file ({hint}); move its rows into a table's file, add "
-                                f"schemas/{path.stem}.json to make it a table, or delete it"))
+        findings.append(
+            Finding(
+                f"data/{path.name}",
+                None,
+                None,
+                "unknown-file",
+                f"is no table's file ({hint}); move its rows into a table's file, add "
+                f"schemas/{path.stem}.json to make it a table, or delete it",
+            )
+        )
     return findings
 
 
@@ -158,14 +166,31 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date, pro
     for article in progress.each(articles, "finding mentions and quotes"):
         article_id, text = article["article_id"], article["text"]
         found = matcher.find(text)
-        mentions.extend({"mention_id": mention_id(article_id, m.start, m.entity_id), "article_id": article_id,
-                         "entity_id": m.entity_id, "char_start": str(m.start), "char_end": str(m.end),
-                         "surface": m.surface} for m in found)
-        quotes.extend({"quote_id": quote_id(article_id, q.start), "article_id": article_id,
-                       "speaker_id": q.speaker_id or "", "attribution": q.attribution or "", "text": q.text,
-                       "char_start": str(q.start), "char_end": str(q.end), "quote_type": q.quote_type,
-                       "published_date": article.get("published_date", "")}
-                      for q in find_quotes(text, found, people, organisations, descriptions=people))
+        mentions.extend(
+            {
+                "mention_id": mention_id(article_id, m.start, m.entity_id),
+                "article_id": article_id,
+                "entity_id": m.entity_id,
+                "char_start": str(m.start),
+                "char_end": str(m.end),
+                "surface": m.surface,
+            }
+            for m in found
+        )
+        quotes.extend(
+            {
+                "quote_id": quote_id(article_id, q.start),
+                "article_id": article_id,
+                "speaker_id": q.speaker_id or "",
+                "attribution": q.attribution or "",
+                "text": q.text,
+                "char_start": str(q.start),
+                "char_end": str(q.end),
+                "quote_type": q.quote_type,
+                "published_date": article.get("published_date", ""),
+            }
+            for q in find_quotes(text, found, people, organisations, descriptions=people)
+        )
     findings, notes = apply_quote_overrides(quotes, tables["quote_overrides"])
     report.findings.extend(findings)
     report.overrides.extend(notes)
@@ -199,10 +224,12 @@ def _unresolved_speakers(articles: Rows, quotes: Rows) -> list[str]:
     for q in quotes:
         if q["quote_type"] != "term" and not q["speaker_id"]:
             said = f" (attribution: {q['attribution']!r})" if q["attribution"] else ""
-            warnings.append(f"{seed[q['article_id']]}: the speaker of the quote at {q['char_start']} "
-                            f"({q['text'][:40]!r}){said} is not resolved; add the person to data/people.csv or "
-                            f"data/aliases.csv, or set speaker_id in {QUOTE_OVERRIDES} for article_id "
-                            f"{q['article_id']}, char_start {q['char_start']}")
+            warnings.append(
+                f"{seed[q['article_id']]}: the speaker of the quote at {q['char_start']} "
+                f"({q['text'][:40]!r}){said} is not resolved; add the person to data/people.csv or "
+                f"data/aliases.csv, or set speaker_id in {QUOTE_OVERRIDES} for article_id "
+                f"{q['article_id']}, char_start {q['char_start']}"
+            )
     return warnings
 
 
@@ -228,8 +255,9 @@ def _write(root, schemas, tables, metadata, check: bool, report: BuildReport, pr
         staged = validate(staging, per_file_limit=None)
         # A cell already reported while reading is not reported again by the schema checks.
         seen = {(f.file, f.row, f.field) for f in report.findings}
-        report.findings.extend(f for f in _to_contributor_rows(staged.findings, tables)
-                               if (f.file, f.row, f.field) not in seen)
+        report.findings.extend(
+            f for f in _to_contributor_rows(staged.findings, tables) if (f.file, f.row, f.field) not in seen
+        )
         if report.findings:
             return
         progress.step("writing Parquet")
@@ -254,9 +282,10 @@ def _to_contributor_rows(findings: list[Finding], tables: dict[str, Rows]) -> li
     for finding in findings:
         rows = tables.get(finding.file.removeprefix("data/").removesuffix(".csv"))
         if rows and "_row" in rows[0]:
-            message = ROW_POSITION.sub(lambda m: f"{m[1]}{m[2]}{_written(rows, int(m[3]))}", finding.message)
-            finding = Finding(finding.file, finding.row and _written(rows, finding.row), finding.field,
-                              finding.kind, message)
+            message = ROW_POSITION.sub(lambda m, rows=rows: f"{m[1]}{m[2]}{_written(rows, int(m[3]))}", finding.message)
+            finding = Finding(
+                finding.file, finding.row and _written(rows, finding.row), finding.field, finding.kind, message
+            )
         out.append(finding)
     return out
 

@@ -7,7 +7,6 @@ import datetime
 import hashlib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..parse.dateline import Dateline, find_dateline, headline
 from ..parse.mentions import fold
@@ -47,9 +46,13 @@ class ArticleResult:
 
 def _base_row(seed: Seed) -> dict[str, str]:
     return {
-        "article_id": seed.article_id, "seed_file": seed.relative, "text": seed.text,
-        "text_sha256": hashlib.sha256(seed.data).hexdigest(), "char_count": str(len(seed.text)),
-        "published_date_inferred": "false", "language": _language(seed.text),
+        "article_id": seed.article_id,
+        "seed_file": seed.relative,
+        "text": seed.text,
+        "text_sha256": hashlib.sha256(seed.data).hexdigest(),
+        "char_count": str(len(seed.text)),
+        "published_date_inferred": "false",
+        "language": _language(seed.text),
     }
 
 
@@ -60,8 +63,11 @@ def _date(row: dict[str, str], dateline: Dateline, today: datetime.date, result:
     try:
         if dateline.year is None:
             found = infer_year(dateline.month, dateline.day, row["text"], today, dateline.start)
-            row.update(published_date=found.date.isoformat(), published_date_inferred="true",
-                       published_date_method=found.method)
+            row.update(
+                published_date=found.date.isoformat(),
+                published_date_inferred="true",
+                published_date_method=found.method,
+            )
             result.floating = found.floating
         else:
             day = datetime.date(dateline.year, dateline.month, dateline.day)
@@ -74,8 +80,10 @@ def _date(row: dict[str, str], dateline: Dateline, today: datetime.date, result:
 def _resolve(row: dict[str, str], dateline: Dateline, outlets: Names, places: Names) -> list[tuple[str, str, str]]:
     """Set outlet_id and dateline_place_id by name or alias; (name, column, table) of those not found."""
     missing = []
-    for name, names, column, table in ((dateline.outlet, outlets, "outlet_id", "organisations"),
-                                       (dateline.place, places, "dateline_place_id", "places")):
+    for name, names, column, table in (
+        (dateline.outlet, outlets, "outlet_id", "organisations"),
+        (dateline.place, places, "dateline_place_id", "places"),
+    ):
         resolved = names.resolve(name)
         if resolved:
             row[column] = resolved
@@ -84,31 +92,44 @@ def _resolve(row: dict[str, str], dateline: Dateline, outlets: Names, places: Na
     return missing
 
 
-def article_row(seed: Seed, outlets: Names, places: Names, today: datetime.date,
-                override: dict[str, str] | None = None, override_header: list[str] | None = None) -> ArticleResult:
+def article_row(
+    seed: Seed,
+    outlets: Names,
+    places: Names,
+    today: datetime.date,
+    override: dict[str, str] | None = None,
+    override_header: list[str] | None = None,
+) -> ArticleResult:
     """The article row of one seed, with its curated override (a data/article_metadata.csv row)."""
     result = ArticleResult(_base_row(seed))
     row, relative = result.row, result.row["seed_file"]
     dateline = find_dateline(row["text"])
-    missing, problem = [], "no dateline was recognised at the top of the article (known forms include " \
-                           f"{KNOWN_FORMS})"
+    missing, problem = [], f"no dateline was recognised at the top of the article (known forms include {KNOWN_FORMS})"
     if dateline is not None:
-        row.update(dateline=dateline.text, dateline_start=str(dateline.start), dateline_end=str(dateline.end),
-                   outlet_name=dateline.outlet, dateline_place_name=dateline.place,
-                   title=headline(row["text"], dateline))
+        row.update(
+            dateline=dateline.text,
+            dateline_start=str(dateline.start),
+            dateline_end=str(dateline.end),
+            outlet_name=dateline.outlet,
+            dateline_place_name=dateline.place,
+            title=headline(row["text"], dateline),
+        )
         problem = _date(row, dateline, today, result)
         missing = _resolve(row, dateline, outlets, places)
     note = apply_article_override(row, override)
     if note:
         result.notes.append(note)
     if not row.get("published_date"):
-        result.findings.append(Finding(relative, None, None, "dateline",
-                                       _how_to_date(problem, row, override, override_header or [])))
+        result.findings.append(
+            Finding(relative, None, None, "dateline", _how_to_date(problem, row, override, override_header or []))
+        )
     result.warnings.extend(_warnings(row, missing, named_outlet=bool(dateline and dateline.outlet)))
     if result.floating and row["published_date_inferred"] == "true":  # an override of the date makes it false
-        result.warnings.append(f"{relative}: the year of {row['published_date']} is the latest that fits up to today, "
-                               "as nothing in the text bounds it from below; a build in a later year may choose "
-                               f"a later year: set published_date in {ARTICLE_OVERRIDES} to keep it")
+        result.warnings.append(
+            f"{relative}: the year of {row['published_date']} is the latest that fits up to today, "
+            "as nothing in the text bounds it from below; a build in a later year may choose "
+            f"a later year: set published_date in {ARTICLE_OVERRIDES} to keep it"
+        )
     return result
 
 
@@ -117,8 +138,10 @@ def _warnings(row: dict[str, str], missing: list[tuple[str, str, str]], named_ou
     relative, out = row["seed_file"], []
     for name, column, table in missing:
         if name and not row.get(column):
-            out.append(f"{relative}: {name!r} is not a name or alias in {table}; {column} left empty "
-                       f"(add it to data/{table}.csv or data/aliases.csv, or set {column} in {ARTICLE_OVERRIDES})")
+            out.append(
+                f"{relative}: {name!r} is not a name or alias in {table}; {column} left empty "
+                f"(add it to data/{table}.csv or data/aliases.csv, or set {column} in {ARTICLE_OVERRIDES})"
+            )
     if not named_outlet and not row.get("outlet_id"):
         out.append(f"{relative}: the text names no outlet; outlet_id left empty (set it in {ARTICLE_OVERRIDES})")
     if not row["language"]:
@@ -131,9 +154,11 @@ def _how_to_date(problem: str, row: dict[str, str], override: dict[str, str] | N
     if override:
         return f"{problem}, and its row in {ARTICLE_OVERRIDES} gives no published_date: fill it in (YYYY-MM-DD)"
     needed = "the publication date" if row.get("outlet_id") else "the outlet's organisation_id and the publication date"
-    return (f"{problem}. Add this line to {ARTICLE_OVERRIDES}, with {needed} from the article's page "
-            f"(leave a column empty when unknown): "
-            f"{override_example(header, row['seed_file'], row.get('outlet_id', ''))}")
+    return (
+        f"{problem}. Add this line to {ARTICLE_OVERRIDES}, with {needed} from the article's page "
+        f"(leave a column empty when unknown): "
+        f"{override_example(header, row['seed_file'], row.get('outlet_id', ''))}"
+    )
 
 
 def _language(text: str) -> str:

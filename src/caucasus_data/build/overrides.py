@@ -58,8 +58,15 @@ def check_article_overrides(rows: Rows) -> list[Finding]:
             if row["published_date"]:
                 datetime.date.fromisoformat(row["published_date"])
         except ValueError:
-            findings.append(Finding(ARTICLE_OVERRIDES, int(row["_row"]), "published_date", "type-error",
-                                    f"{row['published_date']!r} is not a date; write it as YYYY-MM-DD"))
+            findings.append(
+                Finding(
+                    ARTICLE_OVERRIDES,
+                    int(row["_row"]),
+                    "published_date",
+                    "type-error",
+                    f"{row['published_date']!r} is not a date; write it as YYYY-MM-DD",
+                )
+            )
     return findings
 
 
@@ -76,9 +83,15 @@ def apply_quote_overrides(quotes: Rows, overrides: Rows) -> tuple[list[Finding],
         if quote is None:
             starts = [q["char_start"] for q in quotes if q["article_id"] == override["article_id"]]
             where = f"its quotes start at {', '.join(starts)}" if starts else "it has no quotes (or no such article)"
-            findings.append(Finding(QUOTE_OVERRIDES, int(override["_row"]), "char_start", "override",
-                                    f"no quote of {override['article_id']} starts at {override['char_start']}; "
-                                    f"{where}"))
+            findings.append(
+                Finding(
+                    QUOTE_OVERRIDES,
+                    int(override["_row"]),
+                    "char_start",
+                    "override",
+                    f"no quote of {override['article_id']} starts at {override['char_start']}; {where}",
+                )
+            )
             continue
         said = _changes(quote, override, QUOTE_FIELDS)
         if said:
@@ -95,8 +108,12 @@ def override_example(header: list[str], seed_file: str, outlet_id: str = "") -> 
     >>> override_example(["seed_file", "outlet_id", "published_date", "note"], "seeds/x.txt", "tass")
     'seeds/x.txt,,YYYY-MM-DD,where the date comes from'
     """
-    values = {"seed_file": seed_file, "outlet_id": "" if outlet_id else "OUTLET_ID", "published_date": "YYYY-MM-DD",
-              "note": "where the date comes from"}
+    values = {
+        "seed_file": seed_file,
+        "outlet_id": "" if outlet_id else "OUTLET_ID",
+        "published_date": "YYYY-MM-DD",
+        "note": "where the date comes from",
+    }
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="").writerow([values.get(name, "") for name in header])
     return buffer.getvalue()

@@ -37,8 +37,11 @@ def write(staging: Path, relative: str, data: bytes) -> None:
 
 def stale(root: Path, files: dict[str, bytes], same) -> list[str]:
     """The files whose published version differs from the built one (`same(path, data)` compares)."""
-    return [relative for relative, data in files.items()
-            if not (root / relative).is_file() or not same(root / relative, data)]
+    return [
+        relative
+        for relative, data in files.items()
+        if not (root / relative).is_file() or not same(root / relative, data)
+    ]
 
 
 def replace(root: Path, staging: Path, changed: list[str]) -> None:

@@ -55,20 +55,22 @@ def descriptor_bytes(metadata: dict[str, Any], schemas: dict[str, TableSchema], 
     resources = []
     for name, schema in schemas.items():
         data = csvs[name]
-        resources.append({
-            "name": name,
-            "type": "table",
-            "path": f"data/{name}.csv",
-            "scheme": "file",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "title": schema.descriptor.get("title", name),
-            "description": schema.descriptor.get("description", ""),
-            "schema": f"schemas/{name}.json",
-            "bytes": len(data),
-            "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
-        })
+        resources.append(
+            {
+                "name": name,
+                "type": "table",
+                "path": f"data/{name}.csv",
+                "scheme": "file",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "title": schema.descriptor.get("title", name),
+                "description": schema.descriptor.get("description", ""),
+                "schema": f"schemas/{name}.json",
+                "bytes": len(data),
+                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+            }
+        )
     descriptor = {key: value for key, value in metadata.items() if key != "resources"}
     descriptor["resources"] = resources
     return (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -33,21 +33,32 @@ class Seed:
 def read_seed(path: Path, relative: str) -> tuple[Seed | None, Finding | None]:
     """The seed at `path`, or the finding that says why it cannot be one."""
     if not NAME.fullmatch(path.name) or not path.is_file():
-        return None, Finding(relative, None, None, "seed-name",
-                             f"{path.name!r} is not an allowed seed name: use letters, digits, '_' and '-', "
-                             "then '.txt', directly in seeds/ (no spaces, hidden files or folders)")
+        return None, Finding(
+            relative,
+            None,
+            None,
+            "seed-name",
+            f"{path.name!r} is not an allowed seed name: use letters, digits, '_' and '-', "
+            "then '.txt', directly in seeds/ (no spaces, hidden files or folders)",
+        )
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return None, Finding(relative, None, None, "seed-size",
-                             f"is {size:,} bytes; a seed may have at most {MAX_BYTES:,} bytes (1 MiB)")
+        return None, Finding(
+            relative, None, None, "seed-size", f"is {size:,} bytes; a seed may have at most {MAX_BYTES:,} bytes (1 MiB)"
+        )
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        return None, Finding(relative, line, None, "encoding-error",
-                             f"is not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} (line {line}); "
-                             "save the article as UTF-8")
+        line = data[: exc.start].count(b"\n") + 1
+        return None, Finding(
+            relative,
+            line,
+            None,
+            "encoding-error",
+            f"is not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} (line {line}); "
+            "save the article as UTF-8",
+        )
     if not text.strip():
         return None, Finding(relative, None, None, "seed-empty", "the file has no text")
     return Seed(path, relative, data, text), None
@@ -65,13 +76,26 @@ def read_seeds(root: Path) -> tuple[list[Seed], list[Finding]]:
         # The same article saved twice (perhaps with other line endings) is one article.
         key = hashlib.sha256(seed.text.replace("\r\n", "\n").strip().encode("utf-8")).hexdigest()
         if key in first_with:
-            findings.append(Finding(relative, None, None, "seed-duplicate",
-                                    f"has the same text as {first_with[key]}; remove one of them"))
+            findings.append(
+                Finding(
+                    relative,
+                    None,
+                    None,
+                    "seed-duplicate",
+                    f"has the same text as {first_with[key]}; remove one of them",
+                )
+            )
             continue
         if seed.article_id in ids:
-            findings.append(Finding(relative, None, None, "seed-name",
-                                    f"gives the article id {seed.article_id!r}, as {ids[seed.article_id]} does; "
-                                    "rename one of them"))
+            findings.append(
+                Finding(
+                    relative,
+                    None,
+                    None,
+                    "seed-name",
+                    f"gives the article id {seed.article_id!r}, as {ids[seed.article_id]} does; rename one of them",
+                )
+            )
             continue
         first_with[key], ids[seed.article_id] = relative, relative
         seeds.append(seed)

@@ -24,8 +24,10 @@ import re
 from dataclasses import dataclass
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 WORD = r"[^\W\d_][^\W\d_'’.-]*\.?"  # "ST. PETERSBURG"
 # "BAKU, Azerbaijan," : a region or country may follow the place; it is not part of the place name.
 PLACE = rf"(?P<place>{WORD}(?:[ -]{WORD}){{0,3}})(?:,\s+{WORD}(?:\s{WORD}){{0,2}})?"
@@ -39,34 +41,47 @@ YEAR = r"(?P<year>\d{4})"
 # ", the ministers met.") by being capitalised words or a single word.
 # A full stop belongs to the agency only inside its name ("News.am"): "ARMENPRESS. Talks." is two things.
 AGENCY_WORD = r"(?:[\w&'’-]|\.(?=\w))*"
-TRAILING_AGENCY = (rf"(?P<outlet>(?-i:[A-Z]){AGENCY_WORD}(?:[ ](?-i:[A-Z]){AGENCY_WORD}){{0,3}}"
-                   rf"|[^\W\d_]{AGENCY_WORD})")
+TRAILING_AGENCY = (
+    rf"(?P<outlet>(?-i:[A-Z]){AGENCY_WORD}(?:[ ](?-i:[A-Z]){AGENCY_WORD}){{0,3}}"
+    rf"|[^\W\d_]{AGENCY_WORD})"
+)
 SEP = r"[,.]\s+"  # "MOSCOW, June 5" and Interfax's "MOSCOW. June 5"
 # An undated dateline ("YEREVAN, Armenia (AP) -") is told from a headline by its place in capitals.
-CAPITAL_PLACE = rf"(?P<place>(?-i:[A-Z][A-Z.'’-]+)(?:[ -](?-i:[A-Z][A-Z.'’-]+)){{0,3}})(?:,\s+{WORD}(?:\s{WORD}){{0,2}})?"
+CAPITAL_PLACE = (
+    rf"(?P<place>(?-i:[A-Z][A-Z.'’-]+)(?:[ -](?-i:[A-Z][A-Z.'’-]+)){{0,3}})(?:,\s+{WORD}(?:\s{WORD}){{0,2}})?"
+)
 
-FORMS = [re.compile(p, re.IGNORECASE) for p in (
-    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?\.?\s*/\s*{AGENCY}\s*/\.?",                   # MOSCOW, June 5. /TASS/.
-    rf"(?:date\s+)?(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}),?\s+{PLACE}\s*/\s*{AGENCY}\s*/\.?",  # date 2023-10-09 Yerevan /Mediamax/.
-    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",                # BAKU, March 3 (Reuters) -
-    rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",                 # TBILISI, 3 March (AFP) -
-    rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?,\s*{TRAILING_AGENCY}{DASH}",                 # TBILISI, 3 March 2024, AFP -
-    rf"{PLACE}{SEP}{MD},\s*{YEAR}{DASH}{TRAILING_AGENCY}(?=[.:]|\s*[-–—]|\s*\n|\s*$)[.:]?",  # Baku, March 3, 2024 - Trend
-    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?,\s*{TRAILING_AGENCY}(?:[.:]|(?=[ \t]*\r?\n))",  # YEREVAN, MAY 15, ARMENPRESS.
-    # No agency: the outlet stays unknown (the build warns and an override can name it).
-    rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?(?:\.|{DASH})(?=\s)",                         # BAKU, Azerbaijan, May 15.
-    rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?(?:\.|{DASH})(?=\s)",                          # Baku, 15 May 2024 -
-    # No date: the build asks for it (from a timestamp line above, or an override).
-    rf"{CAPITAL_PLACE}\s*\(\s*{AGENCY}\s*\){DASH}",                                 # YEREVAN, Armenia (AP) -
-)]
+FORMS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?\.?\s*/\s*{AGENCY}\s*/\.?",  # MOSCOW, June 5. /TASS/.
+        rf"(?:date\s+)?(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}),?\s+{PLACE}\s*/\s*{AGENCY}\s*/\.?",  # date 2023-10-09 Yerevan /Mediamax/.
+        rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",  # BAKU, March 3 (Reuters) -
+        rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?\s*\(\s*{AGENCY}\s*\){DASH}",  # TBILISI, 3 March (AFP) -
+        rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?,\s*{TRAILING_AGENCY}{DASH}",  # TBILISI, 3 March 2024, AFP -
+        rf"{PLACE}{SEP}{MD},\s*{YEAR}{DASH}{TRAILING_AGENCY}(?=[.:]|\s*[-–—]|\s*\n|\s*$)[.:]?",  # Baku, March 3, 2024 - Trend
+        rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?,\s*{TRAILING_AGENCY}(?:[.:]|(?=[ \t]*\r?\n))",  # YEREVAN, MAY 15, ARMENPRESS.
+        # No agency: the outlet stays unknown (the build warns and an override can name it).
+        rf"{PLACE}{SEP}{MD}(?:,\s*{YEAR})?(?:\.|{DASH})(?=\s)",  # BAKU, Azerbaijan, May 15.
+        rf"{PLACE}{SEP}{DM}(?:\s+{YEAR})?(?:\.|{DASH})(?=\s)",  # Baku, 15 May 2024 -
+        # No date: the build asks for it (from a timestamp line above, or an override).
+        rf"{CAPITAL_PLACE}\s*\(\s*{AGENCY}\s*\){DASH}",  # YEREVAN, Armenia (AP) -
+    )
+]
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
-STAMP_DATES = (rf"{DM},?\s+{YEAR}", rf"{MD},?\s+{YEAR}", r"(?P<iso>\d{4}-\d{2}-\d{2})",
-               r"(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4})")
+STAMP_DATES = (
+    rf"{DM},?\s+{YEAR}",
+    rf"{MD},?\s+{YEAR}",
+    r"(?P<iso>\d{4}-\d{2}-\d{2})",
+    r"(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4})",
+)
 # A line holding only a date and a time, in either order: "10:42, 21 September 2024", "21.09.2024 10:42".
 # One pattern per date form, because a pattern cannot name the same group twice.
-TIMESTAMPS = [re.compile(rf"[ \t]*{line}[ \t]*\r?\n", re.IGNORECASE)
-              for date in STAMP_DATES
-              for line in (rf"{TIME}[,|\s-]+{date}", rf"{date}(?:[,|\s-]+{TIME})?")]
+TIMESTAMPS = [
+    re.compile(rf"[ \t]*{line}[ \t]*\r?\n", re.IGNORECASE)
+    for date in STAMP_DATES
+    for line in (rf"{TIME}[,|\s-]+{date}", rf"{date}(?:[,|\s-]+{TIME})?")
+]
 # A dateline stands at the start of one of the first lines (a headline or byline may come before it).
 FIRST_LINES = 4
 
@@ -114,8 +129,17 @@ def _from_match(match: re.Match) -> Dateline:
     text = match.group(0).rstrip(" -–—:\t")
     start = match.start() + len(text) - len(text.lstrip())
     text = text.strip()
-    return Dateline(start, start + len(text), text, match.group("place").strip(),
-                    (match.groupdict().get("outlet") or "").strip(" .,"), year, month, day, "dateline")
+    return Dateline(
+        start,
+        start + len(text),
+        text,
+        match.group("place").strip(),
+        (match.groupdict().get("outlet") or "").strip(" .,"),
+        year,
+        month,
+        day,
+        "dateline",
+    )
 
 
 def _timestamp(text: str, offset: int) -> re.Match | None:
@@ -142,8 +166,9 @@ def _dateline_at(text: str, offset: int) -> Dateline | None:
     if stamp is None:
         return dateline
     year, month, day = _date_parts(stamp.groupdict())
-    return Dateline(dateline.start, dateline.end, dateline.text, dateline.place, dateline.outlet,
-                    year, month, day, "timestamp")
+    return Dateline(
+        dateline.start, dateline.end, dateline.text, dateline.place, dateline.outlet, year, month, day, "timestamp"
+    )
 
 
 def _line_starts(text: str) -> list[int]:
@@ -187,12 +212,15 @@ def find_dateline(text: str) -> Dateline | None:
 
 # The loose reading: a short first line made of a place, a date and an outlet, in any order, separated by
 # commas, slashes, brackets, bullets, bars, dashes or full stops; the story starts after it.
-LOOSE_DATES = [re.compile(p, re.IGNORECASE) for p in (
-    r"(?P<iso>\d{4}-\d{2}-\d{2})",
-    r"(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4}|\d{2})(?!\d)",
-    rf"{DM}\.?(?:,?\s+{YEAR})?(?!\d)",
-    rf"{MD}(?!\d)\.?(?:,?\s+{YEAR})?(?!\d)",
-)]
+LOOSE_DATES = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"(?P<iso>\d{4}-\d{2}-\d{2})",
+        r"(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4}|\d{2})(?!\d)",
+        rf"{DM}\.?(?:,?\s+{YEAR})?(?!\d)",
+        rf"{MD}(?!\d)\.?(?:,?\s+{YEAR})?(?!\d)",
+    )
+]
 # What separates the parts of a dateline: a spaced dash, a comma, bullet or bar, a full stop before a space.
 SEPARATOR = re.compile(r"\s+(?:-{1,2}|–|—)\s+|\s*[,•|]\s*|\.(?=\s|$)\s*")
 BRACKET = re.compile(r"/([^/\n]{2,40})/|\(([^()\n]{2,40})\)")
@@ -207,8 +235,12 @@ NOT_A_NAME = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "o
 def _name_like(part: str) -> bool:
     """A place, region or outlet: up to four capitalised words, no digits (`Report.az`, `AP`)."""
     words = part.split()
-    return 0 < len(words) <= MAX_PART_WORDS and all(w[0].isupper() for w in words) and \
-        not any(c.isdigit() for c in part) and words[0].lower() not in NOT_A_NAME
+    return (
+        0 < len(words) <= MAX_PART_WORDS
+        and all(w[0].isupper() for w in words)
+        and not any(c.isdigit() for c in part)
+        and words[0].lower() not in NOT_A_NAME
+    )
 
 
 def _parts(line: str, date: re.Match) -> list[tuple[int, int, str]]:
@@ -221,10 +253,13 @@ def _parts(line: str, date: re.Match) -> list[tuple[int, int, str]]:
     masked = list(line)
     for a, b, _ in spans:
         masked[a:b] = "#" * (b - a)  # no separator inside a date or a bracket
-    cuts = sorted([(m.start(), m.end()) for m in SEPARATOR.finditer("".join(masked))]
-                  + [(a, a) for a, _, _ in spans] + [(b, b) for _, b, _ in spans])
+    cuts = sorted(
+        [(m.start(), m.end()) for m in SEPARATOR.finditer("".join(masked))]
+        + [(a, a) for a, _, _ in spans]
+        + [(b, b) for _, b, _ in spans]
+    )
     pieces, position = [], 0
-    for cut_start, cut_end in cuts + [(len(line), len(line))]:
+    for cut_start, cut_end in [*cuts, (len(line), len(line))]:
         if cut_start >= position:
             pieces.append((position, cut_start))
         position = max(position, cut_end)
@@ -254,7 +289,7 @@ def loose_dateline(text: str, offset: int) -> Dateline | None:
     stamp = _timestamp(text, offset)
     line_start = _skip_blank(text, stamp.end()) if stamp else offset
     line_end = text.find("\n", line_start)
-    line = text[line_start:line_end if line_end >= 0 else len(text)][:200]
+    line = text[line_start : line_end if line_end >= 0 else len(text)][:200]
     date = next(filter(None, (form.search(line[:120]) for form in LOOSE_DATES)), None)
     if date is None and stamp is None:
         return None
@@ -267,8 +302,9 @@ def loose_dateline(text: str, offset: int) -> Dateline | None:
     if dated_line and not any(kind == "date" for _, _, kind in parts):
         return None  # the date is in the story, not in the dateline
     names = [line[a:b].strip() for a, b, kind in parts if kind == "name"]
-    brackets = [next(g for g in BRACKETED.match(line[a:b].strip()).groups() if g) for a, b, kind in parts
-                if kind == "bracket"]
+    brackets = [
+        next(g for g in BRACKETED.match(line[a:b].strip()).groups() if g) for a, b, kind in parts if kind == "bracket"
+    ]
     if not names:
         return None
     place = names[0]
@@ -285,8 +321,17 @@ def loose_dateline(text: str, offset: int) -> Dateline | None:
         year += 2000
     start = line_start + len(header) - len(header.lstrip())
     finish = line_start + len(header)
-    return Dateline(start, finish, text[start:finish], place, outlet.strip(" ."), year, month, day,
-                    "timestamp" if stamp is not None else "dateline")
+    return Dateline(
+        start,
+        finish,
+        text[start:finish],
+        place,
+        outlet.strip(" ."),
+        year,
+        month,
+        day,
+        "timestamp" if stamp is not None else "dateline",
+    )
 
 
 def headline(text: str, dateline: Dateline) -> str:
@@ -296,6 +341,6 @@ def headline(text: str, dateline: Dateline) -> str:
     >>> headline(t, find_dateline(t))
     'Galuzin: Moscow ready to help'
     """
-    lines = [line.strip(" \t\ufeff") for line in text[:dateline.start].splitlines()]
+    lines = [line.strip(" \t\ufeff") for line in text[: dateline.start].splitlines()]
     kept = [line for line in lines if line and not _timestamp(line + "\n", 0)]
     return " ".join(kept)

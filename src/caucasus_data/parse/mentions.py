@@ -7,8 +7,8 @@ Where names overlap, the leftmost longest wins ("Russian Deputy Foreign Minister
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)

@@ -31,17 +31,25 @@ WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d/.-])(1[89]\d\d|20\d\d)(?![\d])")
 # A year after these words is a deadline or plan, not a past the article looks back on.
 FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|before|in|to)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
-FUTURE_VERB = re.compile(r"\b(?:will|shall|plan(?:s|ned)?|expect(?:s|ed)?|scheduled|aims?|target|upcoming"
-                         r"|next|to\s+be\s+held)\b", re.IGNORECASE)
+FUTURE_VERB = re.compile(
+    r"\b(?:will|shall|plan(?:s|ned)?|expect(?:s|ed)?|scheduled|aims?|target|upcoming"
+    r"|next|to\s+be\s+held)\b",
+    re.IGNORECASE,
+)
 # A sentence reads as past when it has a past-tense auxiliary or a lower-case "-ed" verb.
-PAST_VERB = re.compile(r"\b(?:was|were|had|did|held|met|took|signed|came|went|made|said|told|began|"
-                       r"[a-z]+ed)\b")
+PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|held|met|took|signed|came|went|made|said|told|began|"
+    r"[a-z]+ed)\b"
+)
 DAYS = r"(?P<day>\d{1,2})(?:\s*(?:-|–|and|to)\s*(?P<last>\d{1,2}))?"
-FULL_DATES = [re.compile(p, re.IGNORECASE) for p in (
-    rf"\b{DAYS}\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})\b",        # 10-11 May 2024
-    rf"\b(?P<month>{MONTH})\s+{DAYS},?\s+(?P<year>\d{{4}})\b",      # November 9, 2020 / May 10-11, 2024
-    r"\b(?P<year>\d{4})-(?P<nmonth>\d{2})-(?P<day>\d{2})\b",       # 2024-05-11
-)]
+FULL_DATES = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b{DAYS}\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})\b",  # 10-11 May 2024
+        rf"\b(?P<month>{MONTH})\s+{DAYS},?\s+(?P<year>\d{{4}})\b",  # November 9, 2020 / May 10-11, 2024
+        r"\b(?P<year>\d{4})-(?P<nmonth>\d{2})-(?P<day>\d{2})\b",  # 2024-05-11
+    )
+]
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 
 
@@ -62,7 +70,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around text[start:end] (from the previous full stop or line break to the next)."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    return text[left:min(stops) if stops else len(text)]
+    return text[left : min(stops) if stops else len(text)]
 
 
 def past_years(text: str) -> list[int]:
@@ -74,7 +82,7 @@ def past_years(text: str) -> list[int]:
     years = []
     for match in YEAR.finditer(text):
         sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        before = text[sentence_start:match.start()]
+        before = text[sentence_start : match.start()]
         if FUTURE_VERB.search(before) and FUTURE_CUE.search(before):
             continue
         years.append(int(match.group(1)))
@@ -126,7 +134,7 @@ def lead_weekday(text: str, lead_start: int = 0) -> int | None:
     2
     """
     end = text.find("\n", lead_start)
-    lead = text[lead_start:end if end >= 0 else len(text)]
+    lead = text[lead_start : end if end >= 0 else len(text)]
     named = {WEEKDAYS.index(m.group(1).lower()) for m in WEEKDAY.finditer(lead)}
     return named.pop() if len(named) == 1 else None
 
@@ -165,11 +173,19 @@ def infer_year(month: int, day: int, text: str, today: datetime.date, lead_start
             candidate = datetime.date(year, month, day)
         except ValueError:  # 29 February of a common year
             continue
-        if (floor is None or candidate >= floor) and candidate <= today and (
-                weekday is None or candidate.weekday() == weekday):
-            how = "the earliest that fits" if floor is not None else \
-                f"the latest that fits up to the build date {today.isoformat()}"
-            return PublicationDate(candidate, True, f"year inferred, {how}: " + ", ".join(clues or ["no clue"]),
-                                   floating=floor is None)
-    raise DateError(f"no year up to {today.year} fits {month:02d}-{day:02d}"
-                    + (f" ({', '.join(clues)})" if clues else ""))
+        if (
+            (floor is None or candidate >= floor)
+            and candidate <= today
+            and (weekday is None or candidate.weekday() == weekday)
+        ):
+            how = (
+                "the earliest that fits"
+                if floor is not None
+                else f"the latest that fits up to the build date {today.isoformat()}"
+            )
+            return PublicationDate(
+                candidate, True, f"year inferred, {how}: " + ", ".join(clues or ["no clue"]), floating=floor is None
+            )
+    raise DateError(
+        f"no year up to {today.year} fits {month:02d}-{day:02d}" + (f" ({', '.join(clues)})" if clues else "")
+    )

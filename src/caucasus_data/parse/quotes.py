@@ -45,35 +45,52 @@ SUBJECT = rf"(?:{WORD},?\s+){{0,6}}?{WORD},?"
 NAME = rf"(?:{WORD}\s+){{0,6}}?{WORD}"
 LONG_NAME = rf"(?:{WORD}\s+){{0,8}}?{WORD}"
 TOLD_WHOM = r"(?:\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?)?"  # "told TASS", "told Al Jazeera"
-SPEAK = (r"said|says|added|adds|noted|notes|continued|stressed|emphasi[sz]ed|stated|explained|remarked"
-         r"|told|declared|asserted|underlined|underscored|pointed\s+out|insisted|warned|wrote|recalled"
-         r"|concluded|replied|answered|clarified|commented|announced|mentioned|observed|argued|urged"
-         r"|assured|confirmed|acknowledged|admitted|reiterated|affirmed|vowed|promised|claimed|tweeted"
-         r"|asked|responded|suggested|cautioned"
-         r"|(?:quoted\s+)?as\s+saying")  # "was quoted as saying", "Interfax quoted Galuzin as saying"
+SPEAK = (
+    r"said|says|added|adds|noted|notes|continued|stressed|emphasi[sz]ed|stated|explained|remarked"
+    r"|told|declared|asserted|underlined|underscored|pointed\s+out|insisted|warned|wrote|recalled"
+    r"|concluded|replied|answered|clarified|commented|announced|mentioned|observed|argued|urged"
+    r"|assured|confirmed|acknowledged|admitted|reiterated|affirmed|vowed|promised|claimed|tweeted"
+    r"|asked|responded|suggested|cautioned"
+    r"|(?:quoted\s+)?as\s+saying"
+)  # "was quoted as saying", "Interfax quoted Galuzin as saying"
 # Right after the closing mark: `," Galuzin said`, `,” said Galuzin in`, `" - he told TASS`.
 AFTER = re.compile(
     rf"[ \t]*[,–—-]?[ \t]*(?:(?P<subject>{SUBJECT})\s+(?:{SPEAK})\b{TOLD_WHOM}"
     rf"|(?:{SPEAK}|according\s+to)\s+(?P<subject2>{LONG_NAME})(?=\s*(?:[.,;:!?]|$|\s+(?:in|at|during|on|to|while|after"
-    rf"|when|before|as|from|with|about|of)\b)))", re.IGNORECASE)
+    rf"|when|before|as|from|with|about|of)\b)))",
+    re.IGNORECASE,
+)
 # Right before the opening mark: `Galuzin said: "`, `he noted that "`, `According to him, "`.
-BEFORE = re.compile(rf"(?:(?P<subject>{SUBJECT})\s+(?:{SPEAK})(?P<that>\s+that|\s+as\s+saying)?"
-                    rf"|according\s+to\s+(?P<subject2>{NAME}))\s*[:,]?\s*$", re.IGNORECASE)
+BEFORE = re.compile(
+    rf"(?:(?P<subject>{SUBJECT})\s+(?:{SPEAK})(?P<that>\s+that|\s+as\s+saying)?"
+    rf"|according\s+to\s+(?P<subject2>{NAME}))\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
 # Anywhere earlier in the sentence, for quotes inside a reported sentence.
-IN_SENTENCE = re.compile(rf"according\s+to\s+(?P<subject2>{NAME})(?=\s*,)"
-                         rf"|(?P<subject>{SUBJECT})\s+(?:{SPEAK})\b", re.IGNORECASE)
-ROLE = (r"minister|diplomat|official|spokes(?:man|woman|person)|president|premier|ambassador|envoy|aide"
-        r"|adviser|advisor|secretary|chairman|chairwoman|chair|head|leader|representative|negotiator"
-        r"|politician|lawmaker|speaker|governor|mayor|commander|general")
+IN_SENTENCE = re.compile(
+    rf"according\s+to\s+(?P<subject2>{NAME})(?=\s*,)"
+    rf"|(?P<subject>{SUBJECT})\s+(?:{SPEAK})\b",
+    re.IGNORECASE,
+)
+ROLE = (
+    r"minister|diplomat|official|spokes(?:man|woman|person)|president|premier|ambassador|envoy|aide"
+    r"|adviser|advisor|secretary|chairman|chairwoman|chair|head|leader|representative|negotiator"
+    r"|politician|lawmaker|speaker|governor|mayor|commander|general"
+)
 # Roles of somebody speaking for another (`the ministry's spokesperson`): never the person spoken about.
 ANOTHER_VOICE = re.compile(r"spokes(?:man|woman|person)|representative|aide|advis[eo]r|official", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
 # `the deputy foreign minister`, `Russia's top diplomat`: a description ending the words it is found in.
-DESCRIPTION = re.compile(rf"\b(?P<determiner>the|a|an|his|her|their|its|[\w-]+['’]s)"
-                         rf"\s+(?P<words>(?:[\w-]+\s+){{0,4}}?(?:{ROLE}))\s*$", re.IGNORECASE)
-TERM_CUE = re.compile(r"\b(?:term|terms|word|words|phrase|expression|so-called|dubbed|slogan|concept|notion"
-                      r"|label|name|formula|title|known\s+as|referred\s+to\s+as|project|initiative)\s*$",
-                      re.IGNORECASE)
+DESCRIPTION = re.compile(
+    rf"\b(?P<determiner>the|a|an|his|her|their|its|[\w-]+['’]s)"
+    rf"\s+(?P<words>(?:[\w-]+\s+){{0,4}}?(?:{ROLE}))\s*$",
+    re.IGNORECASE,
+)
+TERM_CUE = re.compile(
+    r"\b(?:term|terms|word|words|phrase|expression|so-called|dubbed|slogan|concept|notion"
+    r"|label|name|formula|title|known\s+as|referred\s+to\s+as|project|initiative)\s*$",
+    re.IGNORECASE,
+)
 SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "la", "with", "&"}
 SENTENCE_STOP = re.compile(r"[.!?…](?=\s|$)|\n")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -142,7 +159,7 @@ def _closes(text: str, j: int, marks: Marks) -> bool:
 
 def _possessive(text: str, j: int) -> bool:
     """`the Armenians' rights`: a mark after a plural, followed by a lower-case word."""
-    return text[j - 1] in "sS" and text[j + 1:j + 2] == " " and text[j + 2:j + 3].islower()
+    return text[j - 1] in "sS" and text[j + 1 : j + 2] == " " and text[j + 2 : j + 3].islower()
 
 
 def _close_in(text: str, k: int, stop: int, marks: Marks, marked: bool) -> int | None:
@@ -261,8 +278,15 @@ def _make(match: re.Match) -> Attribution:
     raw = match.group(0)
     words = raw.strip(" \t,:–—-")
     start = match.start() + raw.index(words)
-    return Attribution(start, start + len(words), words, match.start(named), match.end(named),
-                       named == "subject", bool(match.groupdict().get("that")))
+    return Attribution(
+        start,
+        start + len(words),
+        words,
+        match.start(named),
+        match.end(named),
+        named == "subject",
+        bool(match.groupdict().get("that")),
+    )
 
 
 def _after(text: str, span: QuoteSpan) -> Attribution | None:
@@ -289,21 +313,26 @@ def _title_case(words: list[str]) -> bool:
     return bool(bare) and bare[0][:1].isupper() and all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in bare)
 
 
-def _kind(text: str, span: QuoteSpan, head: tuple[int, int], before: Attribution | None,
-          after: Attribution | None) -> str:
-    body = text[span.start:span.end]
+def _kind(
+    text: str, span: QuoteSpan, head: tuple[int, int], before: Attribution | None, after: Attribution | None
+) -> str:
+    body = text[span.start : span.end]
     words = body.split()
-    head_text = text[head[0]:head[1]]
+    head_text = text[head[0] : head[1]]
     ends_sentence = bool(re.search(r"[.!?…]\W*$", body)) or "\n" in body
     if before is not None:
         embedded = before.that and body[:1].islower()
     else:
         embedded = bool(head_text.strip()) and not head_text.rstrip().endswith(":")
     # `"Zangezur Corridor" put into circulation`: the sentence goes on after the closing mark.
-    tail = text[span.end + 1:span.end + 3] if span.closed else ""
+    tail = text[span.end + 1 : span.end + 3] if span.closed else ""
     continues = after is None and bool(re.match(r"\s?[^\W\d_]", tail)) and tail.strip()[:1].islower()
-    if not ends_sentence and len(words) <= 4 and after is None and (
-            TERM_CUE.search(head_text) or (_title_case(words) and (embedded or continues))):
+    if (
+        not ends_sentence
+        and len(words) <= 4
+        and after is None
+        and (TERM_CUE.search(head_text) or (_title_case(words) and (embedded or continues)))
+    ):
         return "term"
     if (embedded or continues) and (body[:1].islower() or (not ends_sentence and len(words) < 12)):
         return "partial"
@@ -328,16 +357,22 @@ def _title_words(text: str, mention: Mention) -> set[str]:
     """Words of the title before a name (`Russian Deputy Foreign Minister Mikhail Galuzin`) and of an
     apposition after it (`Ararat Mirzoyan, Minister of Foreign Affairs of Armenia`)."""
     left = max(text.rfind(c, 0, mention.start) for c in ",.;:\n(")
-    before = text[left + 1:mention.start].split()[-6:]
+    before = text[left + 1 : mention.start].split()[-6:]
     after = []
     if text.startswith(", ", mention.end):
         right = min((i for i in (text.find(c, mention.end + 2) for c in ",.;\n") if i >= 0), default=len(text))
-        after = text[mention.end + 2:right].split()[:10]
+        after = text[mention.end + 2 : right].split()[:10]
     return {fold(w.strip("’'")) for w in before + after}
 
 
-def _context(text: str, spans: list[QuoteSpan], mentions: list[Mention], people: Collection[str],
-             organisations: Collection[str], descriptions: Mapping[str, str]) -> _Context:
+def _context(
+    text: str,
+    spans: list[QuoteSpan],
+    mentions: list[Mention],
+    people: Collection[str],
+    organisations: Collection[str],
+    descriptions: Mapping[str, str],
+) -> _Context:
     outside = [m for m in mentions if not any(s.start <= m.start < s.end for s in spans)]
     persons = [m for m in outside if m.entity_id in people]
     titles: dict[str, set[str]] = {}
@@ -408,7 +443,7 @@ def _attributed(ctx: _Context, a: Attribution, opening: int) -> str | None:
     inside = [m for m in ctx.persons if a.subject_start <= m.start and m.end <= a.subject_end]
     if inside:
         return (inside[-1] if a.name_last else inside[0]).entity_id
-    subject = ctx.text[a.subject_start:a.subject_end]
+    subject = ctx.text[a.subject_start : a.subject_end]
     found = _by_surname(ctx, subject, min(a.start, opening)) or _by_reference(ctx, subject, min(a.start, opening))
     if found:
         return found
@@ -422,7 +457,7 @@ def _unattributed(ctx: _Context, head: tuple[int, int], opening: int) -> str | N
     named = [m for m in ctx.persons if head[0] <= m.start and m.end <= opening]
     if named:
         return named[-1].entity_id
-    return _by_reference(ctx, ctx.text[head[0]:opening], opening)
+    return _by_reference(ctx, ctx.text[head[0] : opening], opening)
 
 
 def _continues_previous(ctx: _Context, previous: Quote | None, opening: int) -> str | None:
@@ -444,8 +479,13 @@ def _next_in_sentence(text: str, here: Quote, nxt: Quote | None) -> str | None:
     return nxt.speaker_id if _sentence_end(text, here.end + 1) >= nxt.start else None
 
 
-def find_quotes(text: str, mentions: list[Mention], people: Collection[str],
-                organisations: Collection[str] = (), descriptions: Mapping[str, str] | None = None) -> list[Quote]:
+def find_quotes(
+    text: str,
+    mentions: list[Mention],
+    people: Collection[str],
+    organisations: Collection[str] = (),
+    descriptions: Mapping[str, str] | None = None,
+) -> list[Quote]:
     """Every quotation in `text`; `mentions` are the entity mentions, `people` and `organisations`
     the ids that can speak, `descriptions` curated titles of people (`Russian Deputy Foreign Minister`).
 
@@ -474,7 +514,7 @@ def _quote(ctx: _Context, span: QuoteSpan) -> Quote:
     after = _after(text, span)
     before = None if after else _before(text, head)
     kind = _kind(text, span, head, before, after)
-    body = text[span.start:span.end]
+    body = text[span.start : span.end]
     if kind == "term":
         return Quote(span.start, span.end, body, kind, None, None)
     attribution = after or before or _in_sentence(text, head)

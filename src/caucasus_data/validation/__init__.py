@@ -41,8 +41,9 @@ class Report:
         return f"invalid: {len(self.findings)} finding(s) in {files} file(s) of {self.root}"
 
 
-def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FILE_LIMIT,
-             reference: bool = False) -> Report:
+def validate(
+    path: str | Path | None = None, per_file_limit: int | None = PER_FILE_LIMIT, reference: bool = False
+) -> Report:
     """Validate the package at `path` (a directory or its datapackage.json).
 
     With no path: the package in the working directory, else the installed one. At most
@@ -61,8 +62,9 @@ def validate(path: str | Path | None = None, per_file_limit: int | None = PER_FI
     root = package_root(path)
     findings = []
     if not (root / "datapackage.json").is_file():
-        return Report(root, [Finding("datapackage.json", None, None, "package-error",
-                                     f"no datapackage.json in {root}")])
+        return Report(
+            root, [Finding("datapackage.json", None, None, "package-error", f"no datapackage.json in {root}")]
+        )
     findings.extend(check_package(root))
     if any(f.kind in UNREADABLE for f in findings):
         return Report(root, findings)  # the other checks need readable schemas and descriptor
@@ -110,7 +112,7 @@ def _resource_paths(root: Path) -> dict[str, str]:
     for resource in resources:
         path = resource.get("path") if isinstance(resource, dict) else None
         # Only paths inside the package are read; frictionless reports the others as unsafe.
-        if isinstance(path, str) and not path.startswith(("/", "~", "..")) and "://" not in path:
-            if (root / path).resolve().is_relative_to(root.resolve()):
-                out[resource.get("name")] = path
+        safe = isinstance(path, str) and not path.startswith(("/", "~", "..")) and "://" not in path
+        if safe and (root / path).resolve().is_relative_to(root.resolve()):
+            out[resource.get("name")] = path
     return out

@@ -24,10 +24,10 @@ date, boolean), and is what frictionless prints in a foreign key message.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-import re
 from typing import Any
 
 import numpy as np
@@ -46,13 +46,20 @@ CONSTRAINTS = {
     "date": ["required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"],
     "boolean": ["required", "enum"],
 }
-BOUNDS = {"minimum": pc.greater_equal, "maximum": pc.less_equal, "exclusiveMinimum": pc.greater,
-          "exclusiveMaximum": pc.less}
+BOUNDS = {
+    "minimum": pc.greater_equal,
+    "maximum": pc.less_equal,
+    "exclusiveMinimum": pc.greater,
+    "exclusiveMaximum": pc.less,
+}
 # Canonical forms: what Arrow reads as Python would. Integers up to 18 digits fit int64; numbers with at
 # most 15 significant digits compare as float64 exactly as Decimal does (each is the nearest double of a
 # distinct 15-digit decimal, and rounding keeps order).
-CANONICAL = {"integer": r"^-?[0-9]{1,18}$", "number": r"^-?[0-9]{1,9}(\.[0-9]{1,6})?$",
-             "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+CANONICAL = {
+    "integer": r"^-?[0-9]{1,18}$",
+    "number": r"^-?[0-9]{1,9}(\.[0-9]{1,6})?$",
+    "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+}
 # Where RE2 and Python's re part ways: Python's `$` also matches before a final line break, and its
 # classes \d \w \s \b (and their negations) and case folding know Unicode, RE2's only ASCII.
 SHORTHAND = re.compile(r"\\[dDwWsSbB]|\(\?[a-zA-Z]*i")
@@ -81,7 +88,7 @@ class ColumnSpec:
     python_only: bool = False  # every cell goes through frictionless' reader (see `of`)
 
     @classmethod
-    def of(cls, frictionless_field, number: int, key: bool = False) -> "ColumnSpec":
+    def of(cls, frictionless_field, number: int, key: bool = False) -> ColumnSpec:
         """The spec of a frictionless Field; raises Unsupported for what this module cannot check."""
         f = frictionless_field
         if f.type not in CONSTRAINTS or (f.format or "default") != "default":
@@ -101,12 +108,21 @@ class ColumnSpec:
         for name, value in constraints.items():
             if name in BOUNDS:
                 typed[name] = value_reader(value)
-                if typed[name] is None or (f.type == "integer" and not -2**63 < typed[name] < 2**63):
+                if typed[name] is None or (f.type == "integer" and not -(2**63) < typed[name] < 2**63):
                     raise Unsupported(f"field {f.name!r}: bound {name}={value!r} is compared by frictionless only")
             elif name == "enum":
                 typed[name] = [value_reader(v) for v in value]
-        spec = cls(f.name, number, f.type, f.format or "default", constraints, list(missing),
-                   f.create_cell_reader(), key, typed)
+        spec = cls(
+            f.name,
+            number,
+            f.type,
+            f.format or "default",
+            constraints,
+            list(missing),
+            f.create_cell_reader(),
+            key,
+            typed,
+        )
         if f.type == "boolean":
             spec.true_values, spec.false_values = list(f.true_values), list(f.false_values)
         if "pattern" in constraints:
@@ -255,7 +271,7 @@ def _with_nulls(strings: pa.Array, ok: np.ndarray) -> pa.Array:
         return strings
     bits = np.concatenate([np.zeros(strings.offset, dtype=bool), ok & _mask(pc.is_valid(strings))])
     validity = pa.py_buffer(np.packbits(bits, bitorder="little"))
-    return pa.Array.from_buffers(pa.string(), len(strings), [validity] + strings.buffers()[1:], offset=strings.offset)
+    return pa.Array.from_buffers(pa.string(), len(strings), [validity, *strings.buffers()[1:]], offset=strings.offset)
 
 
 def _key(spec: ColumnSpec, raw: pa.Array, typed, ok: np.ndarray):

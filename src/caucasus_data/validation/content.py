@@ -26,6 +26,7 @@ length of the texts:
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 from collections.abc import Callable, Iterator
@@ -138,8 +139,9 @@ class Package:
         digest = self._reading[table] = _new_digest(self, table)
         if table in SPAN_TABLES and self._windows:
             digest.window = TextWindow(self.path("articles"))
-        return lambda columns, rows, hashed: _check_block(self, self.schemas[table], digest,
-                                                          tablerows.Cells(columns, rows), hashed, fed=True)
+        return lambda columns, rows, hashed: _check_block(
+            self, self.schemas[table], digest, tablerows.Cells(columns, rows), hashed, fed=True
+        )
 
     def end(self, table: str, rows, ids: dict) -> None:
         """The table is read; its row numbers and the primary key's hashes are the reading's own arrays
@@ -174,8 +176,11 @@ class Package:
         wanted = {"articles": (partial(_article_checks, self), set())}
         if spans:
             wanted["spans"] = (partial(_listed, _different_spans, self, spans), {"articles", *spans})
-        return {name: (partial(self._pass, name, run), after) for name, (run, after) in wanted.items()
-                if name not in self.passed and after <= tables}
+        return {
+            name: (partial(self._pass, name, run), after)
+            for name, (run, after) in wanted.items()
+            if name not in self.passed and after <= tables
+        }
 
     def _pass(self, name: str, run: Callable[[], list]) -> None:
         self.passed[name] = run()
@@ -272,11 +277,15 @@ def _worded(package: Package, unworded: list[Unworded], pool) -> list[Finding]:
         rows, labels = wanted.setdefault(u.table, (set(), set()))
         rows.add(u.row)
         labels.add(u.label)
-    read = {table: pool.submit(tablerows.cells_at, package.path(table), rows, labels)
-            for table, (rows, labels) in wanted.items()}
+    read = {
+        table: pool.submit(tablerows.cells_at, package.path(table), rows, labels)
+        for table, (rows, labels) in wanted.items()
+    }
     cells = {table: future.result() for table, future in read.items()}
-    return [Finding(package.file(u.table), u.row, u.field, u.kind, u.message(cells[u.table][u.row][u.label] or ""))
-            for u in unworded]
+    return [
+        Finding(package.file(u.table), u.row, u.field, u.kind, u.message(cells[u.table][u.row][u.label] or ""))
+        for u in unworded
+    ]
 
 
 def _depends_on(schemas: dict[str, TableSchema], table: str) -> set[str]:
@@ -323,11 +332,18 @@ def _digest(package: Package, table: str) -> Digest:
     return tablerows.read(path, _labels(schema, table), consume)
 
 
-def _check_block(package: Package, schema: TableSchema, digest: Digest, cells: tablerows.Cells,
-                 hashed: dict | None = None, fed: bool = False) -> None:
+def _check_block(
+    package: Package,
+    schema: TableSchema,
+    digest: Digest,
+    cells: tablerows.Cells,
+    hashed: dict | None = None,
+    fed: bool = False,
+) -> None:
     """A block's own checks, and what the checks across tables keep of it."""
-    columns = {label: pc.fill_null(column, "") if column.null_count else column
-               for label, column in cells.columns.items()}
+    columns = {
+        label: pc.fill_null(column, "") if column.null_count else column for label, column in cells.columns.items()
+    }
     table, rows = digest.table, cells.rows
     if not fed:  # fed by the Table Schema checks' reading, which keeps the row numbers (Package.end)
         digest.rows.add(rows.astype(np.int32))
@@ -368,16 +384,29 @@ def _bools(mask) -> np.ndarray:
 
 # --- a block's own checks ----------------------------------------------------------------------------
 
+
 def _check_references(package: Package, digest: Digest, columns, rows, field_name: str, targets: tuple) -> None:
     """A polymorphic reference names a row of one of its target tables."""
     values = columns[field_name]
     if not set(targets) & set(package.schemas) <= set(package.digests):  # a target not read yet: at the end
-        digest.deferred.append((field_name, targets, keys.hashes(pc.if_else(
-            pc.equal(values, ""), pa.scalar(None, pa.string()), values)), rows.astype(np.int32)))
+        digest.deferred.append(
+            (
+                field_name,
+                targets,
+                keys.hashes(pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values)),
+                rows.astype(np.int32),
+            )
+        )
         return
     bad = pc.and_(pc.not_equal(values, ""), pc.invert(pc.is_in(values, value_set=package.known_ids(targets))))
-    _findings(digest, bad, rows, field_name, "foreign-key",
-              lambda i: f"{values[i].as_py()!r} is not an id in any of {', '.join(targets)}")
+    _findings(
+        digest,
+        bad,
+        rows,
+        field_name,
+        "foreign-key",
+        lambda i: f"{values[i].as_py()!r} is not an id in any of {', '.join(targets)}",
+    )
 
 
 def _check_dates(digest: Digest, columns, rows, names: set[str]) -> None:
@@ -392,8 +421,9 @@ def _check_dates(digest: Digest, columns, rows, names: set[str]) -> None:
             _check_edtf(digest, number, row)
         start, end = _date(row["start_date"]), _date(row["end_date"])
         if start and end and end < start:
-            digest.findings.append(digest.finding(number, "end_date", "date-order",
-                                                  f"end_date {end} is before start_date {start}"))
+            digest.findings.append(
+                digest.finding(number, "end_date", "date-order", f"end_date {end} is before start_date {start}")
+            )
 
 
 def _check_edtf(digest: Digest, number: int, row: dict[str, str]) -> None:
@@ -406,10 +436,15 @@ def _check_edtf(digest: Digest, number: int, row: dict[str, str]) -> None:
     for field_name, value in expected.items():
         text = "" if value is None else str(value)
         if (row.get(field_name) or "") != text:
-            digest.findings.append(digest.finding(
-                number, field_name, "derived-value",
-                f"{row.get(field_name) or 'empty'} does not match date_edtf {row['date_edtf']!r} "
-                f"(expected {text or 'empty'}); run `caucasus-data build`"))
+            digest.findings.append(
+                digest.finding(
+                    number,
+                    field_name,
+                    "derived-value",
+                    f"{row.get(field_name) or 'empty'} does not match date_edtf {row['date_edtf']!r} "
+                    f"(expected {text or 'empty'}); run `caucasus-data build`",
+                )
+            )
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -422,12 +457,21 @@ def _date(value: str | None) -> datetime.date | None:
 def _check_country_codes(digest: Digest, codes: pa.Array, rows: np.ndarray) -> None:
     import pycountry
 
-    unknown = [code for code in pc.unique(codes).to_pylist()
-               if len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is None]
+    unknown = [
+        code
+        for code in pc.unique(codes).to_pylist()
+        if len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is None
+    ]
     if unknown:
         bad = pc.is_in(codes, value_set=pa.array(unknown, pa.string()))
-        _findings(digest, bad, rows, "country_code", "country-code",
-                  lambda i: f"{codes[i].as_py()!r} is not an ISO 3166-1 alpha-2 country code")
+        _findings(
+            digest,
+            bad,
+            rows,
+            "country_code",
+            "country-code",
+            lambda i: f"{codes[i].as_py()!r} is not an ISO 3166-1 alpha-2 country code",
+        )
 
 
 def _integers(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -438,10 +482,8 @@ def _integers(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     numbers = (pc.fill_null(numbers, 0) if numbers.null_count else numbers).to_numpy(zero_copy_only=False).copy()
     ok = canonical.copy()
     for i in np.flatnonzero(~canonical & _bools(pc.not_equal(values, ""))):
-        try:
+        with contextlib.suppress(ValueError, OverflowError):
             numbers[i], ok[i] = int(values[int(i)].as_py()), True
-        except (ValueError, OverflowError):
-            pass
     return numbers, ok
 
 
@@ -460,8 +502,10 @@ def _article_checks(package: Package) -> list[Finding]:
 
     def check(found: Iterator[tablerows.Cells]) -> None:
         for cells in found:
-            columns = {label: pc.fill_null(column, "") if column.null_count else column
-                       for label, column in cells.columns.items()}
+            columns = {
+                label: pc.fill_null(column, "") if column.null_count else column
+                for label, column in cells.columns.items()
+            }
             _check_articles(digest, columns, cells.rows)
 
     tablerows.read(path, set(ARTICLE_FIELDS), check)
@@ -475,13 +519,20 @@ def _check_articles(digest: Digest, columns, rows: np.ndarray) -> None:
     offsets = np.frombuffer(texts.buffers()[1], dtype=np.int32, count=len(texts) + 1, offset=texts.offset * 4).tolist()
     data = memoryview(texts.buffers()[2] or b"")
     for i, expected in enumerate(columns["text_sha256"].to_pylist()):
-        if expected and expected != hashlib.sha256(data[offsets[i]:offsets[i + 1]]).hexdigest():
-            digest.findings.append(digest.finding(int(rows[i]), "text_sha256", "hash",
-                                                  "does not match the SHA-256 of text"))
+        if expected and expected != hashlib.sha256(data[offsets[i] : offsets[i + 1]]).hexdigest():
+            digest.findings.append(
+                digest.finding(int(rows[i]), "text_sha256", "hash", "does not match the SHA-256 of text")
+            )
     counts = columns["char_count"]
     count, _ = _integers(counts)
-    _findings(digest, _digits(counts) & (count != lengths), rows, "char_count", "span",
-              lambda i: f"text has {lengths[i]} characters")
+    _findings(
+        digest,
+        _digits(counts) & (count != lengths),
+        rows,
+        "char_count",
+        "span",
+        lambda i: f"text has {lengths[i]} characters",
+    )
     # A dateline slice past the end of the text is shorter, not an error, in Python: compare what it gives.
     begin, end = columns["dateline_start"], columns["dateline_end"]
     with_offsets = np.flatnonzero(_digits(begin) & _digits(end))
@@ -492,11 +543,13 @@ def _check_articles(digest: Digest, columns, rows: np.ndarray) -> None:
         # Datelines open the texts: each text's characters up to the furthest end slice the same, and are
         # short strings (not a Python string the length of each text).
         heads = pc.utf8_slice_codeunits(texts, 0, int(ends[with_offsets].max())).take(taken)
-        for i, head, dateline in zip(with_offsets.tolist(), heads.to_pylist(),
-                                     columns["dateline"].take(taken).to_pylist()):
-            if head[starts[i]:ends[i]] != dateline:
-                digest.findings.append(digest.finding(int(rows[i]), "dateline", "span",
-                                                      "is not the text at dateline_start:dateline_end"))
+        for i, head, dateline in zip(
+            with_offsets.tolist(), heads.to_pylist(), columns["dateline"].take(taken).to_pylist()
+        ):
+            if head[starts[i] : ends[i]] != dateline:
+                digest.findings.append(
+                    digest.finding(int(rows[i]), "dateline", "span", "is not the text at dateline_start:dateline_end")
+                )
 
 
 def _check_evidence(digest: Digest, columns, rows: np.ndarray) -> None:
@@ -505,17 +558,34 @@ def _check_evidence(digest: Digest, columns, rows: np.ndarray) -> None:
     has_source = _bools(pc.not_equal(columns["source_id"], ""))
     no_quote = _bools(pc.equal(columns["quote"], ""))
     neither = has_article == has_source
-    _findings(digest, neither, rows, "article_id", "evidence",
-              lambda i: "give either an article span (article_id, offsets, quote) or a source_id")
-    _findings(digest, ~neither & has_article & no_quote, rows, "quote", "evidence",
-              lambda i: "an article span needs the quoted words")
+    _findings(
+        digest,
+        neither,
+        rows,
+        "article_id",
+        "evidence",
+        lambda i: "give either an article span (article_id, offsets, quote) or a source_id",
+    )
+    _findings(
+        digest,
+        ~neither & has_article & no_quote,
+        rows,
+        "quote",
+        "evidence",
+        lambda i: "an article span needs the quoted words",
+    )
     joined = pc.binary_join_element_wise(*[columns[f] for f in EVIDENCE_ID_FIELDS], "\x1f").to_pylist()
     for i, (key, value) in enumerate(zip(joined, columns["evidence_id"].to_pylist())):
         computed = "ev-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
         if value and value != computed:
-            digest.findings.append(digest.finding(
-                int(rows[i]), "evidence_id", "derived-value",
-                f"is not the id computed from the row ({computed}); run `caucasus-data build`"))
+            digest.findings.append(
+                digest.finding(
+                    int(rows[i]),
+                    "evidence_id",
+                    "derived-value",
+                    f"is not the id computed from the row ({computed}); run `caucasus-data build`",
+                )
+            )
     subjects = columns["subject_id"]
     digest.subjects.add(keys.hashes(pc.unique(subjects)))
 
@@ -528,14 +598,26 @@ def _check_spans(package: Package, digest: Digest, columns, rows: np.ndarray, qu
     with_article = article >= 0
     starts, start_ok = _integers(columns["char_start"])
     ends, end_ok = _integers(columns["char_end"])
-    _findings(digest, with_article & ~(start_ok & end_ok), rows, "char_start", "span",
-              lambda i: "an article span needs char_start and char_end")
+    _findings(
+        digest,
+        with_article & ~(start_ok & end_ok),
+        rows,
+        "char_start",
+        "span",
+        lambda i: "an article span needs char_start and char_end",
+    )
     spans = np.flatnonzero(with_article & start_ok & end_ok)
-    inside = (0 <= starts[spans]) & (starts[spans] <= ends[spans]) & (ends[spans] <= length[spans])
+    inside = (starts[spans] >= 0) & (starts[spans] <= ends[spans]) & (ends[spans] <= length[spans])
     outside = np.zeros(len(rows), dtype=bool)
     outside[spans[~inside]] = True
-    _findings(digest, outside, rows, "char_end", "span",
-              lambda i: f"offsets {starts[i]}:{ends[i]} are outside the article ({length[i]} characters)")
+    _findings(
+        digest,
+        outside,
+        rows,
+        "char_end",
+        "span",
+        lambda i: f"offsets {starts[i]}:{ends[i]} are outside the article ({length[i]} characters)",
+    )
     spans = spans[inside]
     words = columns[quoted].take(pa.array(spans))
     if digest.window is not None:
@@ -545,8 +627,9 @@ def _check_spans(package: Package, digest: Digest, columns, rows: np.ndarray, qu
             digest.unworded.append(_span_finding(digest.table, int(rows[k]), text, int(starts[k]), int(ends[k])))
         left = np.flatnonzero(~compared)
         spans, words = spans[left], words.take(pa.array(left))
-    digest.spans.add(article=article[spans], start=starts[spans], end=ends[spans], words=_short(keys.hashes(words)),
-                     rows=rows[spans])
+    digest.spans.add(
+        article=article[spans], start=starts[spans], end=ends[spans], words=_short(keys.hashes(words)), rows=rows[spans]
+    )
 
 
 def _short(hashes: np.ndarray) -> np.ndarray:
@@ -554,6 +637,7 @@ def _short(hashes: np.ndarray) -> np.ndarray:
 
 
 # --- checks across tables ------------------------------------------------------------------------------
+
 
 def _different_spans(package: Package, tables: list[str]) -> Iterator[Unworded]:
     """Quotes, mentions and evidence quote the article text exactly at their offsets: one pass over the
@@ -583,14 +667,14 @@ def _different_spans(package: Package, tables: list[str]) -> Iterator[Unworded]:
                 got = _short(keys.hashes(span_texts(texts, local, spans["start"][at], spans["end"][at])))
                 for j in np.flatnonzero(got != spans["words"][at]):
                     k, article = int(at[j]), int(local[j])
-                    different[table].append((int(spans["rows"][k]), int(spans["article"][k]),
-                                             int(spans["start"][k]), int(spans["end"][k])))
+                    different[table].append(
+                        (int(spans["rows"][k]), int(spans["article"][k]), int(spans["start"][k]), int(spans["end"][k]))
+                    )
                     texts_of[int(spans["article"][k])] = texts[article].as_py()
 
     tablerows.read(path, {"text"}, compare)
     for table in groups:
         package.digests[table].spans = None
-    del groups
     for table, found in different.items():
         for row, article, start, end in found:
             yield _span_finding(table, row, texts_of[article], start, end)
@@ -598,14 +682,14 @@ def _different_spans(package: Package, tables: list[str]) -> Iterator[Unworded]:
 
 def _span_finding(table: str, row: int, text: str, start: int, end: int) -> Unworded:
     """The quoted words of a span are not its article's text at its offsets."""
-    return Unworded(table, row, SPAN_TABLES[table], "span", SPAN_TABLES[table],
-                    partial(_span_message, text, start, end))
+    return Unworded(
+        table, row, SPAN_TABLES[table], "span", SPAN_TABLES[table], partial(_span_message, text, start, end)
+    )
 
 
 def _span_message(text: str, start: int, end: int, words: str) -> str:
     found = text.find(words) if words else -1
-    hint = (f"; the words are at {found}:{found + len(words)}" if found >= 0
-            else "; the words are not in the article")
+    hint = f"; the words are at {found}:{found + len(words)}" if found >= 0 else "; the words are not in the article"
     return f"is not the article text at {start}:{end} ({text[start:end]!r}){hint}"
 
 
@@ -627,7 +711,7 @@ def _duplicate_ids(package: Package) -> Iterator[Unworded]:
     owner: dict[int, str] = {}
     for i, table in enumerate(tables):
         ordered = np.sort(_ids(package, table)[0])
-        for other in tables[:i] + tables[i + 1:]:
+        for other in tables[:i] + tables[i + 1 :]:
             ids = _ids(package, other)[0]
             if len(ids) > len(ordered) or (len(ids) == len(ordered) and other < table):
                 continue  # that pair is looked up from the other side
@@ -641,12 +725,19 @@ def _duplicate_ids(package: Package) -> Iterator[Unworded]:
     for table in tables:
         ids, rows = _ids(package, table)
         hits = np.flatnonzero(keys.member(ids, shared))
-        later = [(row, owner[value]) for value, row in zip(ids[hits].tolist(), rows[hits].tolist())
-                 if owner[value] != table]
+        later = [
+            (row, owner[value]) for value, row in zip(ids[hits].tolist(), rows[hits].tolist()) if owner[value] != table
+        ]
         key = package.schemas[table].primary_key[0]
         for row, first in later:
-            yield Unworded(table, row, key, "duplicate-id", key, partial(
-                "id {!r} is already used in {first}; ids must be unique across tables".format, first=first))
+            yield Unworded(
+                table,
+                row,
+                key,
+                "duplicate-id",
+                key,
+                partial("id {!r} is already used in {first}; ids must be unique across tables".format, first=first),
+            )
 
 
 def _uncovered(package: Package) -> Iterator[Unworded]:
@@ -660,8 +751,15 @@ def _uncovered(package: Package) -> Iterator[Unworded]:
         bad = (ids != keys.NULL) & ~np.isin(ids, subjects)
         key = schema.primary_key[0]
         for row in rows[bad].tolist():
-            yield Unworded(table, row, key, "no-evidence", key, "{!r} has no evidence row; add one to "
-                           "data/evidence.csv (`caucasus-data cite ARTICLE_ID \"exact words\"` prints it)".format)
+            yield Unworded(
+                table,
+                row,
+                key,
+                "no-evidence",
+                key,
+                "{!r} has no evidence row; add one to "
+                'data/evidence.csv (`caucasus-data cite ARTICLE_ID "exact words"` prints it)'.format,
+            )
 
 
 def _deferred_references(package: Package) -> Iterator[Unworded]:

@@ -95,11 +95,16 @@ class CsvRows:
             read_options=pacsv.ReadOptions(column_names=names, use_threads=False, block_size=READ_SIZE),
             # Blank lines are records for Python's csv too; as rows of empty cells they mean the same
             # to frictionless (a blank row), so they are kept, not skipped.
-            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
-                                             invalid_row_handler=keep),
-            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False,
-                                                 include_columns=[names[i] for i in taken]))
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=keep
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                include_columns=[names[i] for i in taken],
+            ),
+        )
         pool = pa.default_memory_pool()
         try:
             for batches in _grouped(reader, rows, block_size or BLOCK_SIZE):
@@ -173,7 +178,7 @@ class RowNumbers:
     (3, 2, 4, 3, [3, 2])
     """
 
-    def __init__(self, rows: "CsvRows"):
+    def __init__(self, rows: CsvRows):
         import numpy as np
 
         self._before = rows._regular_before()  # the file is read: computed once
@@ -198,8 +203,11 @@ class RowNumbers:
         positions = positions.astype(np.int64, copy=False)
         regular = positions < self._regular
         out = _row_numbers(np.where(regular, positions, 0) + 1, self._before)
-        return np.where(regular, out, self._irregular[np.where(regular, 0, positions - self._regular)]
-                        if len(self._irregular) else 0)
+        return np.where(
+            regular,
+            out,
+            self._irregular[np.where(regular, 0, positions - self._regular)] if len(self._irregular) else 0,
+        )
 
     def __array__(self, dtype=None, copy=None):
         import numpy as np

@@ -16,20 +16,62 @@ from typing import Any
 
 from .findings import Finding
 
-PACKAGE_KEYS = {"$schema", "name", "id", "title", "description", "homepage", "version", "created", "keywords",
-                "image", "licenses", "sources", "contributors", "resources"}
-RESOURCE_KEYS = {"$schema", "name", "path", "type", "title", "description", "homepage", "sources", "licenses",
-                 "format", "mediatype", "encoding", "bytes", "hash", "schema", "dialect", "scheme"}
+PACKAGE_KEYS = {
+    "$schema",
+    "name",
+    "id",
+    "title",
+    "description",
+    "homepage",
+    "version",
+    "created",
+    "keywords",
+    "image",
+    "licenses",
+    "sources",
+    "contributors",
+    "resources",
+}
+RESOURCE_KEYS = {
+    "$schema",
+    "name",
+    "path",
+    "type",
+    "title",
+    "description",
+    "homepage",
+    "sources",
+    "licenses",
+    "format",
+    "mediatype",
+    "encoding",
+    "bytes",
+    "hash",
+    "schema",
+    "dialect",
+    "scheme",
+}
 SCHEMA_KEYS = {"$schema", "title", "description", "fields", "primaryKey", "foreignKeys", "missingValues"}
-FIELD_KEYS = {"name", "title", "description", "type", "format", "constraints", "example", "trueValues",
-              "falseValues"}
-CONSTRAINT_KEYS = {"required", "unique", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
-                   "exclusiveMaximum", "pattern", "enum"}
+FIELD_KEYS = {"name", "title", "description", "type", "format", "constraints", "example", "trueValues", "falseValues"}
+CONSTRAINT_KEYS = {
+    "required",
+    "unique",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "pattern",
+    "enum",
+}
 FIELD_TYPES = {"string", "integer", "number", "boolean", "date"}
 # semver.org's pattern: MAJOR.MINOR.PATCH, then an optional pre-release and build metadata.
-SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
-                    r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-                    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?")
+SEMVER = re.compile(
+    r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?"
+)
 # Keys that frictionless 5 reads as nothing: refused, with what to use instead.
 IGNORED_BY_FRICTIONLESS = {"categories": "use constraints.enum", "uniqueKeys": "use constraints.unique"}
 
@@ -80,7 +122,7 @@ def check_schema(file: str, schema: Any, tables: set[str], fields_of: dict[str, 
         return findings
     fields = schema.get("fields")
     if not isinstance(fields, list) or not fields:
-        return findings + [Finding(file, None, None, "schema-error", "needs a non-empty list of fields")]
+        return [*findings, Finding(file, None, None, "schema-error", "needs a non-empty list of fields")]
     for field in fields:
         name = field.get("name") if isinstance(field, dict) else None
         where = f"field {name!r}"
@@ -88,16 +130,26 @@ def check_schema(file: str, schema: Any, tables: set[str], fields_of: dict[str, 
         if not isinstance(field, dict):
             continue
         if field.get("type") not in FIELD_TYPES:
-            findings.append(Finding(file, None, name, "schema-error",
-                                    f"{where} has type {field.get('type')!r}; use one of {', '.join(sorted(FIELD_TYPES))}"))
+            findings.append(
+                Finding(
+                    file,
+                    None,
+                    name,
+                    "schema-error",
+                    f"{where} has type {field.get('type')!r}; use one of {', '.join(sorted(FIELD_TYPES))}",
+                )
+            )
         if "constraints" in field:
             findings += _unknown_keys(file, f"{where} constraints", field["constraints"], CONSTRAINT_KEYS)
         if not field.get("description"):
             findings.append(Finding(file, None, name, "schema-error", f"{where} needs a description"))
         for target in field.get("x-references", []):
             if target not in tables:
-                findings.append(Finding(file, None, name, "schema-error",
-                                        f"{where} refers to a table {target!r} that does not exist"))
+                findings.append(
+                    Finding(
+                        file, None, name, "schema-error", f"{where} refers to a table {target!r} that does not exist"
+                    )
+                )
     names = {f.get("name") for f in fields if isinstance(f, dict)}
     key = schema.get("primaryKey", [])
     for name in [key] if isinstance(key, str) else key:
@@ -119,14 +171,18 @@ def _check_foreign_key(file, fk, names, tables, fields_of) -> list[Finding]:
             findings.append(Finding(file, None, name, "schema-error", f"a foreign key names a missing field {name!r}"))
     target = fk["reference"].get("resource")
     if target not in tables:
-        findings.append(Finding(file, None, None, "schema-error",
-                                f"a foreign key refers to a table {target!r} that does not exist"))
+        findings.append(
+            Finding(file, None, None, "schema-error", f"a foreign key refers to a table {target!r} that does not exist")
+        )
         return findings
     ref = fk["reference"].get("fields")
     for name in [ref] if isinstance(ref, str) else ref or []:
         if target in fields_of and name not in fields_of[target]:  # an unreadable schema is reported alone
-            findings.append(Finding(file, None, None, "schema-error",
-                                    f"a foreign key refers to a missing field {name!r} of {target}"))
+            findings.append(
+                Finding(
+                    file, None, None, "schema-error", f"a foreign key refers to a missing field {name!r} of {target}"
+                )
+            )
     return findings
 
 
@@ -142,26 +198,45 @@ def check_package(root: Path, resources: bool = True) -> list[Finding]:
         else:
             schemas[path.stem] = schema
     tables = {p.stem for p in (root / "schemas").glob("*.json")}
-    fields_of = {name: {f.get("name") for f in s.get("fields", []) if isinstance(f, dict)}
-                 for name, s in schemas.items() if isinstance(s, dict) and isinstance(s.get("fields"), list)}
+    fields_of = {
+        name: {f.get("name") for f in s.get("fields", []) if isinstance(f, dict)}
+        for name, s in schemas.items()
+        if isinstance(s, dict) and isinstance(s.get("fields"), list)
+    }
     for name, schema in schemas.items():
         findings += check_schema(f"schemas/{name}.json", schema, tables, fields_of)
     descriptor, finding = load_json(root, "datapackage.json")
     if finding:
-        return findings + [finding]
+        return [*findings, finding]
     findings += _unknown_keys("datapackage.json", "the package", descriptor, PACKAGE_KEYS)
     version = descriptor.get("version") if isinstance(descriptor, dict) else None
     if not isinstance(version, str) or not SEMVER.fullmatch(version):
-        findings.append(Finding("datapackage.json", None, "version", "descriptor-error",
-                                f"version {version!r} is not a semantic version: MAJOR.MINOR.PATCH, e.g. 0.2.0"))
+        findings.append(
+            Finding(
+                "datapackage.json",
+                None,
+                "version",
+                "descriptor-error",
+                f"version {version!r} is not a semantic version: MAJOR.MINOR.PATCH, e.g. 0.2.0",
+            )
+        )
     listed = descriptor.get("resources", []) if isinstance(descriptor, dict) and resources else []
     for resource in listed:
         where = f"resource {resource.get('name')!r}" if isinstance(resource, dict) else "a resource"
         findings += _unknown_keys("datapackage.json", where, resource, RESOURCE_KEYS)
         if isinstance(resource, dict):
             for key in ("path", "schema"):
-                problem = unsafe_path(resource.get(key)) if isinstance(resource.get(key), str) or key == "path" else None
+                problem = (
+                    unsafe_path(resource.get(key)) if isinstance(resource.get(key), str) or key == "path" else None
+                )
                 if problem:
-                    findings.append(Finding("datapackage.json", None, None, "unsafe-path",
-                                            f"{where} {key} {resource.get(key)!r} {problem}"))
+                    findings.append(
+                        Finding(
+                            "datapackage.json",
+                            None,
+                            None,
+                            "unsafe-path",
+                            f"{where} {key} {resource.get(key)!r} {problem}",
+                        )
+                    )
     return findings

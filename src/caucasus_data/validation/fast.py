@@ -39,8 +39,10 @@ from typing import Any, Protocol
 
 from ..locate import package_root  # noqa: F401  (used in the docstring example)
 from . import messages, schedule
-from .cells import ColumnSpec, Unsupported as FieldUnsupported, check_column
-from .csvrows import BLOCK_ROWS, CsvRows, RowNumbers, Unsupported as FileUnsupported, by_label
+from .cells import ColumnSpec, check_column
+from .cells import Unsupported as FieldUnsupported
+from .csvrows import BLOCK_ROWS, CsvRows, RowNumbers, by_label
+from .csvrows import Unsupported as FileUnsupported
 from .descriptor import unsafe_path
 from .findings import Finding
 from .parts import Parts
@@ -143,8 +145,9 @@ def fast_findings(root: Path, rider: Rider | None = None) -> Result:
         with ThreadPoolExecutor(max_workers=1) as hasher, ThreadPoolExecutor(max_workers=schedule.THREADS) as pool:
             digests = {name: hasher.submit(_digest, plan) for name, plan in plans.items()}
             tasks = {name: partial(_task, plans.get(name), name, rider, delegated, lookups) for name in names}
-            after = {name: _targets(package.get_resource(name)) | (rider.after(name) if rider else set())
-                     for name in names}
+            after = {
+                name: _targets(package.get_resource(name)) | (rider.after(name) if rider else set()) for name in names
+            }
             # The rider's own work runs in the same two threads, as soon as its tables are read.
             for name, (run, needs) in (rider.passes(set(names)) if rider else {}).items():
                 tasks[f"rider: {name}"], after[f"rider: {name}"] = run, needs
@@ -168,8 +171,7 @@ def fast_findings(root: Path, rider: Rider | None = None) -> Result:
     return Result(findings, delegated)
 
 
-def _task(plan: _Plan | None, name: str, rider: Rider | None, delegated: dict[str, str],
-          lookups: "_Lookups") -> None:
+def _task(plan: _Plan | None, name: str, rider: Rider | None, delegated: dict[str, str], lookups: _Lookups) -> None:
     """Read a table into lookups.tables (or leave it to frictionless), showing the rider each block."""
     if plan is not None:
         try:
@@ -200,8 +202,12 @@ def _plan(root: Path, resource, files: dict[str, str]) -> _Plan:
         raise Unsupported("not a table")
     resource.to_descriptor(validate=True)
     path = files.get(resource.name)
-    if not isinstance(path, str) or unsafe_path(path) or not (root / path).is_file() \
-            or not (root / path).resolve().is_relative_to(root.resolve()):
+    if (
+        not isinstance(path, str)
+        or unsafe_path(path)
+        or not (root / path).is_file()
+        or not (root / path).resolve().is_relative_to(root.resolve())
+    ):
         raise Unsupported("the path is not a file inside the package")
     if resource.format != "csv" or not resource.encoding or codecs.lookup(resource.encoding).name != "utf-8":
         raise Unsupported("not a UTF-8 CSV file")
@@ -239,6 +245,7 @@ def _digest(plan: _Plan) -> tuple[int, str, str]:
 
 # --- reading ----------------------------------------------------------------------------------------
 
+
 def _expected(plan: _Plan, rows: CsvRows, keys: set[str]) -> tuple[list[ColumnSpec], list[Finding]]:
     """The fields frictionless expects in the data, by header position, and the header's findings.
 
@@ -260,23 +267,40 @@ def _expected(plan: _Plan, rows: CsvRows, keys: set[str]) -> tuple[list[ColumnSp
     header = []
     for i in range(len(fields), len(labels)):
         header.append(Finding(file, None, "", "extra-label", messages.label_error("extra-label", labels[i], "", i + 1)))
-    for offset, f in enumerate(fields[len(labels):]):
+    for offset, f in enumerate(fields[len(labels) :]):
         number = len(labels) + 1 + offset
-        header.append(Finding(file, None, f.name, "missing-label",
-                              messages.label_error("missing-label", "", f.name, number)))
+        header.append(
+            Finding(file, None, f.name, "missing-label", messages.label_error("missing-label", "", f.name, number))
+        )
     for i, (f, label) in enumerate(zip(fields, labels)):
         number = i + 1
         if not label:
-            header.append(Finding(file, None, f.name, "blank-label", messages.label_error("blank-label", "", f.name, number)))
+            header.append(
+                Finding(file, None, f.name, "blank-label", messages.label_error("blank-label", "", f.name, number))
+            )
             continue
         seen = [j + 1 for j, other in enumerate(labels[:i]) if other == label]
         if seen:
-            note = 'at position "%s"' % ", ".join(map(str, seen))
-            header.append(Finding(file, None, f.name, "duplicate-label",
-                                  messages.label_error("duplicate-label", label, f.name, number, note)))
+            note = 'at position "{}"'.format(", ".join(map(str, seen)))
+            header.append(
+                Finding(
+                    file,
+                    None,
+                    f.name,
+                    "duplicate-label",
+                    messages.label_error("duplicate-label", label, f.name, number, note),
+                )
+            )
         elif label != f.name:
-            header.append(Finding(file, None, f.name, "incorrect-label",
-                                  messages.label_error("incorrect-label", label, f.name, number)))
+            header.append(
+                Finding(
+                    file,
+                    None,
+                    f.name,
+                    "incorrect-label",
+                    messages.label_error("incorrect-label", label, f.name, number),
+                )
+            )
     return specs, header
 
 
@@ -295,7 +319,7 @@ def _key_fields(resource, skip: set[int] = frozenset()) -> set[str]:
     return names
 
 
-def _read(plan: _Plan, lookups: "_Lookups", sink: Callable | None = None, labels: set[str] = frozenset()) -> _Table:
+def _read(plan: _Plan, lookups: _Lookups, sink: Callable | None = None, labels: set[str] = frozenset()) -> _Table:
     import numpy as np
     import pyarrow as pa
 
@@ -316,8 +340,10 @@ def _read(plan: _Plan, lookups: "_Lookups", sink: Callable | None = None, labels
             sink(by_label(labels, where, block.columns, block.size), numbers, hashed)
     if rows.irregular:
         irregular_rows = np.array([number for number, _ in rows.irregular], dtype=np.int64)
-        columns = [pa.array([cells[i] if i < len(cells) else None for _, cells in rows.irregular], pa.string())
-                   for i in range(len(rows.labels))]
+        columns = [
+            pa.array([cells[i] if i < len(cells) else None for _, cells in rows.irregular], pa.string())
+            for i in range(len(rows.labels))
+        ]
         for number, cells in rows.irregular:
             if len(cells) > len(specs):
                 table.extra[number] = len(cells)
@@ -371,6 +397,7 @@ def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, Parts
 
 # --- keys --------------------------------------------------------------------------------------------
 
+
 def _targets(resource) -> set[str]:
     """The other resources its foreign keys refer to."""
     schema = getattr(resource, "schema", None)
@@ -382,13 +409,19 @@ def _shared_key(table: _Table, rows: CsvRows) -> list[str]:
     at its position is the one its label names (the last of equal labels), and only "" is missing."""
     primary, labels = table.plan.resource.schema.primary_key, rows.raw_labels
     for i, spec in enumerate(table.specs):
-        if [spec.name] == primary and spec.type == "string" and spec.missing_values == [""] and i < len(labels) \
-                and labels[i] == spec.name and spec.name not in labels[i + 1:]:
+        if (
+            [spec.name] == primary
+            and spec.type == "string"
+            and spec.missing_values == [""]
+            and i < len(labels)
+            and labels[i] == spec.name
+            and spec.name not in labels[i + 1 :]
+        ):
             return [spec.name]
     return []
 
 
-def _early_keys(table: _Table, lookups: "_Lookups") -> dict[int, tuple[str, list[str], Any]]:
+def _early_keys(table: _Table, lookups: _Lookups) -> dict[int, tuple[str, list[str], Any]]:
     """The foreign keys to tables already read, checked block by block: number -> (target, own fields,
     lookup). Their keys need neither be kept nor read again for the messages."""
     names = {s.name for s in table.specs}
@@ -468,7 +501,9 @@ def _check_keys(table: _Table, lookups: _Lookups) -> None:
     for number, fk in enumerate(schema.foreign_keys):
         own = list(fk["fields"])
         if set(own) <= set(names) and number not in table.early:
-            lookup = lookups.get(fk["reference"]["resource"] or table.plan.resource.name, list(fk["reference"]["fields"]))
+            lookup = lookups.get(
+                fk["reference"]["resource"] or table.plan.resource.name, list(fk["reference"]["fields"])
+            )
             failing.append((number, fk, own, keys.missing_references([table.keys[n] for n in own], lookup)))
     # The strings of every failing key, in one more reading of the file.
     fields = sorted({name for _, _, own, bad in failing if bad for name in own})
@@ -504,10 +539,10 @@ def _key_strings(table: _Table, names: list[str], positions: list[int]) -> list[
     seen = 0
     for block in CsvRows(table.plan.path).blocks(only={s.number - 1 for s in specs}):
         n = block.size
-        for p in wanted[bisect.bisect_left(wanted, seen):bisect.bisect_left(wanted, seen + n)]:
+        for p in wanted[bisect.bisect_left(wanted, seen) : bisect.bisect_left(wanted, seen + n)]:
             cells[p] = [block.columns[s.number - 1][p - seen].as_py() for s in specs]
         seen += n
-    for p in wanted[bisect.bisect_left(wanted, seen):]:  # irregular rows, kept in memory
+    for p in wanted[bisect.bisect_left(wanted, seen) :]:  # irregular rows, kept in memory
         row = table.irregular[p - seen][1]
         cells[p] = [row[s.number - 1] if s.number <= len(row) else None for s in specs]
     return [[_key_string(s, cell) for s, cell in zip(specs, cells[p])] for p in positions]
@@ -519,6 +554,7 @@ def _key_string(spec: ColumnSpec, cell: str | None) -> str | None:
 
 
 # --- ordering and the error limit -----------------------------------------------------------------
+
 
 def _ordered_findings(table: _Table, digest: tuple[int, str, str]) -> list[Finding]:
     """The file's findings in frictionless' order, cut at its error limit, then the stale check."""
@@ -535,7 +571,9 @@ def _stale(plan: _Plan, digest: tuple[int, str, str]) -> list[Finding]:
     resource = plan.resource
     stale = False
     if resource.hash:
-        algorithm, expected = (resource.hash.split(":", 1) + [""])[:2] if ":" in resource.hash else ("md5", resource.hash)
+        algorithm, expected = (
+            ([*resource.hash.split(":", 1), ""])[:2] if ":" in resource.hash else ("md5", resource.hash)
+        )
         actual = {"md5": md5, "sha256": sha}.get(algorithm)
         stale = bool(actual) and actual != expected
     if resource.bytes and resource.bytes != size:
@@ -553,7 +591,9 @@ def _row_findings(table: _Table, row: int) -> list[Finding]:
     """
     file, specs = table.plan.file, table.specs
     # Unique fields, then the primary key, then foreign keys by number (some were checked block by block).
-    integrity = sorted(table.integrity.get(row, []), key=lambda e: (PHASES.index(e[0]), e[2] if e[0] == "foreign" else 0))
+    integrity = sorted(
+        table.integrity.get(row, []), key=lambda e: (PHASES.index(e[0]), e[2] if e[0] == "foreign" else 0)
+    )
     early = _cast_early(table, integrity)
     by_field: dict[int, list] = {}
     for i, error in table.cells.get(row, []):
@@ -565,20 +605,41 @@ def _row_findings(table: _Table, row: int) -> list[Finding]:
         for i in early + [i for i in range(len(specs)) if i not in early]:
             for error in by_field.get(i, []):
                 spec = specs[i]
-                out.append(Finding(file, row, spec.name, error.kind,
-                                   messages.cell_error(error.kind, error.cell, row, spec.name, spec.number, error.note)))
+                out.append(
+                    Finding(
+                        file,
+                        row,
+                        spec.name,
+                        error.kind,
+                        messages.cell_error(error.kind, error.cell, row, spec.name, spec.number, error.note),
+                    )
+                )
         if row in table.extra:
             for number in range(len(specs) + 1, table.extra[row] + 1):
                 out.append(Finding(file, row, "", "extra-cell", messages.cell_error("extra-cell", "", row, "", number)))
         if row in table.missing:
-            for spec in specs[table.missing[row]:]:
-                out.append(Finding(file, row, spec.name, "missing-cell",
-                                   messages.cell_error("missing-cell", "", row, spec.name, spec.number)))
+            for spec in specs[table.missing[row] :]:
+                out.append(
+                    Finding(
+                        file,
+                        row,
+                        spec.name,
+                        "missing-cell",
+                        messages.cell_error("missing-cell", "", row, spec.name, spec.number),
+                    )
+                )
     for phase, detail, extra in integrity:
         if phase == "unique":
             note = messages.same_as_note(extra)
-            out.append(Finding(file, row, detail.name, "unique-error",
-                               messages.cell_error("unique-error", "", row, detail.name, detail.number, note)))
+            out.append(
+                Finding(
+                    file,
+                    row,
+                    detail.name,
+                    "unique-error",
+                    messages.cell_error("unique-error", "", row, detail.name, detail.number, note),
+                )
+            )
         elif phase == "primary":
             out.append(Finding(file, row, None, "primary-key", messages.row_error("primary-key", row, detail)))
         else:

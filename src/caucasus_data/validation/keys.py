@@ -83,8 +83,9 @@ def repeats(keys: np.ndarray, rows: np.ndarray) -> list[tuple[int, int]]:
     return [(int(numbers[i + 1]), int(numbers[i])) for i in later]
 
 
-def repeated_tuples(columns: list[np.ndarray], rows: np.ndarray,
-                    known: list[tuple[int, int]] | None = None) -> tuple[list[tuple[int, int]], list[int]]:
+def repeated_tuples(
+    columns: list[np.ndarray], rows: np.ndarray, known: list[tuple[int, int]] | None = None
+) -> tuple[list[tuple[int, int]], list[int]]:
     """For a primary key: (row, previous row with the same key) pairs, and the rows whose cells are all None.
 
     `known` are the repeats of a one-field key already found for its unique constraint.
@@ -128,7 +129,7 @@ def member(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
     if not len(ordered):
         return out
     for start in range(0, len(values), SLICE):
-        part = values[start:start + SLICE]
+        part = values[start : start + SLICE]
         at = np.minimum(np.searchsorted(ordered, part), len(ordered) - 1)
-        out[start:start + SLICE] = ordered[at] == part
+        out[start : start + SLICE] = ordered[at] == part
     return out

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 CELL = {
     "type-error": 'Type error in the cell "{cell}" in row "{row}" and field "{field}" at position "{number}": {note}',
-    "constraint-error": ('The cell "{cell}" in row at position "{row}" and field "{field}" at position "{number}" '
-                         "does not conform to a constraint: {note}"),
-    "unique-error": ('Row at position "{row}" has unique constraint violation in field "{field}" at position '
-                     '"{number}": {note}'),
+    "constraint-error": (
+        'The cell "{cell}" in row at position "{row}" and field "{field}" at position "{number}" '
+        "does not conform to a constraint: {note}"
+    ),
+    "unique-error": (
+        'Row at position "{row}" has unique constraint violation in field "{field}" at position "{number}": {note}'
+    ),
     "extra-cell": 'Row at position "{row}" has an extra value in field at position "{number}"',
     "missing-cell": 'Row at position "{row}" has a missing cell in field "{field}" at position "{number}"',
 }
@@ -30,8 +33,9 @@ LABEL = {
     "missing-label": 'There is a missing label in the header\'s field "{field}" at position "{number}"',
     "blank-label": 'Label in the header in field at position "{number}" is blank',
     "duplicate-label": 'Label "{label}" in the header at position "{number}" is duplicated to a label: {note}',
-    "incorrect-label": ('Label "{label}" in field {field} at position "{number}" does not match the field name '
-                        "in the schema"),
+    "incorrect-label": (
+        'Label "{label}" in field {field} at position "{number}" does not match the field name in the schema'
+    ),
 }
 
 
@@ -64,5 +68,7 @@ ALL_NONE_NOTE = 'cells composing the primary keys are all "None"'
 
 
 def foreign_key_note(fields: list[str], values: list[str], table: str, ref_fields: list[str]) -> str:
-    return (f'for "{", ".join(fields)}": values "{", ".join(values)}" not found in the lookup table '
-            f'"{table}" as "{", ".join(ref_fields)}"')
+    return (
+        f'for "{", ".join(fields)}": values "{", ".join(values)}" not found in the lookup table '
+        f'"{table}" as "{", ".join(ref_fields)}"'
+    )

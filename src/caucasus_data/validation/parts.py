@@ -33,14 +33,14 @@ class Parts:
         end = self._size + len(values)
         if end > len(self._data):
             grown = mapped(max(end, 2 * len(self._data), FIRST), self._data.dtype)
-            grown[:self._size] = self._data[:self._size]
+            grown[: self._size] = self._data[: self._size]
             self._data = grown
-        self._data[self._size:end] = values
+        self._data[self._size : end] = values
         self._size = end
 
     def joined(self) -> np.ndarray:
         """The values added, in order (a view of the buffer)."""
-        return self._data[:self._size]
+        return self._data[: self._size]
 
 
 def mapped(size: int, dtype) -> np.ndarray:

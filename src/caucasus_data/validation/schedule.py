@@ -20,8 +20,9 @@ from typing import Any
 THREADS = 2  # Arrow, numpy and hashlib let go of the GIL; the machines this runs on have two cores or more
 
 
-def in_order(tasks: dict[str, Callable[[], Any]], after: dict[str, set[str]], size: dict[str, int],
-             threads: int = THREADS) -> dict[str, Any]:
+def in_order(
+    tasks: dict[str, Callable[[], Any]], after: dict[str, set[str]], size: dict[str, int], threads: int = THREADS
+) -> dict[str, Any]:
     """Each task's result, by name; a task starts once the tasks named in after[name] are done."""
     waiting = sorted(tasks, key=lambda name: (-size.get(name, 0), name))
     needs = {name: after.get(name, set()) & set(tasks) - {name} for name in tasks}
@@ -32,7 +33,7 @@ def in_order(tasks: dict[str, Callable[[], Any]], after: dict[str, set[str]], si
             ready = [name for name in waiting if needs[name] <= results.keys()]
             if not ready and not running:
                 ready = sorted(waiting)[:1]
-            for name in ready[:threads - len(running)]:
+            for name in ready[: threads - len(running)]:
                 waiting.remove(name)
                 running[pool.submit(tasks[name])] = name
             done, _ = wait(running, return_when=FIRST_COMPLETED)

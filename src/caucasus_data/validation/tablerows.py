@@ -48,8 +48,10 @@ def blocks(path: Path, labels: set[str], block_size: int = 0) -> Iterator[Cells]
         yield Cells(by_label(labels, where, block.columns, n), numbers)
     if rows.irregular:
         numbers = np.array([number for number, _ in rows.irregular], dtype=np.int64)
-        columns = {label: pa.array([cells[i] if i < len(cells) else None for _, cells in rows.irregular],
-                                   pa.string()) for label, i in where.items()}
+        columns = {
+            label: pa.array([cells[i] if i < len(cells) else None for _, cells in rows.irregular], pa.string())
+            for label, i in where.items()
+        }
         yield Cells(by_label(labels, {label: label for label in where}, columns, len(numbers)), numbers)
 
 
@@ -92,7 +94,9 @@ def cells_at(path: Path, rows: set[int], labels: set[str]) -> dict[int, dict[str
 
 
 def _python_block(labels: set[str], where: dict[str, int], batch: list[list[str]], first: int) -> Cells:
-    columns = {label: pa.array([cells[i] if i < len(cells) else None for cells in batch], pa.string())
-               for label, i in where.items()}
+    columns = {
+        label: pa.array([cells[i] if i < len(cells) else None for cells in batch], pa.string())
+        for label, i in where.items()
+    }
     rows = np.arange(first, first + len(batch), dtype=np.int64)
     return Cells(by_label(labels, {label: label for label in where}, columns, len(batch)), rows)

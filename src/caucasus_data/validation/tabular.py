@@ -12,8 +12,10 @@ from .findings import Finding
 
 # Frictionless reports an edited file twice (size and hash); both mean the same to a contributor.
 STALE_ERRORS = {"hash-count", "byte-count"}
-STALE_MESSAGE = ("the file's size or hash differs from the one in datapackage.json: it changed since the last "
-                 "build; run `caucasus-data build`")
+STALE_MESSAGE = (
+    "the file's size or hash differs from the one in datapackage.json: it changed since the last "
+    "build; run `caucasus-data build`"
+)
 
 
 def frictionless_findings(root: Path) -> list[Finding]:
@@ -42,8 +44,11 @@ def task_findings(file: str, errors) -> list[Finding]:
         if error.type in STALE_ERRORS:
             stale = True
             continue
-        findings.append(Finding(file, getattr(error, "row_number", None),
-                                getattr(error, "field_name", None), error.type, error.message))
+        findings.append(
+            Finding(
+                file, getattr(error, "row_number", None), getattr(error, "field_name", None), error.type, error.message
+            )
+        )
     if stale:
         findings.append(Finding(file, None, None, "stale", STALE_MESSAGE))
     return findings

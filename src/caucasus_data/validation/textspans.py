@@ -25,8 +25,11 @@ def span_texts(texts: pa.Array, article: np.ndarray, start: np.ndarray, end: np.
     """texts[article][start:end] for each span, offsets in code points and within the text."""
     texts = texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else texts
     offsets = np.frombuffer(texts.buffers()[1], dtype=np.int32, count=len(texts) + 1, offset=texts.offset * 4)
-    data = np.frombuffer(texts.buffers()[2], dtype=np.uint8) if texts.buffers()[2] is not None \
+    data = (
+        np.frombuffer(texts.buffers()[2], dtype=np.uint8)
+        if texts.buffers()[2] is not None
         else np.zeros(0, dtype=np.uint8)
+    )
     if pc.all(pc.string_is_ascii(texts)).as_py() is not False:  # a code point is a byte
         return _gather(data, offsets[article] + start, offsets[article] + end)
     lengths = pc.utf8_length(texts).to_numpy(zero_copy_only=False).astype(np.int64)
@@ -44,7 +47,7 @@ def span_texts(texts: pa.Array, article: np.ndarray, start: np.ndarray, end: np.
 
 def _byte_offsets(data, offsets, first, last, lengths):
     """A function (article among first..last-1, code point offset in it) -> byte position in `data`."""
-    region = data[offsets[first]:offsets[last]]
+    region = data[offsets[first] : offsets[last]]
     leads = np.flatnonzero((region & 0xC0) != 0x80)  # position of each code point in the region
     before = np.zeros(last - first + 1, dtype=np.int64)  # code points before each article
     np.cumsum(lengths[first:last], out=before[1:])
@@ -66,5 +69,6 @@ def _gather(data: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> pa.Array:
     # Index of every byte to copy: each range's start, repeated, plus the position within the range.
     index = np.repeat(starts - offsets[:-1], lengths) + np.arange(offsets[-1], dtype=np.int64)
     kind, width = (pa.string(), np.int32) if offsets[-1] < 2**31 else (pa.large_string(), np.int64)
-    return pa.Array.from_buffers(kind, len(starts), [None, pa.py_buffer(offsets.astype(width)),
-                                                     pa.py_buffer(data[index])])
+    return pa.Array.from_buffers(
+        kind, len(starts), [None, pa.py_buffer(offsets.astype(width)), pa.py_buffer(data[index])]
+    )

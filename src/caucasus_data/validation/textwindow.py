@@ -44,8 +44,9 @@ class TextWindow:
         self._read_to = -1  # the highest row number read
         self._ended = False
 
-    def compare(self, article: np.ndarray, start: np.ndarray, end: np.ndarray,
-                words: pa.Array) -> tuple[np.ndarray, dict[int, str]]:
+    def compare(
+        self, article: np.ndarray, start: np.ndarray, end: np.ndarray, words: pa.Array
+    ) -> tuple[np.ndarray, dict[int, str]]:
         """Which spans (article row, code point offsets within its text) were compared with their
         article's text, and, for those whose text is not `words`, that article text by span position."""
         compared = np.zeros(len(article), dtype=bool)
@@ -90,8 +91,15 @@ class TextWindow:
             pass
 
 
-def _compare(held: tuple[np.ndarray, pa.Array], article: np.ndarray, start: np.ndarray, end: np.ndarray,
-             words: pa.Array, compared: np.ndarray, different: dict[int, str]) -> None:
+def _compare(
+    held: tuple[np.ndarray, pa.Array],
+    article: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    words: pa.Array,
+    compared: np.ndarray,
+    different: dict[int, str],
+) -> None:
     """Compare the spans not compared yet whose article is in this block of texts."""
     rows, texts = held
     if not len(rows):
