@@ -171,7 +171,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     from . import __getattr__ as lazy
-    from .validation.findings import PER_FILE_LIMIT
+    from .findings import PER_FILE_LIMIT
 
     main_parser = argparse.ArgumentParser(prog="caucasus-data", description=__doc__)
     main_parser.add_argument("--version", action="version", version=f"%(prog)s {lazy('__version__')}")

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..findings import Finding, limit_per_file
 from ..identifiers import mention_id, quote_id
 from ..parse.mentions import EntityMatcher
 from ..parse.quotes import find_quotes
@@ -21,7 +22,6 @@ from ..progress import Progress
 from ..tableschema import TableSchema, read_schemas
 from ..validation import validate
 from ..validation.descriptor import check_package
-from ..validation.findings import Finding, limit_per_file
 from . import publish, render
 from .articles import Names, article_row
 from .curated import CELL_KINDS, Rows, complete_evidence, derive_dates, read_curated, sort_rows

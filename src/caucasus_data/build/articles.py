@@ -8,10 +8,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from ..findings import Finding
 from ..parse.dateline import Dateline, find_dateline, headline
 from ..parse.mentions import fold
 from ..parse.pubdate import DateError, infer_year
-from ..validation.findings import Finding
 from .overrides import ARTICLE_OVERRIDES, apply_article_override, override_example
 from .seeds import Seed
 

@@ -8,10 +8,10 @@ import unicodedata
 from pathlib import Path
 
 from ..dates import EDTFError, bounds
+from ..findings import Finding
 from ..identifiers import evidence_id
 from ..spans import closest, occurrences
 from ..tableschema import TableSchema
-from ..validation.findings import Finding
 
 Rows = list[dict[str, str]]
 

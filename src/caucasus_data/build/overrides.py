@@ -10,7 +10,7 @@ import csv
 import datetime
 import io
 
-from ..validation.findings import Finding
+from ..findings import Finding
 
 Rows = list[dict[str, str]]
 

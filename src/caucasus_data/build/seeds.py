@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..validation.findings import Finding
+from ..findings import Finding
 
 MAX_BYTES = 1024 * 1024
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\.txt")

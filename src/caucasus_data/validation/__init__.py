@@ -14,9 +14,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..findings import PER_FILE_LIMIT, Finding, limit_per_file
 from ..locate import package_root
 from ..tableschema import read_schemas
-from .findings import PER_FILE_LIMIT, Finding, limit_per_file
 
 __all__ = ["Finding", "Report", "validate"]
 

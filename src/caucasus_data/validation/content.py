@@ -40,10 +40,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..dates import EDTFError, bounds
+from ..findings import Finding
 from ..identifiers import EVIDENCE_ID_FIELDS
 from ..tableschema import TableSchema
 from . import keys, schedule, tablerows
-from .findings import Finding
 from .parts import Parts
 from .textspans import span_texts
 from .textwindow import TextWindow

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .findings import Finding
+from ..findings import Finding
 
 PACKAGE_KEYS = {
     "$schema",

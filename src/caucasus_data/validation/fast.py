@@ -37,6 +37,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..findings import Finding
 from ..locate import package_root  # noqa: F401  (used in the docstring example)
 from . import messages, schedule
 from .cells import ColumnSpec, check_column
@@ -44,7 +45,6 @@ from .cells import Unsupported as FieldUnsupported
 from .csvrows import BLOCK_ROWS, CsvRows, RowNumbers, by_label
 from .csvrows import Unsupported as FileUnsupported
 from .descriptor import unsafe_path
-from .findings import Finding
 from .parts import Parts
 from .tabular import STALE_MESSAGE, frictionless_findings, task_findings
 

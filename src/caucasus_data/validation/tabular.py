@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .findings import Finding
+from ..findings import Finding
 
 # Frictionless reports an edited file twice (size and hash); both mean the same to a contributor.
 STALE_ERRORS = {"hash-count", "byte-count"}
