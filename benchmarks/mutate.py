@@ -19,7 +19,7 @@ import json
 import random
 from pathlib import Path
 
-from caucasus_data.tableschema import read_schemas
+from caucasus_data.model.schema import read_schemas
 
 # Values that frictionless reads as the field's type although they are not in the canonical form,
 # and values it refuses: both sides of every cast.

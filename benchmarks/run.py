@@ -86,9 +86,9 @@ def goal_import(repeat: int) -> Goal:
 
 
 def goal_load(repeat: int) -> Goal:
-    from caucasus_data.locate import installed_root
+    from caucasus_data.model.locate import installed_root
 
-    path = installed_root() / "data" / "events.parquet"
+    path = installed_root() / "events.parquet"
     t = medians(
         {
             "read": [PYTHON, "-c", f"import pyarrow.parquet as pq; pq.read_table({str(path)!r})"],
@@ -110,7 +110,7 @@ def goal_records(package: Path, repeat: int) -> Goal:
     """records() builds its models from an Arrow table; here the table is a 10,000-row synthetic one."""
     import pyarrow.parquet as pq
 
-    from caucasus_data.access import as_records
+    from caucasus_data.reader.records import as_records
 
     path = package / "data" / "mentions.parquet"
     rows = pq.read_metadata(path).num_rows
@@ -165,7 +165,8 @@ def worker(kind: str, package: Path, out: Path) -> None:
     # imported and builds its grammar here too (about 7 MiB, whatever the package). What is above that is what
     # this package needs.
     from caucasus_data.dates import bounds
-    from caucasus_data.locate import installed_root
+
+    from caucasus_data.model.locate import installed_root
 
     validate(installed_root()) if kind != "reference" else frictionless_findings(installed_root())
     bounds("2021?")  # a level 1 date: the edtf package parses it

@@ -26,11 +26,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from caucasus_data import csvfiles
-from caucasus_data.build import render
-from caucasus_data.dates import bounds
-from caucasus_data.identifiers import evidence_id, mention_id, quote_id
-from caucasus_data.tableschema import read_schemas
+from caucasus_data.model import csvformat as csvfiles
+from caucasus_data.model.dates import bounds
+from caucasus_data.model.identifiers import evidence_id, mention_id, quote_id
+from caucasus_data.model.schema import read_schemas
+from caucasus_data.pipeline import write as render
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -658,6 +658,15 @@ def coverage_evidence(world: World) -> list[dict[str, str]]:
     return rows
 
 
+def _occurrence(text: str, words: str, start: int) -> str:
+    """Which occurrence of `words` in `text` the one at `start` is ("" when the words occur once)."""
+    starts, at = [], text.find(words)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(words, at + 1)
+    return str(starts.index(start) + 1) if len(starts) > 1 else ""
+
+
 def copy_schemas(root: Path) -> None:
     shutil.copytree(REPO / "schemas", root / "schemas", dirs_exist_ok=True)
 
@@ -696,7 +705,25 @@ def write_descriptor(root: Path) -> None:
     """datapackage.json for the CSV files as they are now (sizes and hashes included)."""
     schemas = read_schemas(root)
     csvs = {name: (root / "data" / f"{name}.csv").read_bytes() for name in schemas}
-    (root / "datapackage.json").write_bytes(render.descriptor_bytes(_metadata(), schemas, csvs))
+    resources = [
+        {
+            "name": name,
+            "type": "table",
+            "path": f"data/{name}.csv",
+            "scheme": "file",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": f"schemas/{name}.json",
+            "bytes": len(data),
+            "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        }
+        for name, data in csvs.items()
+    ]
+    descriptor = {**{k: v for k, v in _metadata().items() if k != "resources"}, "resources": resources}
+    (root / "datapackage.json").write_text(
+        json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def write_package(root: Path, articles: int, entities: int | None = None, seed: int = 0) -> dict[str, int]:
@@ -736,7 +763,7 @@ def write_parquet(root: Path) -> int:
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
-    from caucasus_data.tableschema import arrow_schema
+    from caucasus_data.model.arrow import arrow_schema
 
     total = 0
     for name, schema in read_schemas(root).items():
@@ -774,13 +801,17 @@ def write_inputs(root: Path, articles: int, entities: int, seed: int = 0) -> dic
         (root / "seeds" / f"{article.article_id}.txt").write_text(article.text, encoding="utf-8", newline="")
         if index < 1000:  # some evidence as article spans, which the build completes and checks
             s, _end, e_id, surface = article.mentions[2]
-            evidence.append(_evidence(e_id, article_id=article.article_id, char_start=str(s), quote=surface))
+            occurrence = _occurrence(article.text, surface, s)
+            evidence.append(_evidence(e_id, article_id=article.article_id, quote=surface, occurrence=occurrence))
     tables = dict(world.tables, evidence=evidence)
-    (root / "data").mkdir(parents=True, exist_ok=True)
+    (root / "curated").mkdir(parents=True, exist_ok=True)
     for name, schema in schemas.items():
-        rows = [] if schema.is_generated else tables.get(name, [])  # no overrides: every dateline is read
-        (root / "data" / f"{name}.csv").write_bytes(csvfiles.render(schema.field_names, rows))
+        if schema.is_curated:  # no overrides: every dateline is read
+            rows = tables.get(name, [])
+            (root / "curated" / f"{name}.csv").write_bytes(csvfiles.render(schema.input_field_names, rows))
     metadata = _metadata()
-    metadata["resources"] = []
+    metadata["resources"] = [
+        {"name": name, "path": f"data/{name}.csv", "schema": f"schemas/{name}.json"} for name in schemas
+    ]
     (root / "datapackage.json").write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
     return {name: len(tables.get(name, [])) for name in schemas} | {"seeds": articles}

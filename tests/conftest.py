@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-PACKAGE_PARTS = ("seeds", "schemas", "data", "datapackage.json")
+PACKAGE_PARTS = ("seeds", "curated", "schemas", "data", "datapackage.json")
 
 TASS = "000_8730724a31ace38e"
 ARMENPRESS = "003_ed509b88b2911dd7"
@@ -63,19 +63,26 @@ def seed_text(stem: str) -> str:
 
 
 def read_rows(root: Path, table: str) -> list[dict[str, str]]:
+    """The rows of a published table (data/<table>.csv)."""
     with (root / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def read_curated(root: Path, table: str) -> list[dict[str, str]]:
+    """The rows of a curated input (curated/<table>.csv), as typed."""
+    with (root / "curated" / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
 def append_rows(root: Path, table: str, lines: list[str]) -> None:
     """Add CSV lines (already quoted) to a curated table of a package copy."""
-    with (root / "data" / f"{table}.csv").open("a", encoding="utf-8", newline="") as handle:
+    with (root / "curated" / f"{table}.csv").open("a", encoding="utf-8", newline="") as handle:
         handle.write("".join(line + "\n" for line in lines))
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every published file's bytes, by path relative to `root`."""
-    files = {"datapackage.json": (root / "datapackage.json").read_bytes()}
+    """Every published file's bytes (data/), by path relative to `root`."""
+    files = {}
     files.update({p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "data").iterdir())})
     return files
 

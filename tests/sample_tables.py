@@ -11,8 +11,8 @@ from pathlib import Path
 
 from conftest import REPO
 
-from caucasus_data.build import render
-from caucasus_data.tableschema import read_schemas
+from caucasus_data.model.schema import read_schemas
+from caucasus_data.pipeline import write as render
 
 EVENTS = [
     {

@@ -79,8 +79,13 @@ def test_unknown_table_and_backend_are_clear_errors():
 def test_schema_and_package():
     assert cd.schema("people")["primaryKey"] == ["person_id"]
     descriptor = cd.package()
-    assert descriptor == json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
-    assert cd.DATA_VERSION == descriptor["version"] == cd.__version__
+    assert descriptor == json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    # The published descriptor carries the schemas inline, exactly as written in schemas/.
+    people = next(r for r in descriptor["resources"] if r["name"] == "people")
+    assert people["schema"] == json.loads((REPO / "schemas" / "people.json").read_text(encoding="utf-8"))
+    assert people["path"] == "people.csv"
+    hand_written = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    assert cd.DATA_VERSION == descriptor["version"] == hand_written["version"] == cd.__version__
 
 
 def test_validate_call_returns_no_findings():

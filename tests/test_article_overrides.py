@@ -6,8 +6,8 @@ import datetime
 
 from conftest import ARMENPRESS, MEDIAMAX, TASS, append_rows, read_rows
 
-from caucasus_data.build import build
 from caucasus_data.cli import main
+from caucasus_data.pipeline import build
 
 TODAY = datetime.date(2026, 1, 1)
 NO_DATELINE = "seeds/010_no_dateline.txt"
@@ -74,7 +74,7 @@ def test_no_dateline_stops_the_build_naming_the_file_and_the_override(package, c
     assert main(["build", "--root", str(package)]) == 1
     out, err = capsys.readouterr()
     assert f"{NO_DATELINE}::: no dateline was recognised at the top of the article" in out
-    assert "Add this line to data/article_metadata.csv" in out
+    assert "Add this line to curated/article_metadata.csv" in out
     assert EXAMPLE_LINE in out
     assert "nothing was written" in err
     assert (package / "data" / "articles.csv").read_bytes() == before
@@ -86,7 +86,7 @@ def test_dateline_without_a_date_asks_only_for_the_date(package):
     report = build(package)
     assert [(f.file, f.kind) for f in report.findings] == [("seeds/011_undated.txt", "dateline")]
     assert report.findings[0].message == (
-        "the dateline 'MOSCOW (TASS)' gives no date. Add this line to data/article_metadata.csv, with the "
+        "the dateline 'MOSCOW (TASS)' gives no date. Add this line to curated/article_metadata.csv, with the "
         "publication date from the article's page (leave a column empty when unknown): "
         "seeds/011_undated.txt,,YYYY-MM-DD,,,,,where the date comes from"
     )
@@ -99,7 +99,7 @@ def test_dateline_without_an_agency_builds_with_a_warning(package):
     report = build(package, today=TODAY)
     assert report.ok, report.findings
     assert (
-        "seeds/012_no_agency.txt: the text names no outlet; outlet_id left empty (set it in data/article_metadata.csv)"
+        "seeds/012_no_agency.txt: the text names no outlet; outlet_id left empty (set it in curated/article_metadata.csv)"
     ) in report.warnings
     row = _by_id(package, "articles", "article_id")["012_no_agency"]
     assert (row["outlet_id"], row["dateline_place_id"], row["published_date"]) == ("", "yerevan", "2024-05-15")
@@ -114,7 +114,7 @@ def test_year_that_only_the_build_date_bounds_is_a_warning_until_curated(package
     warning = (
         "seeds/014_no_clue.txt: the year of 2025-12-01 is the latest that fits up to today, as nothing in "
         "the text bounds it from below; a build in a later year may choose a later year: set "
-        "published_date in data/article_metadata.csv to keep it"
+        "published_date in curated/article_metadata.csv to keep it"
     )
     report = build(package, today=TODAY)
     assert report.ok, report.findings
@@ -152,7 +152,7 @@ def test_override_supplies_what_the_text_cannot(package, capsys):
     assert (
         f"override: {NO_DATELINE}: outlet_id 'tass' (parsed: none), dateline_place_id 'moscow' (parsed: none), "
         f"published_date '2024-06-07' (parsed: none), url 'https://tass.com/politics/1' (parsed: none) "
-        f"from data/article_metadata.csv"
+        f"from curated/article_metadata.csv"
     ) in err
     row = _by_id(package, "articles", "article_id")["010_no_dateline"]
     assert (row["outlet_id"], row["published_date"], row["dateline_place_id"], row["url"], row["dateline"]) == (
@@ -164,7 +164,7 @@ def test_override_supplies_what_the_text_cannot(package, capsys):
     )
     assert (row["published_date_inferred"], row["published_date_method"]) == (
         "false",
-        "curated in data/article_metadata.csv",
+        "curated in curated/article_metadata.csv",
     )
     assert row["overridden_fields"] == "outlet_id dateline_place_id published_date url"
     quotes = [q for q in read_rows(package, "quotes") if q["article_id"] == "010_no_dateline"]
@@ -184,7 +184,7 @@ def test_override_wins_over_the_parsed_date(package, capsys):
     assert main(["build", "--root", str(package)]) == 0
     assert (
         f"override: seeds/{TASS}.txt: title 'Galuzin on the Almaty talks' (parsed: none), published_date "
-        f"'2024-06-04' (parsed: 2024-06-05) from data/article_metadata.csv"
+        f"'2024-06-04' (parsed: 2024-06-05) from curated/article_metadata.csv"
     ) in capsys.readouterr().err
     row = _by_id(package, "articles", "article_id")[TASS]
     assert (row["published_date"], row["published_date_inferred"], row["title"], row["overridden_fields"]) == (
@@ -202,26 +202,26 @@ def test_override_without_a_date_for_an_undated_article(package):
     append_rows(package, "article_metadata", [f"{NO_DATELINE},tass,,,,,,"])
     report = build(package)
     assert [(f.file, f.kind) for f in report.findings] == [(NO_DATELINE, "dateline")]
-    assert "its row in data/article_metadata.csv gives no published_date" in report.findings[0].message
+    assert "its row in curated/article_metadata.csv gives no published_date" in report.findings[0].message
 
 
 def test_override_date_must_be_a_date(package):
     append_rows(package, "article_metadata", [f"seeds/{TASS}.txt,,5 June 2024,,,,,"])
     report = build(package)
     assert [(f.file, f.row, f.field, f.kind) for f in report.findings] == [
-        ("data/article_metadata.csv", 2, "published_date", "type-error")
+        ("curated/article_metadata.csv", 2, "published_date", "type-error")
     ]
 
 
 def test_override_for_a_missing_seed_file(package):
     append_rows(package, "article_metadata", ["seeds/099_gone.txt,,2024-01-01,,,,,"])
     report = build(package)
-    assert [(f.file, f.row, f.kind) for f in report.findings] == [("data/article_metadata.csv", 2, "foreign-key")]
+    assert [(f.file, f.row, f.kind) for f in report.findings] == [("curated/article_metadata.csv", 2, "foreign-key")]
 
 
 def _no_quote_overrides(package):
     """Start from an empty quote_overrides table (the real one links every quote to its interview)."""
-    path = package / "data" / "quote_overrides.csv"
+    path = package / "curated" / "quote_overrides.csv"
     path.write_text(path.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
 
 
@@ -232,12 +232,12 @@ def test_quote_override_sets_speaker_and_event(package, capsys):
     append_rows(
         package,
         "events",
-        ["rbc-interview-2023-10,Galuzin's interview with RBC,CONSULT,,2023-10,,,,occurred,,Interview of Galuzin."],
+        ["rbc-interview-2023-10,Galuzin's interview with RBC,CONSULT,,2023-10,occurred,,Interview of Galuzin."],
     )
     append_rows(
         package,
         "evidence",
-        [f',rbc-interview-2023-10,,,{MEDIAMAX},,,"the deputy foreign minister said in an interview with RBC",,'],
+        [f'rbc-interview-2023-10,,,{MEDIAMAX},"the deputy foreign minister said in an interview with RBC",,,'],
     )
     append_rows(
         package,
@@ -250,7 +250,7 @@ def test_quote_override_sets_speaker_and_event(package, capsys):
     assert main(["build", "--root", str(package)]) == 0
     err = capsys.readouterr().err
     assert (
-        f"override: {MEDIAMAX}-q240: event_id 'rbc-interview-2023-10' (parsed: none) from data/quote_overrides.csv"
+        f"override: {MEDIAMAX}-q240: event_id 'rbc-interview-2023-10' (parsed: none) from curated/quote_overrides.csv"
     ) in err
     assert "the speaker of the quote at 127" not in err
     quotes = _by_id(package, "quotes", "quote_id")
@@ -272,7 +272,7 @@ def test_quote_override_that_matches_no_quote(package):
     report = build(package)
     assert [(f.file, f.row, f.field, f.message) for f in report.findings] == [
         (
-            "data/quote_overrides.csv",
+            "curated/quote_overrides.csv",
             2,
             "char_start",
             f"no quote of {MEDIAMAX} starts at 241; its quotes start at 240, 680, 711, 1147, 2124",

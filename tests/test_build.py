@@ -8,7 +8,7 @@ import sys
 
 from conftest import snapshot
 
-from caucasus_data.build import build
+from caucasus_data.pipeline import build
 
 
 def test_published_files_are_up_to_date(repo):
@@ -40,30 +40,32 @@ def test_build_is_identical_whatever_the_hash_seed(package):
     assert outputs[0] == outputs[1]
 
 
-def test_check_names_a_stale_curated_file(package):
-    people = package / "data" / "people.csv"
-    people.write_text(
-        people.read_text(encoding="utf-8").replace(
-            "Russian Deputy Foreign Minister.", "Deputy Foreign Minister of Russia."
-        ),
-        encoding="utf-8",
+def test_check_names_the_published_files_an_input_edit_makes_stale(package):
+    people = package / "curated" / "people.csv"
+    edited = people.read_text(encoding="utf-8").replace(
+        "Russian Deputy Foreign Minister.", "Deputy Foreign Minister of Russia."
     )
+    people.write_text(edited, encoding="utf-8")
     report = build(package, check=True)
     assert report.ok
-    assert report.files == ["datapackage.json", "data/people.parquet"]
+    assert report.files == ["data/people.csv", "data/datapackage.json", "data/people.parquet"]
+    build(package)
+    # The build writes data/ only: the contributor's file is as they left it.
+    assert people.read_text(encoding="utf-8") == edited
+    assert build(package, check=True).files == []
 
 
-def test_check_names_a_curated_file_out_of_normal_form(package):
-    people = package / "data" / "people.csv"
+def test_curated_rows_in_any_order_publish_the_same_files(package):
+    people = package / "curated" / "people.csv"
     header, *rows = people.read_text(encoding="utf-8").splitlines(keepends=True)
     people.write_text(header + "".join(reversed(rows)), encoding="utf-8")
     report = build(package, check=True)
     assert report.ok
-    assert report.files == ["data/people.csv"]
+    assert report.files == []
 
 
 def test_check_exits_1_and_changes_nothing(package):
-    people = package / "data" / "people.csv"
+    people = package / "curated" / "people.csv"
     people.write_text(people.read_text(encoding="utf-8") + "ruben-test,Ruben Test,AM,,\n", encoding="utf-8")
     before = snapshot(package)
     result = subprocess.run(
@@ -72,13 +74,13 @@ def test_check_exits_1_and_changes_nothing(package):
         text=True,
     )
     assert result.returncode == 1
-    assert "data/people.csv: stale" not in result.stdout  # the row has no evidence: invalid, not just stale
-    assert "data/people.csv:7:person_id: 'ruben-test' has no evidence row" in result.stdout
+    assert "curated/people.csv: stale" not in result.stdout  # the row has no evidence: invalid, not just stale
+    assert "curated/people.csv:7:person_id: 'ruben-test' has no evidence row" in result.stdout
     assert snapshot(package) == before
 
 
 def test_failed_build_leaves_published_files_as_they_were(package):
-    events = package / "data" / "people.csv"
+    events = package / "curated" / "people.csv"
     events.write_text(
         events.read_text(encoding="utf-8").replace(
             "mikhail-galuzin,Mikhail Galuzin,RU", "mikhail-galuzin,Mikhail Galuzin,XX"
@@ -89,17 +91,17 @@ def test_failed_build_leaves_published_files_as_they_were(package):
     report = build(package)
     assert not report.ok
     assert [str(f) for f in report.findings if f.kind == "country-code"] == [
-        "data/people.csv:5:country_code: 'XX' is not an ISO 3166-1 alpha-2 country code [country-code]"
+        "curated/people.csv:5:country_code: 'XX' is not an ISO 3166-1 alpha-2 country code [country-code]"
     ]
     assert snapshot(package) == before
-    assert not list(package.glob(".build-staging-*"))
+    assert not (package / ".caucasus-data-staging").exists()
 
 
 def test_findings_point_at_the_row_the_contributor_wrote(package):
     # The build sorts rows; a finding must still name the row as written (row 2 here, sorted last).
-    places = package / "data" / "places.csv"
+    places = package / "curated" / "places.csv"
     lines = places.read_text(encoding="utf-8").splitlines(keepends=True)
     lines.insert(1, "zzz-nowhere,Nowhere,city,ZZ,,,,,\n")
     places.write_text("".join(lines), encoding="utf-8")
     report = build(package)
-    assert any(str(f).startswith("data/places.csv:2:country_code: 'ZZ'") for f in report.findings), report.findings
+    assert any(str(f).startswith("curated/places.csv:2:country_code: 'ZZ'") for f in report.findings), report.findings

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from caucasus_data.dates import EDTFError, _plain, _precision, bounds
+from caucasus_data.model.dates import EDTFError, _plain, _precision, bounds
 
 LEVEL_0 = [
     "2024",

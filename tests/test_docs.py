@@ -9,13 +9,24 @@ import sys
 
 from conftest import REPO
 
-from caucasus_data.datadictionary import render_dictionary
-from caucasus_data.generated_docs import stale_docs
-from caucasus_data.tableschema import read_schemas
+from caucasus_data.cli import parser
+from caucasus_data.documents import stale_docs
+from caucasus_data.documents.dictionary import render_dictionary
+from caucasus_data.model.schema import read_schemas
 
 
 def test_generated_docs_are_up_to_date():
-    assert stale_docs(REPO) == [], "stale; run `caucasus-data docs`"
+    assert stale_docs(REPO, parser()) == [], "stale; run `caucasus-data docs`"
+
+
+def test_dictionary_says_which_columns_a_contributor_types():
+    text = (REPO / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    evidence = text.split("\n## evidence\n", 1)[1].split("\n## ", 1)[0]
+    assert (
+        "- Columns of the curated file: `subject_id`, `property`, `value`, `article_id`, `quote`, `source_id`, "
+        "`note`, `occurrence`" in evidence
+    )
+    assert "- Computed by the build (not typed): `evidence_id`, `char_start`, `char_end`" in evidence
 
 
 def test_dictionary_names_every_table_field_type_constraint_and_key():

@@ -17,9 +17,10 @@ import pytest
 from conftest import REPO
 
 import caucasus_data as cd
-from caucasus_data.clireference import commands
+from caucasus_data.cli import parser
+from caucasus_data.documents.clireference import commands
 
-COMMANDS = sorted(commands())
+COMMANDS = sorted(commands(parser()))
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
@@ -41,7 +42,7 @@ def test_every_command_has_help(command):
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_and_argument_is_described(command):
-    sub = commands()[command]
+    sub = commands(parser())[command]
     assert sub.description, f"`{command}` has no description"
     for action in sub._actions:
         assert action.help, f"`{command}` argument {action.dest} has no help"

@@ -11,7 +11,7 @@ HEAVY = ("pyarrow", "pydantic", "frictionless", "pandas", "polars", "ahocorasick
 def test_imports_are_cheap():
     code = (
         "import sys, caucasus_data, caucasus_data.parse.quotes, caucasus_data.parse.pubdate, "
-        "caucasus_data.build.overrides; "
+        "caucasus_data.pipeline.resolve; "
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()

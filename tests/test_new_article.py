@@ -47,7 +47,7 @@ def test_names_what_to_add_when_the_dateline_is_unknown(package, tmp_path):
     result = new_article(package, article)
     assert result.returncode == 1
     assert result.stdout.startswith("seeds/911_bad.txt::: no dateline was recognised")
-    assert "data/article_metadata.csv" in result.stdout
+    assert "curated/article_metadata.csv" in result.stdout
 
 
 def test_refuses_a_duplicate_seed(package):

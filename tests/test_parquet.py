@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import REPO
 
-from caucasus_data.tableschema import read_schemas
+from caucasus_data.model.schema import read_schemas
 
 SCHEMAS = read_schemas(REPO)
 # Curated corrections of the parser: empty while the parser gets the seeds right.

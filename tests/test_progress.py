@@ -8,8 +8,8 @@ import sys
 
 from conftest import snapshot
 
-from caucasus_data.build import build
-from caucasus_data.progress import Progress
+from caucasus_data.pipeline import build
+from caucasus_data.pipeline.progress import Progress
 
 
 class Terminal(io.StringIO):

@@ -10,7 +10,7 @@ import time
 
 from conftest import snapshot
 
-from caucasus_data.build import build
+from caucasus_data.pipeline import build
 
 KILLS = 20
 
@@ -22,7 +22,7 @@ def _restore(package, saved):
 
 
 def test_kill_mid_build(package, tmp_path):
-    people = package / "data" / "people.csv"
+    people = package / "curated" / "people.csv"
     people.write_text(
         people.read_text(encoding="utf-8").replace(
             "Azerbaijani presidential aide.", "Assistant to the President of Azerbaijan."

@@ -17,7 +17,7 @@ import pytest
 from conftest import REPO, copy_package
 from sample_tables import SAMPLES, write_samples
 
-from caucasus_data.tableschema import read_schemas
+from caucasus_data.model.schema import read_schemas
 
 SCHEMAS = read_schemas(REPO)
 EXPECTED = {  # Table Schema type -> the type each tool must report

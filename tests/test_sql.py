@@ -10,7 +10,8 @@ from conftest import copy_package
 from sample_tables import write_samples
 
 import caucasus_data as cd
-from caucasus_data.sql import VIEWS
+from caucasus_data.model.locate import installed_root
+from caucasus_data.reader.sql import VIEWS
 
 pytest.importorskip("duckdb")
 
@@ -19,7 +20,7 @@ def test_every_table_is_a_view_with_the_parquet_rows_and_columns():
     con = cd.connect()
     for name in cd.tables():
         relation = con.sql(f"select * from {name}")
-        parquet = pq.read_table(cd.locate.installed_root() / "data" / f"{name}.parquet")
+        parquet = pq.read_table(installed_root() / f"{name}.parquet")
         assert relation.columns == parquet.column_names, name
         # fetchall, not .arrow(): its return type differs between DuckDB 1 and 2.
         assert relation.fetchall() == [tuple(row.values()) for row in parquet.to_pylist()], name

@@ -11,8 +11,16 @@ import pytest
 from conftest import REPO, copy_package
 from sample_tables import EVENTS, write_samples, write_table
 
-from caucasus_data import timeline
-from caucasus_data.timeline import PNG, SVG, input_hash, recorded_hash, render_timeline, stale_figures, timeline_input
+from caucasus_data.tools import timeline
+from caucasus_data.tools.timeline import (
+    PNG,
+    SVG,
+    input_hash,
+    recorded_hash,
+    render_timeline,
+    stale_figures,
+    timeline_input,
+)
 
 
 def _cli(*args, **kwargs):

@@ -74,8 +74,11 @@ def test_sdist_has_what_a_rebuild_and_a_reader_need(dist):
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     for table in TABLES:
         assert {f"data/{table}.csv", f"data/{table}.parquet", f"schemas/{table}.json"} <= names
+    curated = [t for t in TABLES if t not in ("articles", "quotes", "mentions")]
+    assert {f"curated/{table}.csv" for table in curated} <= names
     for name in (
         "datapackage.json",
+        "data/datapackage.json",
         "pyproject.toml",
         "README.md",
         "LICENSE",
@@ -93,10 +96,12 @@ def test_sdist_has_what_a_rebuild_and_a_reader_need(dist):
 def test_wheel_contains_the_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for table in TABLES:
-        assert f"caucasus_data/package/data/{table}.parquet" in names
-        assert f"caucasus_data/package/data/{table}.csv" in names
-        assert f"caucasus_data/package/schemas/{table}.json" in names
-    assert "caucasus_data/package/datapackage.json" in names
+        assert f"caucasus_data/data/{table}.parquet" in names
+        assert f"caucasus_data/data/{table}.csv" in names
+    assert "caucasus_data/data/datapackage.json" in names
+    assert "caucasus_data/py.typed" in names
+    # Only the published package ships: no inputs, no hidden files.
+    assert not [n for n in names if n.startswith(("caucasus_data/curated", "caucasus_data/seeds")) or "/." in n]
 
 
 def test_core_install_is_small_and_extras_exist(wheel):
@@ -112,7 +117,7 @@ def test_core_install_is_small_and_extras_exist(wheel):
 def test_installed_wheel_loads_every_table_with_every_backend(venv_python, tmp_path):
     code = f"""
         import json, caucasus_data as cd
-        from caucasus_data.locate import installed_root
+        from caucasus_data.model.locate import installed_root
         out = {{"root": str(installed_root()), "version": cd.__version__, "rows": {{}}}}
         for name in cd.tables():
             rows = {{}}

@@ -12,26 +12,33 @@ from __future__ import annotations
 # No imports here, not even `typing`: it alone would double the cost of `import caucasus_data`.
 __all__ = ["DATA_VERSION", "__version__", "connect", "load", "package", "records", "schema", "tables", "validate"]
 
+# Where each public name lives: the module is imported on first use.
+_PUBLIC = {
+    "tables": "reader.tables",
+    "load": "reader.tables",
+    "schema": "reader.tables",
+    "package": "reader.tables",
+    "records": "reader.records",
+    "connect": "reader.sql",
+    "validate": "checkout",
+}
+
 
 def __getattr__(name: str) -> object:
-    if name in ("tables", "load", "records", "schema", "package"):
-        from . import access
+    if name in _PUBLIC:
+        from importlib import import_module
 
-        return getattr(access, name)
-    if name == "connect":
-        from .sql import connect
-
-        return connect
-    if name == "validate":
-        from .validation import validate
-
-        return validate
+        return getattr(import_module(f"{__name__}.{_PUBLIC[name]}"), name)
     if name == "__version__":
         from importlib.metadata import version
 
         return version("caucasus-data")
     if name == "DATA_VERSION":
-        from .access import package
+        from .reader.tables import package
 
         return package()["version"]
     raise AttributeError(f"module 'caucasus_data' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -19,17 +19,17 @@ def _print_findings(findings, github: bool) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from .pipeline import build
 
     root = Path(args.root)
-    if not (root / "schemas").is_dir() or not (root / "seeds").is_dir():
+    if not (root / "schemas").is_dir() or not (root / "seeds").is_dir() or not (root / "curated").is_dir():
         print(
-            f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/ or seeds/); "
+            f"error: {root.resolve()} is not a caucasus-data checkout (no schemas/, seeds/ or curated/); "
             "run the build from the repository root",
             file=sys.stderr,
         )
         return 1
-    from .progress import Progress
+    from .pipeline.progress import Progress
 
     progress = Progress()  # shown only on a terminal
     report = build(root, check=args.check, progress=progress)
@@ -43,7 +43,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     if args.check:
         for relative in report.files:
-            print(f"{relative}: stale; run `caucasus-data build`")
+            print(f"{relative}: stale; run `caucasus-data build` (data/ is written by the build: edit curated/)")
         if report.files:
             print(f"build --check failed: {len(report.files)} stale file(s)", file=sys.stderr)
             return 1
@@ -54,7 +54,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .validation import validate
+    from .checkout import validate
 
     report = validate(args.path, per_file_limit=args.limit or None, reference=args.reference)
     _print_findings(report.findings, args.github)
@@ -69,7 +69,7 @@ def _count(text: str) -> int:
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    from .access import package
+    from .reader.tables import package
 
     for resource in package()["resources"]:
         print(f"{resource['name']:<20} {resource['title']}")
@@ -77,7 +77,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 
 def cmd_cite(args: argparse.Namespace) -> int:
-    from .cite import CiteError, cite, evidence_rows
+    from .tools.cite import CiteError, cite, evidence_rows
 
     try:
         citations = cite(Path(args.root), args.article_id, args.words)
@@ -85,13 +85,18 @@ def cmd_cite(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if len(citations) > 1:
-        print(f"note: the words occur {len(citations)} times; keep the row of the one you mean", file=sys.stderr)
+        print(
+            f"note: the words occur {len(citations)} times; keep the row of the one you mean (its occurrence):",
+            file=sys.stderr,
+        )
+        for citation in citations:
+            print(f"  occurrence {citation.occurrence} at {citation.char_start}: {citation.context}", file=sys.stderr)
     print(evidence_rows(Path(args.root), citations, args.subject or "", args.property or "", args.value or ""), end="")
     return 0
 
 
 def cmd_new_article(args: argparse.Namespace) -> int:
-    from .preview import describe, preview
+    from .tools.new_article import describe, preview
 
     seed = Path(args.file)
     if not seed.is_file():
@@ -123,7 +128,7 @@ def cmd_new_article(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from .generated_docs import stale_docs, write_docs
+    from .documents import stale_docs, write_docs
 
     root = Path(args.root)
     if not (root / "schemas").is_dir():
@@ -134,17 +139,17 @@ def cmd_docs(args: argparse.Namespace) -> int:
         )
         return 1
     if args.check:
-        stale = stale_docs(root)
+        stale = stale_docs(root, parser())
         for relative in stale:
             print(f"{relative}: stale; run `caucasus-data docs`")
         return 1 if stale else 0
-    for relative in write_docs(root):
+    for relative in write_docs(root, parser()):
         print(f"wrote {relative}", file=sys.stderr)
     return 0
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from .timeline import render_timeline, stale_figures
+    from .tools.timeline import render_timeline, stale_figures
 
     root = Path(args.root)
     if not (root / "data" / "events.parquet").is_file():
@@ -179,10 +184,11 @@ def parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser(
         "build",
-        help="rebuild the published files from seeds/ and the curated CSVs, then validate",
-        description="Parse seeds/, normalise the curated CSVs in data/, write every CSV, "
-        "Parquet file and datapackage.json, and validate. Nothing is written "
-        "unless the whole package is valid.",
+        help="rebuild data/ from seeds/ and curated/, then validate",
+        description="Read seeds/ and the curated CSVs in curated/, parse the articles, compute the derived "
+        "columns, write every CSV and Parquet file and data/datapackage.json, validate them, and put the new "
+        "data/ in place of the old one in one step. Nothing is written unless the whole package is valid; "
+        "the inputs are never written.",
     )
     build.add_argument("--check", action="store_true", help="write nothing; exit 1 naming any stale file")
     build.add_argument("--root", default=".", help="the repository root (default: the working directory)")
@@ -220,13 +226,13 @@ def parser() -> argparse.ArgumentParser:
     cite = commands.add_parser(
         "cite",
         help="print the evidence row for exact words of an article",
-        description="Find exact words in an article of seeds/ and print the "
-        "data/evidence.csv row with its offsets; when the words are not "
-        "there, say which words are closest.",
+        description="Find exact words in an article of seeds/ and print the curated/evidence.csv row to "
+        "paste (one row per occurrence, numbered, when the words occur more than once); when the words are "
+        "not there, say which words are closest.",
     )
     cite.add_argument("article_id", help="the article id (the seed file name without .txt)")
     cite.add_argument("words", help="the exact words, as in the article")
-    cite.add_argument("--subject", help="the id of the row the words support (fills subject_id and evidence_id)")
+    cite.add_argument("--subject", help="the id of the row the words support (fills subject_id)")
     cite.add_argument("--property", help="the field the words support, e.g. date_edtf")
     cite.add_argument("--value", help="the value of that field as this source gives it")
     cite.add_argument("--root", default=".", help="the repository root (default: the working directory)")

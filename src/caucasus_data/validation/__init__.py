@@ -13,13 +13,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..findings import PER_FILE_LIMIT, Finding, limit_per_file
-from ..locate import package_root
-from ..tableschema import read_schemas
+from ..model import layout
+from ..model.locate import package_root
+from ..model.paths import InputError, read_input, unsafe_path
+from ..model.schema import TableSchema
 
 __all__ = ["Finding", "Report", "validate"]
 
+MAX_FILE_BYTES = 1 << 30
 UNREADABLE = {"json-error", "encoding-error", "missing-file", "schema-error"}
 
 
@@ -55,11 +59,41 @@ def validate(
     (True, [])
     """
     _require_tools()
+    return _validate_package(package_root(path), per_file_limit, reference)
+
+
+def check(root: Path, descriptor: dict[str, Any]) -> list[Finding]:
+    """Validate a package held in memory: `descriptor`'s resources name files relative to `root`, with their
+    schemas inline. Findings name the files as the resources give them (every finding, no limit).
+
+    >>> from caucasus_data.model.locate import checkout_root
+    >>> from caucasus_data.model.package import load_package
+    >>> package, _ = load_package(checkout_root())
+    >>> check(checkout_root(), package.input_descriptor())
+    []
+    """
+    import tempfile
+
+    findings = []
+    with tempfile.TemporaryDirectory(prefix="caucasus-data-check-") as scratch:
+        folder = Path(scratch)
+        for resource in descriptor["resources"]:
+            try:
+                data = read_input(root, resource["path"], MAX_FILE_BYTES)
+            except InputError as exc:
+                findings.append(exc.finding)
+                continue
+            (folder / resource["path"]).parent.mkdir(parents=True, exist_ok=True)
+            (folder / resource["path"]).write_bytes(data)
+        (folder / layout.DESCRIPTOR).write_text(json.dumps(descriptor), encoding="utf-8")
+        return findings + _validate_package(folder, None, reference=False).findings
+
+
+def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -> Report:
     from .content import Package, content_findings
     from .descriptor import check_package
     from .memorypool import jemalloc
 
-    root = package_root(path)
     findings = []
     if not (root / "datapackage.json").is_file():
         return Report(
@@ -70,7 +104,7 @@ def validate(
         return Report(root, findings)  # the other checks need readable schemas and descriptor
     # The package's own checks ride along the reading of the Table Schema checks (each file read once),
     # or read the files themselves after frictionless has.
-    package = Package(root, read_schemas(root), _resource_paths(root))
+    package = Package(root, _schemas(root), _resource_paths(root))
     with jemalloc():
         if reference:
             from .tabular import frictionless_findings
@@ -101,6 +135,22 @@ def _require_tools() -> None:
 
 def _order(finding: Finding):
     return (finding.file, finding.row or 0, finding.field or "", finding.kind, finding.message)
+
+
+def _schemas(root: Path) -> dict[str, TableSchema]:
+    """The schemas of a package's resources: inline (as the build writes them) or in files of the package."""
+    descriptor = json.loads((root / layout.DESCRIPTOR).read_text(encoding="utf-8"))
+    out = {}
+    for resource in sorted(descriptor.get("resources", []), key=lambda r: str(r.get("name"))):
+        schema = resource.get("schema") if isinstance(resource, dict) else None
+        if isinstance(schema, str) and not unsafe_path(schema):
+            try:
+                schema = json.loads(read_input(root, schema, 1 << 20))
+            except (InputError, ValueError):
+                continue  # reported by the descriptor checks
+        if isinstance(schema, dict):
+            out[resource["name"]] = TableSchema(resource["name"], schema)
+    return out
 
 
 def _resource_paths(root: Path) -> dict[str, str]:

@@ -17,10 +17,9 @@ length of the texts:
   subjects (every curated row needs one);
 - the cells that the messages of the few rows reported quote are read again, one more reading per table.
 
->>> from caucasus_data.locate import package_root
->>> from caucasus_data.tableschema import read_schemas
->>> root = package_root()
->>> content_findings(Package(root, read_schemas(root), {"articles": "data/articles.csv"}))
+>>> from caucasus_data.model.locate import installed_root
+>>> from caucasus_data.reader.tables import schemas
+>>> content_findings(Package(installed_root(), schemas(), {"articles": "articles.csv"}))
 []
 """
 
@@ -39,10 +38,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..dates import EDTFError, bounds
 from ..findings import Finding
-from ..identifiers import EVIDENCE_ID_FIELDS
-from ..tableschema import TableSchema
+from ..model.dates import EDTFError, bounds
+from ..model.identifiers import EVIDENCE_ID_FIELDS
+from ..model.schema import TableSchema
 from . import keys, schedule, tablerows
 from .parts import Parts
 from .textspans import span_texts
@@ -414,11 +413,13 @@ def _check_dates(digest: Digest, columns, rows, names: set[str]) -> None:
 
     Only curated tables have dates, a few thousand rows at most: a loop in Python is fine.
     """
-    values = {f: columns[f].to_pylist() if f in columns else [""] * len(rows) for f in DATE_FIELDS}
+    present = [f for f in DATE_FIELDS if f in columns]  # a curated input has no derived bounds
+    values = {f: columns[f].to_pylist() for f in present}
     for number, cells in zip(rows.tolist(), zip(*values.values())):
-        row = dict(zip(DATE_FIELDS, cells))
+        given = dict(zip(present, cells))
+        row = dict.fromkeys(("date_edtf", "start_date", "end_date"), "") | given
         if "date_edtf" in names and row["date_edtf"]:
-            _check_edtf(digest, number, row)
+            _check_edtf(digest, number, given)
         start, end = _date(row["start_date"]), _date(row["end_date"])
         if start and end and end < start:
             digest.findings.append(
@@ -435,7 +436,7 @@ def _check_edtf(digest: Digest, number: int, row: dict[str, str]) -> None:
     expected = {"start_date": derived.start, "end_date": derived.end, "date_precision": derived.precision}
     for field_name, value in expected.items():
         text = "" if value is None else str(value)
-        if (row.get(field_name) or "") != text:
+        if field_name in row and (row.get(field_name) or "") != text:  # not in a curated input: derived
             digest.findings.append(
                 digest.finding(
                     number,
@@ -574,8 +575,9 @@ def _check_evidence(digest: Digest, columns, rows: np.ndarray) -> None:
         "evidence",
         lambda i: "an article span needs the quoted words",
     )
-    joined = pc.binary_join_element_wise(*[columns[f] for f in EVIDENCE_ID_FIELDS], "\x1f").to_pylist()
-    for i, (key, value) in enumerate(zip(joined, columns["evidence_id"].to_pylist())):
+    ids = columns["evidence_id"].to_pylist() if "evidence_id" in columns else []  # a curated input has none
+    joined = pc.binary_join_element_wise(*[columns[f] for f in EVIDENCE_ID_FIELDS], "\x1f").to_pylist() if ids else []
+    for i, (key, value) in enumerate(zip(joined, ids)):
         computed = "ev-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
         if value and value != computed:
             digest.findings.append(
@@ -758,7 +760,7 @@ def _uncovered(package: Package) -> Iterator[Unworded]:
                 "no-evidence",
                 key,
                 "{!r} has no evidence row; add one to "
-                'data/evidence.csv (`caucasus-data cite ARTICLE_ID "exact words"` prints it)'.format,
+                'curated/evidence.csv (`caucasus-data cite ARTICLE_ID "exact words"` prints it)'.format,
             )
 
 

@@ -19,7 +19,8 @@ block by block (schedule.py):
 frictionless stays the reference: `caucasus-data validate --reference` runs it, and
 tests/test_differential.py compares the two on many broken packages.
 
->>> result = fast_findings(package_root())
+>>> from caucasus_data.model.locate import installed_root
+>>> result = fast_findings(installed_root())
 >>> result.findings, result.delegated
 ([], {})
 """
@@ -38,7 +39,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..findings import Finding
-from ..locate import package_root  # noqa: F401  (used in the docstring example)
 from . import messages, schedule
 from .cells import ColumnSpec, check_column
 from .cells import Unsupported as FieldUnsupported

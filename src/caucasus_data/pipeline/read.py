@@ -1,0 +1,270 @@
+"""The first step: reading the inputs, the seed articles and the curated CSV files, as untrusted files.
+
+A seed is a UTF-8 text file named like `004_688db0f7b6e2a534.txt` (letters, digits, `_` and `-`, then `.txt`)
+directly in `seeds/`, at most 1 MiB, with some text, and not the same text as another seed. Its name without
+`.txt`, in lower case, becomes the article id.
+
+A curated file, `curated/<table>.csv`, has the columns of its table that people type (the schema's fields that
+are not derived, then its input-only fields), in that order, under a header row. Its rows keep the order they
+were typed in: each carries its line in the file (`_row`), so that every finding names the line the contributor
+sees in their editor.
+
+>>> from caucasus_data.model.locate import checkout_root
+>>> seeds, findings = read_seeds(checkout_root())
+>>> [seed.article_id for seed in seeds], findings
+(['000_8730724a31ace38e', '003_ed509b88b2911dd7', '004_688db0f7b6e2a534'], [])
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..findings import Finding
+from ..model import layout
+from ..model.paths import InputError, check_regular, list_folder, read_input
+from ..model.schema import TableSchema
+
+Rows = list[dict[str, str]]
+
+MAX_SEED_BYTES = 1024 * 1024
+# The largest curated table has a few hundred rows: 16 MiB is far more than any real one needs.
+MAX_CURATED_BYTES = 16 * 1024 * 1024
+MAX_CELL = 100_000  # characters; a description is a few hundred
+SEED_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\.txt")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Characters that change what a reader sees without showing themselves: refused in every curated cell.
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Findings on single cells; the build still validates the rest, so that one run reports everything.
+CELL_KINDS = {"whitespace", "formula-injection", "unicode-normalisation"}
+
+
+@dataclass(frozen=True)
+class Seed:
+    relative: str  # seeds/<name>
+    data: bytes
+    text: str
+
+    @property
+    def article_id(self) -> str:
+        return Path(self.relative).stem.lower()
+
+
+def read_seed(root: Path, relative: str) -> tuple[Seed | None, Finding | None]:
+    """The seed at `root/relative`, or the finding that says why it cannot be one."""
+    name = relative.rsplit("/", 1)[-1]
+    if not SEED_NAME.fullmatch(name):
+        return None, Finding(
+            relative,
+            None,
+            None,
+            "seed-name",
+            f"{name[:60]!r} is not an allowed seed name: use letters, digits, '_' and '-', then '.txt', directly "
+            "in seeds/ (no spaces, hidden files or folders)",
+        )
+    try:
+        size = check_regular(root, relative).st_size
+        if size > MAX_SEED_BYTES:
+            return None, Finding(
+                relative,
+                None,
+                None,
+                "seed-size",
+                f"is {size:,} bytes; a seed may have at most {MAX_SEED_BYTES:,} bytes (1 MiB)",
+            )
+        data = read_input(root, relative, MAX_SEED_BYTES)
+    except InputError as exc:
+        return None, exc.finding
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, Finding(
+            relative,
+            line,
+            None,
+            "encoding-error",
+            f"is not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} (line {line}); save the article as UTF-8",
+        )
+    if not text.strip():
+        return None, Finding(relative, None, None, "seed-empty", "the file has no text")
+    return Seed(relative, data, text), None
+
+
+def read_seeds(root: Path) -> tuple[list[Seed], list[Finding]]:
+    """Every seed in `root/seeds`, in name order, and the findings on the files that cannot be seeds."""
+    seeds: list[Seed] = []
+    findings: list[Finding] = []
+    first_with: dict[str, str] = {}
+    ids: dict[str, str] = {}
+    try:
+        names = list_folder(root, layout.SEEDS)
+    except InputError as exc:
+        return [], [exc.finding]
+    for name in names:
+        seed, finding = read_seed(root, layout.seed_path(name))
+        if seed is None:
+            findings.append(finding or Finding(layout.seed_path(name), None, None, "seed-name", "cannot be read"))
+            continue
+        # The same article saved twice (perhaps with other line endings) is one article.
+        key = hashlib.sha256(seed.text.replace("\r\n", "\n").strip().encode("utf-8")).hexdigest()
+        if key in first_with:
+            findings.append(
+                Finding(
+                    seed.relative, None, None, "seed-duplicate", f"has the same text as {first_with[key]}; remove one"
+                )
+            )
+        elif seed.article_id in ids:
+            findings.append(
+                Finding(
+                    seed.relative,
+                    None,
+                    None,
+                    "seed-name",
+                    f"gives the article id {seed.article_id!r}, as {ids[seed.article_id]} does; rename one of them",
+                )
+            )
+        else:
+            first_with[key], ids[seed.article_id] = seed.relative, seed.relative
+            seeds.append(seed)
+    return seeds, findings
+
+
+def read_curated(root: Path, schema: TableSchema) -> tuple[Rows, list[Finding]]:
+    """Rows of `curated/<table>.csv`, each with its line in `_row`, and what is wrong with the file.
+
+    A byte order mark and CRLF line endings are accepted; everything else that is off is a finding naming the row
+    and field.
+    """
+    relative = layout.curated_path(schema.name)
+    expected = schema.input_field_names
+    try:
+        data = read_input(root, relative, MAX_CURATED_BYTES)
+    except InputError as exc:
+        finding = exc.finding
+        if finding.kind == "missing-file":
+            finding = Finding(relative, None, None, "missing-file", f"the file is missing; create it with the header "
+                              f"{','.join(expected)}")  # fmt: skip
+        return [], [finding]
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        row = data[: exc.start].count(b"\n") + 1
+        message = f"is not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; save the file as UTF-8"
+        return [], [Finding(relative, row, None, "encoding-error", message)]
+    records, finding = _records(relative, text)
+    if finding:
+        return [], [finding]
+    header = records[0][1] if records else []
+    if header != expected:
+        return [], [Finding(relative, 1, None, "header", _header_problem(header, expected))]
+    rows, findings = [], []
+    for number, cells in records[1:]:
+        if not any(cells):
+            findings.append(Finding(relative, number, None, "blank-row", "the row is blank; delete it"))
+        elif len(cells) != len(expected):
+            findings.append(
+                Finding(relative, number, None, "row-length", f"has {len(cells)} cells; the header has {len(expected)}")
+            )
+        else:
+            row = dict(zip(expected, cells))
+            findings.extend(_cell_problems(relative, number, schema, row))
+            row["_row"] = str(number)
+            rows.append(row)
+    return rows, findings
+
+
+def _records(relative: str, text: str) -> tuple[list[tuple[int, list[str]]], Finding | None]:
+    """Each record with the line it starts on (a quoted cell may span lines)."""
+    records: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    csv.field_size_limit(MAX_CURATED_BYTES)
+    line = 1
+    try:
+        for cells in reader:
+            records.append((line, cells))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        return records, Finding(
+            relative, line, None, "csv-error", f"{exc} (an unclosed quote mark runs to the end of the file?)"
+        )
+    return records, None
+
+
+def _header_problem(header: list[str], expected: list[str]) -> str:
+    missing = [name for name in expected if name not in header]
+    extra = [name[:40] for name in header if name not in expected]
+    if missing or extra:
+        parts = [
+            f"missing column {', '.join(missing)}" if missing else "",
+            f"unexpected column {', '.join(extra)}" if extra else "",
+        ]
+        return "; ".join(p for p in parts if p) + f"; the header must be {','.join(expected)}"
+    return f"columns are out of order; the header must be {','.join(expected)}"
+
+
+def excerpt(value: str, length: int = 40) -> str:
+    """A short, printable excerpt of a cell for a message: control characters escaped, long values cut."""
+    short = value if len(value) <= length else value[:length] + "..."
+    return repr(short)
+
+
+def _cell_problems(relative: str, number: int, schema: TableSchema, row: dict[str, str]) -> list[Finding]:
+    """Findings on single cells. Whitespace and NFD are reported, then mended in `row`, so that the references to
+    that cell do not fail as well: one mistake, one finding."""
+    findings = []
+    for name, value in row.items():
+        if not value:
+            continue
+        field = next((f for f in schema.input_fields if f["name"] == name), {})
+        problem = _hidden_or_long(value, multiline=bool(field.get("x-multiline")))
+        if problem:
+            findings.append(Finding(relative, number, name, "bad-character", problem))
+            row[name] = ""
+            continue
+        if field.get("type") == "string" and value.startswith(FORMULA_START):
+            findings.append(
+                Finding(
+                    relative,
+                    number,
+                    name,
+                    "formula-injection",
+                    f"{excerpt(value, 20)} starts with {value[0]!r}, which spreadsheets run as a formula; reword it",
+                )
+            )
+        elif value != value.strip():
+            findings.append(Finding(relative, number, name, "whitespace", f"{excerpt(value)} has leading or trailing "
+                                    "whitespace"))  # fmt: skip
+            row[name] = value = value.strip()
+        if name != "quote" and unicodedata.normalize("NFC", value) != value:
+            # Evidence quotes must equal the article text, whatever its normal form.
+            findings.append(
+                Finding(
+                    relative,
+                    number,
+                    name,
+                    "unicode-normalisation",
+                    "is not in Unicode NFC (composed characters); save it as NFC",
+                )
+            )
+            row[name] = unicodedata.normalize("NFC", value)
+    return findings
+
+
+def _hidden_or_long(value: str, multiline: bool) -> str | None:
+    if len(value) > MAX_CELL:
+        return f"has {len(value):,} characters; a cell may have at most {MAX_CELL:,}"
+    hidden = HIDDEN.search(value)
+    if hidden:
+        return (
+            f"holds the invisible character U+{ord(hidden[0]):04X} at position {hidden.start() + 1}, which changes "
+            "what a reader sees; delete it"
+        )
+    if not multiline and ("\r" in value or "\n" in value):
+        return "holds a line break; write the value on one line"
+    return None
