@@ -90,7 +90,6 @@ AGREEMENTS = [
         "agreement_id": "trilateral-statement-2020-11",
         "name": "Trilateral statement of 9 November 2020",
         "stage": "Cea",
-        "substage": "Ceas",
         "status": "signed",
         "date_edtf": "2020-11-09",
         "start_date": "2020-11-09",

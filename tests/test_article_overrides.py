@@ -232,7 +232,7 @@ def test_quote_override_sets_speaker_and_event(package, capsys):
     append_rows(
         package,
         "events",
-        ["rbc-interview-2023-10,Galuzin's interview with RBC,CONSULT,,2023-10,occurred,,Interview of Galuzin."],
+        ["rbc-interview-2023-10,Galuzin's interview with RBC,CONSULT,,,occurred,,Interview of Galuzin."],
     )
     append_rows(
         package,

@@ -127,7 +127,7 @@ def _check_typed(package: Package, tables: dict[str, Rows], found: list[Finding]
     while reading is checked as mended, so that one mistake gives one finding), named by the lines typed."""
     import tempfile
 
-    from ..validation import check
+    from ..validation import check, curation_rules
 
     with tempfile.TemporaryDirectory(prefix="caucasus-data-inputs-") as scratch:
         folder = Path(scratch)
@@ -136,6 +136,8 @@ def _check_typed(package: Package, tables: dict[str, Rows], found: list[Finding]
             header = package.schemas[name].input_field_names
             (folder / layout.curated_path(name)).write_bytes(write.rows_bytes(header, tables[name]))
         findings = check(folder, package.input_descriptor())
+        curated = {name: layout.curated_path(name) for name in package.curated}
+        findings += curation_rules.findings(folder, curated) if not findings else []
     seen = {(f.file, f.row, f.field) for f in found}
     out = []
     for finding in findings:
