@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 
+import pytest
 from conftest import REPO
 
 from caucasus_data.parse.mentions import EntityMatcher
 from caucasus_data.parse.quotes import find_quotes
+
+pytestmark = pytest.mark.slow
 
 
 def _benchmark():

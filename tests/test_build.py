@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import snapshot
 
 from caucasus_data.pipeline import build
@@ -26,6 +27,7 @@ def test_build_is_byte_identical_on_rerun(package):
     assert snapshot(package) == before
 
 
+@pytest.mark.slow
 def test_build_is_identical_whatever_the_hash_seed(package):
     outputs = []
     for seed in ("1", "4242"):

@@ -9,7 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REPO
+
+pytestmark = pytest.mark.slow
 
 BLOCK = re.compile(r"<!-- example-(file|append|run)(?:: (\S+))? -->\n```\w*\n(.*?)```", re.DOTALL)
 

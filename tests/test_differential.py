@@ -21,6 +21,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import mutate
 import synthetic
 
+pytestmark = pytest.mark.slow
+
 RANDOM_CASES = 40
 
 

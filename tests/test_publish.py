@@ -8,9 +8,12 @@ import subprocess
 import sys
 import time
 
+import pytest
 from conftest import snapshot
 
 from caucasus_data.pipeline import build
+
+pytestmark = pytest.mark.slow
 
 KILLS = 20
 

@@ -25,6 +25,17 @@ def test_frictionless_cli_exits_0():
     assert result.returncode == 0, result.stdout[-2000:]
 
 
+def test_frictionless_finds_the_published_folder_valid_by_itself():
+    """data/ is a whole package: its descriptor carries the schemas, sizes and hashes."""
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "datapackage.json"],
+        cwd=REPO / "data",
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+
+
 def test_validate_cli_valid_package(repo):
     result = subprocess.run(
         [sys.executable, "-m", "caucasus_data", "validate"], cwd=repo, capture_output=True, text=True

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+pytestmark = pytest.mark.slow
+
 TABLES = sorted(p.stem for p in (REPO / "schemas").glob("*.json"))
 BACKENDS = ["pyarrow"] + [name for name in ("pandas", "polars", "duckdb") if find_spec(name)]
 

@@ -32,7 +32,8 @@ PER_FILE_LIMIT = 50
 
 def limit_per_file(findings: list[Finding], limit: int = PER_FILE_LIMIT) -> list[Finding]:
     """At most `limit` findings per file, then one that says how many more there are."""
-    out, counts = [], {}
+    out: list[Finding] = []
+    counts: dict[str, int] = {}
     for finding in findings:
         counts[finding.file] = counts.get(finding.file, 0) + 1
         if counts[finding.file] <= limit:

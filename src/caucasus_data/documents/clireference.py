@@ -43,9 +43,9 @@ def _argument(action: argparse.Action) -> tuple[str, str]:
     if action.option_strings:
         name = ", ".join(action.option_strings)
         if action.nargs != 0:
-            name += " " + (action.metavar or action.dest.upper())
+            name += " " + str(action.metavar or action.dest.upper())
     else:
-        name = action.metavar or action.dest
+        name = str(action.metavar or action.dest)
     text = action.help or ""
     if "%(" in text:
         text = text % {"default": action.default, "prog": "caucasus-data", "dest": action.dest}

@@ -34,9 +34,10 @@ def _plain(text: str) -> tuple[datetime.date, datetime.date, str] | None:
     match = PLAIN.fullmatch(text)
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match[1])
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     try:
-        if day is not None:
+        if day is not None and month is not None:
             date = datetime.date(year, month, day)
             return date, date, "day"
         if month is not None:

@@ -321,7 +321,12 @@ def _foreign_key_problems(file: str, fk: Any, names: set[str], tables: set[str])
     findings = unknown_keys(file, "a foreign key", fk, {"fields", "reference"}, None)
     findings += unknown_keys(file, "a foreign key reference", fk["reference"], {"resource", "fields"}, None)
     own, target, ref = fk.get("fields"), fk["reference"].get("resource"), fk["reference"].get("fields")
-    if not _is_names(own) or not _is_names(ref) or not isinstance(target, str):
+    if not isinstance(own, str | list) or not isinstance(ref, str | list) or not _is_names(own) or not _is_names(ref):
+        return [
+            *findings,
+            Finding(file, None, None, "schema-error", "a foreign key's fields and reference must name fields"),
+        ]
+    if not isinstance(target, str):
         return [
             *findings,
             Finding(file, None, None, "schema-error", "a foreign key's fields and reference must name fields"),
@@ -346,7 +351,9 @@ def target_problems(schemas: dict[str, TableSchema]) -> list[Finding]:
     for schema in schemas.values():
         for fk in schema.descriptor.get("foreignKeys", []):
             target = schemas.get(fk["reference"]["resource"])
-            for name in _names(fk["reference"]["fields"]) if target else []:
+            if target is None:
+                continue
+            for name in _names(fk["reference"]["fields"]):
                 if name not in target.field_names:
                     findings.append(
                         Finding(

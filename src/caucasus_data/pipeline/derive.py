@@ -35,7 +35,9 @@ def derive_dates(rows: Rows) -> None:
         except EDTFError:
             continue
         if found:
-            row.update(start_date=str(found.start or ""), end_date=str(found.end or ""), date_precision=found.precision)
+            row.update(
+                start_date=str(found.start or ""), end_date=str(found.end or ""), date_precision=found.precision or ""
+            )
 
 
 def _finding(row: dict[str, str], field: str, kind: str, message: str) -> Finding:
@@ -93,8 +95,8 @@ def derive_evidence(rows: Rows, texts: dict[str, str]) -> list[Finding]:
             findings.append(_finding(row, "source_id", "evidence", "give an article and its words, or a source_id"))
         elif article:
             start, finding = _span(row, texts[article])
-            if finding:
-                findings.append(finding)
+            if finding or start is None:
+                findings.extend([finding] if finding else [])
             else:
                 row.update(char_start=str(start), char_end=str(start + len(row["quote"])))
         row["evidence_id"] = evidence_id(row)

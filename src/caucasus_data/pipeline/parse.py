@@ -49,7 +49,7 @@ def _base_row(seed: Seed) -> dict[str, str]:
 
 def _date(row: dict[str, str], dateline: Dateline, today: datetime.date, result: ArticleResult) -> str | None:
     """Fill the publication date from the dateline; the reason when it cannot be made."""
-    if dateline.month is None:
+    if dateline.month is None or dateline.day is None:
         return f"the dateline {dateline.text!r} gives no date"
     try:
         if dateline.year is None:
@@ -95,7 +95,8 @@ def article_row(
     result = ArticleResult(_base_row(seed))
     row, relative = result.row, result.row["seed_file"]
     dateline = find_dateline(row["text"])
-    missing, problem = [], f"no dateline was recognised at the top of the article (known forms include {KNOWN_FORMS})"
+    missing: list[tuple[str, str, str]] = []
+    problem: str | None = f"no dateline was recognised at the top of the article (known forms include {KNOWN_FORMS})"
     if dateline is not None:
         row.update(
             dateline=dateline.text,
@@ -112,7 +113,13 @@ def article_row(
         result.notes.append(note)
     if not row.get("published_date"):
         result.findings.append(
-            Finding(relative, None, None, "dateline", _how_to_date(problem, row, override, override_header or []))
+            Finding(
+                relative,
+                None,
+                None,
+                "dateline",
+                _how_to_date(problem or "the dateline gives no date", row, override, override_header or []),
+            )
         )
     result.warnings.extend(_warnings(row, missing, named_outlet=bool(dateline and dateline.outlet)))
     if result.floating and row["published_date_inferred"] == "true":  # an override of the date makes it false
@@ -172,7 +179,8 @@ def quotes_and_mentions(articles: Rows, names: list[tuple[str, str]], tables, pr
     matcher = EntityMatcher(names)
     people = {r["person_id"]: r["description"] for r in tables["people"]}  # descriptions give titles
     organisations = {r["organisation_id"] for r in tables["organisations"]}
-    mentions, quotes = [], []
+    mentions: Rows = []
+    quotes: Rows = []
     for article in progress.each(articles, "finding mentions and quotes"):
         article_id, text = article["article_id"], article["text"]
         found = matcher.find(text)

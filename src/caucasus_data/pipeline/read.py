@@ -148,22 +148,23 @@ def read_curated(root: Path, schema: TableSchema) -> tuple[Rows, list[Finding]]:
     except InputError as exc:
         finding = exc.finding
         if finding.kind == "missing-file":
-            finding = Finding(relative, None, None, "missing-file", f"the file is missing; create it with the header "
-                              f"{','.join(expected)}")  # fmt: skip
+            create = f"the file is missing; create it with the header {','.join(expected)}"
+            finding = Finding(relative, None, None, "missing-file", create)
         return [], [finding]
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        row = data[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         message = f"is not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; save the file as UTF-8"
-        return [], [Finding(relative, row, None, "encoding-error", message)]
-    records, finding = _records(relative, text)
-    if finding:
-        return [], [finding]
+        return [], [Finding(relative, line, None, "encoding-error", message)]
+    records, problem = _records(relative, text)
+    if problem:
+        return [], [problem]
     header = records[0][1] if records else []
     if header != expected:
         return [], [Finding(relative, 1, None, "header", _header_problem(header, expected))]
-    rows, findings = [], []
+    rows: Rows = []
+    findings: list[Finding] = []
     for number, cells in records[1:]:
         if not any(cells):
             findings.append(Finding(relative, number, None, "blank-row", "the row is blank; delete it"))
@@ -172,7 +173,7 @@ def read_curated(root: Path, schema: TableSchema) -> tuple[Rows, list[Finding]]:
                 Finding(relative, number, None, "row-length", f"has {len(cells)} cells; the header has {len(expected)}")
             )
         else:
-            row = dict(zip(expected, cells))
+            row: dict[str, str] = dict(zip(expected, cells))
             findings.extend(_cell_problems(relative, number, schema, row))
             row["_row"] = str(number)
             rows.append(row)
@@ -238,8 +239,8 @@ def _cell_problems(relative: str, number: int, schema: TableSchema, row: dict[st
                 )
             )
         elif value != value.strip():
-            findings.append(Finding(relative, number, name, "whitespace", f"{excerpt(value)} has leading or trailing "
-                                    "whitespace"))  # fmt: skip
+            message = f"{excerpt(value)} has leading or trailing whitespace"
+            findings.append(Finding(relative, number, name, "whitespace", message))
             row[name] = value = value.strip()
         if name != "quote" and unicodedata.normalize("NFC", value) != value:
             # Evidence quotes must equal the article text, whatever its normal form.

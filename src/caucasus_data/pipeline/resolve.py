@@ -140,7 +140,7 @@ def override_example(header: list[str], seed_file: str, outlet_id: str = "") -> 
 def entity_names(schemas: dict[str, TableSchema], tables: dict[str, Rows]) -> list[tuple[str, str]]:
     """(id, name) for every name and alias of every entity that mentions can refer to."""
     entity_tables = dict(schemas["mentions"].polymorphic_keys())["entity_id"]
-    names = []
+    names: list[tuple[str, str]] = []
     for table in entity_tables:
         key = schemas[table].primary_key[0]
         names.extend((row[key], row["name"]) for row in tables[table])

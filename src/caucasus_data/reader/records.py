@@ -102,7 +102,7 @@ def _trusted_construction(model, row: dict) -> bool:
 def _validator(name: str):
     from pydantic import TypeAdapter
 
-    return TypeAdapter(list[record_model(name)])
+    return TypeAdapter(list[record_model(name)])  # type: ignore[misc,arg-type]  # made at run time
 
 
 @cache
