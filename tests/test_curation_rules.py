@@ -95,6 +95,15 @@ def delete(table: str, key: str, value: str, then: tuple[str, str]) -> Callable[
 
 
 BROKEN = [
+    # An alias that is another entity's name.
+    ("alias-collision", "aliases", "alias", edit("aliases", "alias_id", "karabakh--artsakh", alias="Armenia")),
+    (
+        "parent-cycle",
+        "organisations",
+        "parent_id",
+        edit("organisations", "organisation_id", "russia", parent_id="russia"),
+    ),
+    ("parent-cycle", "places", "parent_id", edit("places", "place_id", "almaty", parent_id="almaty")),
     # A date changed without its evidence: the article says May 2023.
     (
         "evidence-for-date",
@@ -197,6 +206,42 @@ def test_each_rule_fires_on_the_row_that_breaks_it(package: Path, kind, table, f
     _, rows = read(package, table)
     row = next(number for number, r in enumerate(rows, start=2) if r[key] == value)
     assert findings_of(package, rule(kind, table, field)) == [(row, field)]
+
+
+def test_an_alias_given_to_two_entities_is_found_on_both_rows(package: Path):
+    """ "Galuzin" added as someone else's alias would give Galuzin's quotes to them: both rows are named."""
+    edit("aliases", "alias_id", "karabakh--artsakh", alias="galuzin")(package)
+    _, rows = read(package, "aliases")
+    numbers = {r["alias_id"]: n for n, r in enumerate(rows, start=2)}
+    found = run(_loaded(package), rule("alias-collision", "aliases", "alias"))
+    assert sorted((f.row, f.message) for f in found) == [
+        (
+            numbers["karabakh--artsakh"],
+            "galuzin is also a name or alias of mikhail-galuzin: one name for two entities would give its mentions "
+            "and quotes to the wrong one",
+        ),
+        (
+            numbers["mikhail-galuzin--galuzin"],
+            "Galuzin is also a name or alias of karabakh: one name for two entities would give its mentions and "
+            "quotes to the wrong one",
+        ),
+    ]
+
+
+def _loaded(root: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    load(con, root)
+    return con
+
+
+def test_a_cycle_of_two_organisations_is_found_on_both(package: Path):
+    edit("organisations", "organisation_id", "russia", parent_id="russia-ministry-of-defense")(package)
+    _, rows = read(package, "organisations")
+    numbers = {r["organisation_id"]: n for n, r in enumerate(rows, start=2)}
+    found = findings_of(package, rule("parent-cycle", "organisations", "parent_id"))
+    assert sorted(found) == sorted(
+        [(numbers["russia"], "parent_id"), (numbers["russia-ministry-of-defense"], "parent_id")]
+    )
 
 
 def test_every_rule_has_a_broken_example():

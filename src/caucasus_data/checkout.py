@@ -12,11 +12,13 @@ In a checkout every finding on a curated row names the contributor's own file, r
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .findings import PER_FILE_LIMIT, Finding, limit_per_file
 from .model import layout
 from .model.locate import is_checkout, package_root
+from .model.schema import schema_names
 from .validation import Report, _require_tools
 from .validation import validate as validate_package
 
@@ -36,7 +38,12 @@ def validate(
     >>> validate(installed_root()).summary().startswith("valid: ")
     True
     """
+    if path is not None and not isinstance(path, str | Path):
+        raise TypeError(f"validate(path): path is a folder or its datapackage.json, not {type(path).__name__}")
     root = package_root(path)
+    if not (root / layout.DESCRIPTOR).is_file():
+        missing = Finding(layout.DESCRIPTOR, None, None, "missing-file", f"no datapackage.json in {root}")
+        return Report(root, [missing])
     if not is_checkout(root):
         return validate_package(root, per_file_limit, reference)
     _require_tools()
@@ -44,10 +51,27 @@ def validate(
 
     findings = check_inputs(root)
     if not findings:  # the published package is checked once the inputs it is built from are sound
-        published = validate_package(root / layout.DATA, None, reference)
-        findings = [Finding(f"{layout.DATA}/{f.file}", f.row, f.field, f.kind, f.message) for f in published.findings]
+        findings = _published(root, reference)
     findings = sorted(set(findings), key=_order)
     return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)
+
+
+def _published(root: Path, reference: bool) -> list[Finding]:
+    """The checkout's data/: the package it publishes, and no file besides (a stray or hidden file would ship)."""
+    data = root / layout.DATA
+    if not (data / layout.DESCRIPTOR).is_file():
+        return [
+            Finding(layout.DATA, None, None, "missing-file", "data/ has no datapackage.json; run `caucasus-data build`")
+        ]
+    published = validate_package(data, None, reference)
+    findings = [Finding(f"{layout.DATA}/{f.file}", f.row, f.field, f.kind, f.message) for f in published.findings]
+    expected = {layout.DESCRIPTOR} | {f"{t}.{suffix}" for t in schema_names(root) for suffix in ("csv", "parquet")}
+    stray = "is no file of the published package; data/ is written by `caucasus-data build`, which removes it"
+    findings += [
+        Finding(f"{layout.DATA}/{name}", None, None, "unknown-file", stray)
+        for name in sorted(set(os.listdir(data)) - expected)
+    ]
+    return findings
 
 
 def _order(finding: Finding) -> tuple:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime
+import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,19 +50,30 @@ def _plain(text: str) -> tuple[datetime.date, datetime.date, str] | None:
         return None
 
 
+# An EDTF date of any level is a few dozen characters; longer text is not handed to the parser.
+MAX_LENGTH = 64
+
+
 def _single(text: str) -> tuple[datetime.date, datetime.date, str]:
     plain = _plain(text)
     if plain:
         return plain
+    if len(text) > MAX_LENGTH:
+        raise EDTFError(f"{text[:MAX_LENGTH]!r}... is not an EDTF date (longer than {MAX_LENGTH} characters)")
     from edtf import parse_edtf, struct_time_to_date
 
     try:
-        parsed = parse_edtf(text)
+        with contextlib.redirect_stdout(io.StringIO()):  # the edtf package prints its parse attempts
+            parsed = parse_edtf(text)
     except Exception as exc:  # the edtf package raises several types for bad input
         raise EDTFError(f"{text!r} is not a valid EDTF date") from exc
     if type(parsed).__name__ not in ("Date", "UncertainOrApproximate", "Unspecified"):
         raise EDTFError(f"{text!r} is not a single EDTF date")
-    return (struct_time_to_date(parsed.lower_strict()), struct_time_to_date(parsed.upper_strict()), _precision(text))
+    try:
+        low, high = struct_time_to_date(parsed.lower_strict()), struct_time_to_date(parsed.upper_strict())
+    except (ValueError, OverflowError) as exc:  # year 0, negative years: no calendar day to publish
+        raise EDTFError(f"{text!r} is outside the years 1 to 9999") from exc
+    return low, high, _precision(text)
 
 
 @lru_cache(maxsize=4096)

@@ -223,7 +223,7 @@ def _cell_problems(relative: str, number: int, schema: TableSchema, row: dict[st
         if not value:
             continue
         field = next((f for f in schema.input_fields if f["name"] == name), {})
-        problem = _hidden_or_long(value, multiline=bool(field.get("x-multiline")))
+        problem = _hidden_or_long(value, multiline=bool(field.get("x-multiline"))) or _not_ascii(name, value)
         if problem:
             findings.append(Finding(relative, number, name, "bad-character", problem))
             row[name] = ""
@@ -255,6 +255,18 @@ def _cell_problems(relative: str, number: int, schema: TableSchema, row: dict[st
             )
             row[name] = unicodedata.normalize("NFC", value)
     return findings
+
+
+def _not_ascii(name: str, value: str) -> str | None:
+    """Ids are ASCII slugs: a letter that only looks like one (Cyrillic `і` for Latin `i`) would make a second id
+    that reads the same. The first such character, named."""
+    if not name.endswith("_id") or value.isascii():
+        return None
+    at, char = next((i, c) for i, c in enumerate(value) if not c.isascii())
+    return (
+        f"holds {char!r} (U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}) at position {at + 1}; "
+        "ids are written in ASCII letters, digits and hyphens"
+    )
 
 
 def _hidden_or_long(value: str, multiline: bool) -> str | None:

@@ -112,6 +112,8 @@ def connect(database: str = ":memory:", root: str | Path | None = None) -> Any:
     root = Path(root) if root is not None else installed_root()
     if (root / "data" / "datapackage.json").is_file():  # a checkout: its published package
         root = root / "data"
+    if not (root / "datapackage.json").is_file():
+        raise FileNotFoundError(f"connect(root={str(root)!r}): no data package there (no datapackage.json)")
     tables = _published_schemas(root)
     con = duckdb.connect(database)
     # `create or replace` so that connecting again to a database file refreshes the views.

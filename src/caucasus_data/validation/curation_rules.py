@@ -139,7 +139,49 @@ KIND = (
 )
 ALLOWED = "case " + " ".join(f"when kind = '{kind}' then [{_quoted(roles)}]" for kind, roles in ROLES.items()) + " end"
 
+# Every name and alias of the entities mentions and quotes are resolved to, folded as a reader would match them.
+NAMES = (
+    "with names as (\n"
+    + "\n  union all\n".join(
+        f"  select {key} as entity_id, lower(trim(name)) as name from {table}"
+        for table, key in SUBJECTS.items()
+        if table in ("people", "organisations", "places", "events", "agreements")
+    )
+    + "\n  union all\n  select entity_id, lower(trim(alias)) from aliases\n)\n"
+)
+
+
+def _parent_cycle(table: str, key: str) -> Rule:
+    """A row whose chain of parent_id comes back to it: the chain is followed at most as many steps as the
+    table has rows."""
+    return Rule(
+        "parent-cycle",
+        table,
+        "parent_id",
+        "{detail} is its own parent (following parent_id comes back to it); a parent is a larger unit",
+        f"with recursive chain(start_row, start_id, id, steps) as (\n"
+        f"  select _row, {key}, parent_id, 1 from {table} where parent_id is not null\n"
+        f"  union all\n"
+        f"  select c.start_row, c.start_id, t.parent_id, c.steps + 1 from chain c\n"
+        f"  join {table} t on t.{key} = c.id\n"
+        f"  where t.parent_id is not null and c.id <> c.start_id and c.steps <= (select count(*) from {table})\n"
+        f")\n"
+        f"select distinct start_row as _row, start_id as detail from chain where id = start_id",
+    )
+
+
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "alias-collision",
+        "aliases",
+        "alias",
+        "{detail}: one name for two entities would give its mentions and quotes to the wrong one",
+        NAMES + "select a._row, a.alias || ' is also a name or alias of ' || min(n.entity_id) as detail\n"
+        "from aliases a join names n on n.name = lower(trim(a.alias)) and n.entity_id <> a.entity_id\n"
+        "group by a._row, a.alias",
+    ),
+    _parent_cycle("organisations", "organisation_id"),
+    _parent_cycle("places", "place_id"),
     *(_evidence_for_date(table, field) for table, field in DATED),
     *(_evidence_for_code(field) for field in CODED),
     Rule(
