@@ -1,0 +1,220 @@
+"""Hostile and careless contributions: each is one finding naming the file (and row and field where there is
+one), exit 1, nothing written, no traceback, nothing of any other file in the output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import TASS, snapshot
+
+from caucasus_data.pipeline import build
+
+SECRET = "CAUCASUS_TEST_SECRET_7f3a"
+
+
+def findings_of(package: Path) -> list[tuple]:
+    before = snapshot(package)
+    report = build(package)
+    assert not report.ok
+    assert snapshot(package) == before
+    return [(f.file, f.row, f.field, f.kind) for f in report.findings]
+
+
+def run_cli(package: Path, command: str) -> subprocess.CompletedProcess:
+    """The command on the package, with a secret in the environment that no output may show."""
+    where = ["--root", str(package)] if command == "build" else [str(package)]
+    return subprocess.run(
+        [sys.executable, "-m", "caucasus_data", command, *where],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_TOKEN": SECRET},
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def secret_file(tmp_path: Path) -> Path:
+    path = tmp_path / "outside" / "secrets.txt"
+    path.parent.mkdir()
+    path.write_text(f"MOSCOW, June 5. /TASS/. token={SECRET}\n", encoding="utf-8")
+    return path
+
+
+# --- files that are not regular files inside the package ------------------------------------------
+
+
+def test_a_seed_that_is_a_link_is_not_followed(package, secret_file):
+    (package / "seeds" / "010_link.txt").symlink_to(secret_file)
+    assert findings_of(package) == [("seeds/010_link.txt", None, None, "not-a-file")]
+    for command in ("build", "validate"):
+        result = run_cli(package, command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert SECRET not in result.stdout + result.stderr
+        assert "010_link.txt::: is a symbolic link; only regular files are read [not-a-file]" in result.stdout
+
+
+def test_a_seed_linked_to_the_environment_of_the_process(package):
+    (package / "seeds" / "010_environ.txt").symlink_to("/proc/self/environ")
+    result = run_cli(package, "build")
+    assert result.returncode == 1
+    assert SECRET not in result.stdout + result.stderr
+    assert "seeds/010_environ.txt::: is a symbolic link" in result.stdout
+
+
+def test_a_curated_file_that_is_a_link_is_not_read(package, secret_file):
+    people = package / "curated" / "people.csv"
+    people.unlink()
+    people.symlink_to(secret_file)
+    assert findings_of(package) == [("curated/people.csv", None, None, "not-a-file")]
+    result = run_cli(package, "validate")
+    assert result.returncode == 1 and SECRET not in result.stdout + result.stderr
+
+
+def test_a_seed_that_is_a_named_pipe_does_not_hang(package):
+    os.mkfifo(package / "seeds" / "010_pipe.txt")
+    assert findings_of(package) == [("seeds/010_pipe.txt", None, None, "not-a-file")]
+
+
+def test_a_folder_of_seeds_that_is_a_link(package, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    os.replace(package / "seeds", tmp_path / "elsewhere" / "seeds")
+    (package / "seeds").symlink_to(tmp_path / "elsewhere" / "seeds", target_is_directory=True)
+    assert findings_of(package) == [("seeds", None, None, "not-a-file")]
+
+
+def test_a_hidden_seed_is_refused(package):
+    (package / "seeds" / ".env").write_text(f"TOKEN={SECRET}", encoding="utf-8")
+    assert findings_of(package) == [("seeds/.env", None, None, "seed-name")]
+
+
+# --- descriptor and schemas of any shape -------------------------------------------------------------
+
+
+def _schema(package: Path, table: str) -> tuple[Path, dict]:
+    path = package / "schemas" / f"{table}.json"
+    return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda s: s["fields"][1].update(type=["string"]), "name"),
+        (lambda s: s.update(foreignKeys=5), None),
+        (lambda s: s["fields"][0].update({"x-references": 5}), "person_id"),
+        (lambda s: s["fields"][0].update(constraints={"required": "yes"}), "person_id"),
+        (lambda s: s["fields"][0].update(constraints={"enum": [{"a": 1}]}), "person_id"),
+        (lambda s: s.update(primaryKey=[1, 2]), None),
+        (lambda s: s.update(fields={}), None),
+    ],
+)
+def test_schema_values_of_the_wrong_json_type(package, change, field):
+    path, schema = _schema(package, "people")
+    change(schema)
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    found = findings_of(package)
+    assert found and {f[0] for f in found} == {"schemas/people.json"}
+    assert {f[3] for f in found} == {"schema-error"}
+    assert field in {f[2] for f in found}
+
+
+@pytest.mark.parametrize(
+    ("change", "kind"),
+    [
+        (lambda d: d["resources"][0].update(path=["data/a.csv"]), "unsafe-path"),
+        (lambda d: d["resources"].append(dict(d["resources"][0])), "descriptor-error"),
+        (lambda d: d["resources"][0].update(path=f"seeds/{TASS}.txt"), "descriptor-error"),
+        (lambda d: d.update(resources=5), "descriptor-error"),
+        (lambda d: d.update(version=["0.1.0"]), "descriptor-error"),
+    ],
+)
+def test_descriptor_values_of_the_wrong_shape(package, change, kind):
+    path = package / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change(descriptor)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    found = findings_of(package)
+    assert [(f[0], f[3]) for f in found] == [("datapackage.json", kind)]
+
+
+@pytest.mark.parametrize("target", ["datapackage.json", "schemas/people.json"])
+def test_deeply_nested_json_is_refused_before_parsing(package, target):
+    (package / target).write_text("[" * 10_000 + "]" * 10_000, encoding="utf-8")
+    found = findings_of(package)
+    assert (target, None, None, "json-error") in found
+
+
+def test_a_descriptor_of_50_mb_is_not_read(package):
+    path = package / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["description"] = "x" * (50 * 1024 * 1024)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    assert findings_of(package) == [("datapackage.json", None, None, "file-size")]
+
+
+# --- cells that change meaning without showing it -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        ("Mikhail Galuzin,RU", "Mikhail\u200b Galuzin,RU", "U+200B"),  # a zero-width space in a name
+        ("Mikhail Galuzin,RU", "Mikhail \u202eniz\u202cGaluzin,RU", "U+202E"),  # a right-to-left override
+        ("Russian Deputy Foreign Minister.", "Russian Deputy\x00 Foreign Minister.", "U+0000"),  # a NUL
+        ("Russian Deputy Foreign Minister.", '"Russian Deputy\rForeign Minister."', "line break"),  # a carriage return
+    ],
+)
+def test_invisible_characters_in_a_cell_are_refused(package, old, new, shown):
+    people = package / "curated" / "people.csv"
+    text = people.read_text(encoding="utf-8")
+    row = next(n for n, line in enumerate(text.splitlines(), start=1) if line.startswith("mikhail-galuzin,"))
+    people.write_bytes(text.replace(old, new, 1).encode("utf-8"))
+    report = build(package)
+    found = [f for f in report.findings if f.kind == "bad-character"]
+    assert [(f.file, f.row) for f in found] == [("curated/people.csv", row)]
+    assert shown in found[0].message
+
+
+def test_a_look_alike_letter_in_an_id_is_named(package):
+    people = package / "curated" / "people.csv"
+    text = people.read_text(encoding="utf-8")
+    row = next(n for n, line in enumerate(text.splitlines(), start=1) if line.startswith("mikhail-galuzin,"))
+    people.write_text(text.replace("mikhail-galuzin,Mikhail", "mikhail-galuz\u0456n,Mikhail", 1), encoding="utf-8")
+    report = build(package)
+    (finding,) = [f for f in report.findings if f.kind == "bad-character"]
+    assert (finding.file, finding.row, finding.field) == ("curated/people.csv", row, "person_id")
+    assert "U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I" in finding.message
+
+
+def test_a_cell_of_20_mb_is_refused_with_its_size(package):
+    people = package / "curated" / "people.csv"
+    with people.open("a", encoding="utf-8") as handle:
+        handle.write(f"ruben-x,Ruben X,AM,,{'x' * (20 * 1024 * 1024)}\n")
+    assert findings_of(package) == [("curated/people.csv", None, None, "file-size")]
+    with people.open("w", encoding="utf-8") as handle:
+        handle.write("person_id,name,country_code,wikidata_id,description\n")
+        handle.write(f"ruben-x,Ruben X,AM,,{'x' * 200_000}\n")
+    found = findings_of(package)
+    assert ("curated/people.csv", 2, "description", "bad-character") in found
+
+
+def test_an_edtf_date_in_year_0(package):
+    events = package / "curated" / "events.csv"
+    text = events.read_text(encoding="utf-8")
+    row = next(n for n, line in enumerate(text.splitlines(), start=1) if line.startswith("almaty-talks-2024-05,"))
+    events.write_text(text.replace(",2024-05-10/2024-05-11,", ",0000-01-01,", 1), encoding="utf-8")
+    found = findings_of(package)
+    assert ("curated/events.csv", row, "date_edtf", "edtf-error") in found
+
+
+def test_api_calls_with_wrong_arguments_say_what_is_wrong(tmp_path):
+    import caucasus_data as cd
+
+    with pytest.raises(TypeError, match="path is a folder or its datapackage"):
+        cd.validate(5)
+    with pytest.raises(FileNotFoundError, match="no data package there"):
+        cd.connect(root=tmp_path / "missing")
