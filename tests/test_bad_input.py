@@ -67,10 +67,10 @@ def test_unclosed_quote(package):
     ("header", "message"),
     [
         ("person_id,name,country_code,wikidata_id", "missing column description"),
-        ("person_id,name,country_code,wikidata_id,description,notes", "unexpected column notes"),
+        ("person_id,name,country_code,wikidata_id,description,notes", "unexpected column 'notes'"),
         (
             "person_id,full_name,country_code,wikidata_id,description",
-            "missing column name; unexpected column full_name",
+            "missing column name; unexpected column 'full_name'",
         ),
         ("person_id,country_code,name,wikidata_id,description", "columns are out of order"),
     ],

@@ -199,7 +199,7 @@ def _records(relative: str, text: str) -> tuple[list[tuple[int, list[str]]], Fin
 
 def _header_problem(header: list[str], expected: list[str]) -> str:
     missing = [name for name in expected if name not in header]
-    extra = [name[:40] for name in header if name not in expected]
+    extra = [excerpt(name, 30) for name in header[:50] if name not in expected]
     if missing or extra:
         parts = [
             f"missing column {', '.join(missing)}" if missing else "",
