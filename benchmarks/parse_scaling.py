@@ -35,6 +35,7 @@ from caucasus_data.parse.dateline import find_dateline
 from caucasus_data.parse.mentions import EntityMatcher
 from caucasus_data.parse.pubdate import DateError, infer_year
 from caucasus_data.parse.quotes import find_quotes
+from caucasus_data.parse.speakers import Speakers
 
 TODAY = datetime.date(2026, 1, 1)
 PLACES = ["Moscow", "Yerevan", "Baku", "Tbilisi", "Almaty", "Astana", "Bishkek", "Brussels", "Washington"]
@@ -153,6 +154,7 @@ def matcher_names(extra: int = 2000) -> list[tuple[str, str]]:
 def parse_all(articles: list[str], matcher: EntityMatcher, people: set[str], organisations: set[str]) -> dict:
     """Parse every article as the build does; counts of what was found."""
     counts = {"datelines": 0, "quotes": 0, "speakers": 0, "mentions": 0}
+    speakers = Speakers(people, organisations)
     for text in articles:
         dateline = find_dateline(text)
         if dateline is not None:
@@ -161,7 +163,7 @@ def parse_all(articles: list[str], matcher: EntityMatcher, people: set[str], org
                 with contextlib.suppress(DateError):
                     infer_year(dateline.month, dateline.day, text, TODAY, dateline.start)
         mentions = matcher.find(text)
-        quotes = find_quotes(text, mentions, people, organisations)
+        quotes = find_quotes(text, mentions, speakers)
         counts["mentions"] += len(mentions)
         counts["quotes"] += len(quotes)
         counts["speakers"] += sum(1 for q in quotes if q.speaker_id)

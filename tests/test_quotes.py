@@ -7,13 +7,16 @@ from conftest import ARMENPRESS, MEDIAMAX, NAMES, ORGANISATIONS, PEOPLE, TASS, s
 
 from caucasus_data.parse.mentions import EntityMatcher
 from caucasus_data.parse.quotes import find_quotes, quote_spans
+from caucasus_data.parse.speakers import Speakers
 
 GALUZIN = "mikhail-galuzin"
-MATCHER = EntityMatcher([*NAMES, ("jeyhun-bayramov", "Bayramov"), ("mfa-am", "Armenian Foreign Ministry")])
+ALL_NAMES = [*NAMES, ("jeyhun-bayramov", "Bayramov"), ("mfa-am", "Armenian Foreign Ministry")]
+MATCHER = EntityMatcher(ALL_NAMES)
+SPEAKERS = Speakers(PEOPLE, ORGANISATIONS | {"mfa-am"}, ALL_NAMES)
 
 
-def parse(text: str, people=PEOPLE):
-    found = find_quotes(text, MATCHER.find(text), people, ORGANISATIONS | {"mfa-am"}, PEOPLE)
+def parse(text: str, speakers=SPEAKERS):
+    found = find_quotes(text, MATCHER.find(text), speakers)
     for q in found:
         assert text[q.start : q.end] == q.text
     return found
@@ -72,7 +75,7 @@ def test_seed_quote_texts():
 def test_seed_speakers_without_curated_descriptions():
     # The titles written next to the names are enough to resolve "the deputy foreign minister".
     text = seed_text(MEDIAMAX)
-    found = find_quotes(text, MATCHER.find(text), set(PEOPLE), ORGANISATIONS)
+    found = find_quotes(text, MATCHER.find(text), Speakers(set(PEOPLE), ORGANISATIONS, NAMES))
     assert [q.speaker_id for q in found] == [GALUZIN] * 5
 
 
@@ -285,7 +288,7 @@ def test_surname_in_the_attribution_resolves_to_a_person_named_earlier():
         '"We are ready," Bayramov said. "So are we," Mirzoyan added.'
     )
     matcher = EntityMatcher([("jeyhun-bayramov", "Jeyhun Bayramov"), ("ararat-mirzoyan", "Ararat Mirzoyan")])
-    quotes = find_quotes(text, matcher.find(text), {"jeyhun-bayramov", "ararat-mirzoyan"}, set())
+    quotes = find_quotes(text, matcher.find(text), Speakers({"jeyhun-bayramov", "ararat-mirzoyan"}))
     assert [(q.text, q.speaker_id, q.attribution) for q in quotes] == [
         ("We are ready,", "jeyhun-bayramov", "Bayramov said"),
         ("So are we,", "ararat-mirzoyan", "Mirzoyan added"),

@@ -18,6 +18,7 @@ from ..findings import Finding, limit_per_file
 from ..identifiers import mention_id, quote_id
 from ..parse.mentions import EntityMatcher
 from ..parse.quotes import find_quotes
+from ..parse.speakers import Speakers, capitals_of
 from ..progress import Progress
 from ..tableschema import TableSchema, read_schemas
 from ..validation import validate
@@ -160,8 +161,7 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date, pro
     if _stopped(report):
         return  # nothing is published half-done: an article without a date stops the build here
     matcher = EntityMatcher(names)
-    people = {r["person_id"]: r["description"] for r in tables["people"]}  # descriptions give titles
-    organisations = {r["organisation_id"] for r in tables["organisations"]}
+    speakers = _speakers(tables, names)
     mentions, quotes = [], []
     for article in progress.each(articles, "finding mentions and quotes"):
         article_id, text = article["article_id"], article["text"]
@@ -187,9 +187,11 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date, pro
                 "char_start": str(q.start),
                 "char_end": str(q.end),
                 "quote_type": q.quote_type,
+                "truncated": "true" if q.truncated else "false",
                 "published_date": article.get("published_date", ""),
+                "_unresolved": q.unresolved or "",
             }
-            for q in find_quotes(text, found, people, organisations, descriptions=people)
+            for q in find_quotes(text, found, speakers)
         )
     findings, notes = apply_quote_overrides(quotes, tables["quote_overrides"])
     report.findings.extend(findings)
@@ -198,6 +200,28 @@ def _parse(root, schemas, tables, report: BuildReport, today: datetime.date, pro
     tables["articles"] = sorted(articles, key=lambda r: r["article_id"])
     tables["mentions"] = sorted(mentions, key=lambda r: (r["article_id"], int(r["char_start"]), r["entity_id"]))
     tables["quotes"] = sorted(quotes, key=lambda r: (r["article_id"], int(r["char_start"])))
+
+
+def _speakers(tables: dict[str, Rows], names: list[tuple[str, str]]) -> Speakers:
+    """Who may speak, with what identifies them: descriptions and offices of people, names and aliases,
+    and the states the capitals stand for."""
+    organisations = {r["organisation_id"]: r for r in tables["organisations"]}
+    roles = [
+        (
+            m["person_id"],
+            " ".join(organisations.get(m[k], {}).get("name", "") for k in ("organisation_id", "on_behalf_of_id"))
+            + " "
+            + m["role"],
+        )
+        for m in tables["memberships"]
+    ]
+    states = [
+        (o["organisation_id"], o["country_code"]) for o in tables["organisations"] if o["classification"] == "state"
+    ]
+    capitals = capitals_of(((p["place_id"], p["name"], p["country_code"]) for p in tables["places"]), states)
+    people = {r["person_id"]: r["description"] for r in tables["people"]}  # descriptions give titles
+    speaking = [(entity, name) for entity, name in names if entity in people or entity in organisations]
+    return Speakers(people, set(organisations), speaking, roles, capitals)
 
 
 def _articles(seeds: Iterable[Seed], schemas, tables, names, report: BuildReport, today: datetime.date) -> Rows:
@@ -218,18 +242,23 @@ def _articles(seeds: Iterable[Seed], schemas, tables, names, report: BuildReport
 
 
 def _unresolved_speakers(articles: Rows, quotes: Rows) -> list[str]:
-    """A warning per statement or partial quote with no speaker, saying how to set one."""
+    """A warning per statement or partial quote with no speaker, saying why and how to set one, and per
+    quote the text ends in before it closes."""
     seed = {a["article_id"]: a["seed_file"] for a in articles}
     warnings = []
     for q in quotes:
+        where = f"{seed[q['article_id']]}: the quote at {q['char_start']} ({q['text'][:40]!r})"
         if q["quote_type"] != "term" and not q["speaker_id"]:
             said = f" (attribution: {q['attribution']!r})" if q["attribution"] else ""
+            why = f" ({q['_unresolved']})" if q.get("_unresolved") else ""
             warnings.append(
-                f"{seed[q['article_id']]}: the speaker of the quote at {q['char_start']} "
-                f"({q['text'][:40]!r}){said} is not resolved; add the person to data/people.csv or "
+                f"{seed[q['article_id']]}: the speaker of the quote at {q['char_start']} ({q['text'][:40]!r}){said} "
+                f"is not resolved{why}; add the person to data/people.csv or "
                 f"data/aliases.csv, or set speaker_id in {QUOTE_OVERRIDES} for article_id "
                 f"{q['article_id']}, char_start {q['char_start']}"
             )
+        if q["truncated"] == "true":
+            warnings.append(f"{where} is cut off: the text ends before the quotation closes (truncated: true)")
     return warnings
 
 
