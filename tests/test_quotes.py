@@ -247,8 +247,11 @@ def test_descriptions_of_somebody_else_stay_unresolved(attribution):
     assert said(text) == [("The next round will be in December,", "statement", None, attribution)]
 
 
-def test_pronoun_goes_to_the_last_person_named():
-    text = 'Galuzin spoke first. Then Bayramov took the floor.\n"We disagree," he said.'
+def test_pronoun_goes_to_the_subject_of_the_sentence_before():
+    text = 'Galuzin spoke in Baku. Then Bayramov took the floor.\n"We disagree," he said.'
+    # Two sentences of one paragraph, about two people: the pronoun may be either's.
+    assert [(q.speaker_id, q.unresolved) for q in parse(text)] == [(None, "'he' may stand for 'Bayramov' or 'Galuzin'")]
+    text = 'Galuzin spoke in Baku.\nThen Bayramov took the floor and thanked Galuzin.\n"We disagree," he said.'
     assert [q.speaker_id for q in parse(text)] == ["jeyhun-bayramov"]
 
 

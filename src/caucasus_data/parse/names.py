@@ -60,6 +60,7 @@ ROLES = {
     "mayor", "commander", "general", "chancellor", "analyst", "expert", "deputy", "mp", "senator",
     "commissioner", "director", "chief", "ombudsman", "prosecutor", "king", "pope", "patriarch",
     "catholicos", "archbishop", "foreign minister", "prime minister", "head of state", "head of government",
+    "fm", "pm",
 }  # fmt: skip
 # Roles of somebody speaking for another (`the ministry's spokesperson`): never the person spoken about.
 ANOTHER_VOICE = {"spokesman", "spokeswoman", "spokesperson", "representative", "aide", "adviser", "advisor", "official"}
@@ -237,6 +238,10 @@ def _bare(word: str) -> str:
     return fold(word).strip(",;:").replace(".", "")
 
 
+def demonym_like(word: str) -> bool:
+    return word in DEMONYMS or word.endswith(("ian", "ish", "ese", "ani", "can"))
+
+
 def _is_title_word(word: str, folded: str, last: bool, after_of: bool) -> bool:
     if after_of and not last:  # `Minister of Foreign Affairs of Russia Mikhail Galuzin`
         return True
@@ -245,7 +250,7 @@ def _is_title_word(word: str, folded: str, last: bool, after_of: bool) -> bool:
     if folded.endswith(("'s", "’s")):
         return True
     # An adjective of nationality before the name (`Turkish`, `Armenian`), never the name's last word.
-    return not last and (folded in DEMONYMS or folded.endswith(("ian", "ish", "ese", "ani", "can")))
+    return not last and demonym_like(folded)
 
 
 def _runs(text: str, start: int, end: int) -> list[list[re.Match]]:
@@ -300,8 +305,11 @@ def person_runs(text: str, start: int = 0, end: int | None = None) -> list[NameR
         if any(w in NOT_PERSON or w in NOT_NAMES for w in folded) or name.isupper():
             continue
         before = text[max(start, name_words[0].start() - 40) : name_words[0].start()]
-        titled = i > 0 or bool(TITLE_BEFORE.search(before.lower()))
+        # A title in the run itself (`President Erdogan`), not a word that opens a sentence (`The`).
+        title_in_run = any(_bare(w) in TITLE_VOCABULARY or _bare(w) in ROLES for w in words[:i])
+        titled = title_in_run or bool(TITLE_BEFORE.search(before.lower()))
         followed = bool(AFTER_NAME.match(text, name_words[-1].end(), end) or SPEECH_BEFORE.search(before))
-        if (len(name_words) >= 2 and (titled or followed)) or (len(name_words) == 1 and titled and i > 0):
+        single = len(name_words) == 1 and title_in_run and not demonym_like(folded[0])
+        if (len(name_words) >= 2 and (titled or followed)) or single:
             found.append(NameRun(name_words[0].start(), name_words[0].start() + len(name), name, titled))
     return found

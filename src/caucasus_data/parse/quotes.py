@@ -28,6 +28,7 @@ whose speaker stays empty says why (`Quote.unresolved`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -81,6 +82,7 @@ TERM_CUE = re.compile(
     re.IGNORECASE,
 )
 SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "la", "with", "&"}
+STOP_BEFORE_SPACE = re.compile(r"[.!?](?=\s)")
 SENTENCE_STOP = re.compile(r"[.!?…](?=\s|$)|\n")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -97,6 +99,11 @@ SINGLE = Marks("'‘", "'’", re.compile("['‘’\n]"), True)
 OPENED = -1  # _close_in: a new quotation opens where the old one should have continued
 MAX_PARAGRAPHS = 40  # a quotation runs over no more paragraphs than this (bounds the scan of hostile text)
 SENTENCE_REACH = 2000  # how far a sentence's start or end is looked for
+BEFORE_REACH, IN_SENTENCE_REACH = 300, 600  # how much of the sentence before a quote an attribution is read in
+SUBJECT_REACH = 200  # how far before its verb an attribution's subject may start
+TERM_REACH = 80  # the words before a quoted term that say it is one (`the term`, `the so-called`)
+# Quotes of one article whose attribution is looked for; the rest (only in hostile text) get none.
+MAX_ATTRIBUTED = 5000
 
 
 @dataclass(frozen=True)
@@ -253,10 +260,11 @@ def _spans(view: str) -> list[QuoteSpan]:
 
 
 def _sentence_start(text: str, i: int) -> int:
-    k, limit = i, max(0, i - SENTENCE_REACH)
-    while k > limit and not (text[k - 1] == "\n" or (text[k - 1] in ".!?" and k < len(text) and text[k].isspace())):
-        k -= 1
-    return k
+    """Where the sentence around offset i starts: after a line break or a `.`, `!` or `?` before a space."""
+    limit = max(0, i - SENTENCE_REACH)
+    start = text.rfind("\n", limit, i) + 1 or limit
+    stops = [m.end() for m in STOP_BEFORE_SPACE.finditer(text, start, i)]
+    return max(start, stops[-1] if stops else start)
 
 
 def _sentence_end(text: str, j: int) -> int:
@@ -301,13 +309,28 @@ def _after(text: str, span: QuoteSpan) -> Attribution | None:
     return _make(match) if match else None
 
 
-def _before(text: str, head: tuple[int, int]) -> Attribution | None:
-    match = BEFORE.search(text, *head)
+def _first_verb(verbs: list[int], start: int, end: int) -> int | None:
+    """The first of the speech verbs' offsets in [start, end)."""
+    k = bisect.bisect_left(verbs, start)
+    return verbs[k] if k < len(verbs) and verbs[k] < end else None
+
+
+def _before(text: str, head: tuple[int, int], verbs: list[int]) -> Attribution | None:
+    # An attribution before the mark is a few words: only the end of a long sentence is read, and only
+    # when a speech verb stands there (the full pattern is slow on long sentences).
+    start = max(head[0], head[1] - BEFORE_REACH)
+    if _first_verb(verbs, start, head[1]) is None:
+        return None
+    match = BEFORE.search(text, start, head[1])
     return _make(match) if match else None
 
 
-def _in_sentence(text: str, head: tuple[int, int]) -> Attribution | None:
-    match = IN_SENTENCE.search(text, *head)
+def _in_sentence(text: str, head: tuple[int, int], verbs: list[int]) -> Attribution | None:
+    verb = _first_verb(verbs, max(head[0], head[1] - IN_SENTENCE_REACH), head[1])
+    if verb is None:
+        return None
+    # The subject is a few words before the first speech verb of the sentence.
+    match = IN_SENTENCE.search(text, max(head[0], verb - SUBJECT_REACH), head[1])
     return _make(match) if match else None
 
 
@@ -338,7 +361,7 @@ def _kind(
     tail = text[span.end + 1 : span.end + 3] if span.closed else ""
     continues = after is None and bool(re.match(r"\s?[^\W\d_]", tail)) and tail.strip()[:1].islower()
     short = not ends_sentence and len(words) <= 4 and after is None
-    if short and (TERM_CUE.search(head_text) or (_title_case(words) and (embedded or continues))):
+    if short and (TERM_CUE.search(head_text[-TERM_REACH:]) or (_title_case(words) and (embedded or continues))):
         return "term"
     if (embedded or continues) and (body[:1].islower() or (not ends_sentence and len(words) < 12)):
         # A few words no attribution gives to anybody are scare quotes: `after an "anti-terrorist operation"`.
@@ -358,7 +381,9 @@ def find_quotes(text: str, mentions: list[Mention], speakers: Speakers) -> list[
     view = unwrap(text)
     spans = _spans(view)
     article = Article(view, [(s.start, s.end) for s in spans], mentions, speakers)
-    quotes = [_quote(text, view, article, span) for span in spans]
+    # Where speech verbs stand outside the quotations: attributions are looked for only near them.
+    verbs = [m.start() for m in SPEAK_WORD.finditer(view) if not article.quoted(m.start())]
+    quotes = [_quote(text, view, article, span, verbs, i < MAX_ATTRIBUTED) for i, span in enumerate(spans)]
     # Unattributed statements take the speaker of their neighbours, once every attribution is read.
     for i, quote in enumerate(quotes):
         if quote.speaker_id is None and quote.attribution is None and quote.quote_type != "term":
@@ -370,15 +395,18 @@ def find_quotes(text: str, mentions: list[Mention], speakers: Speakers) -> list[
     return quotes
 
 
-def _quote(text: str, view: str, article: Article, span: QuoteSpan) -> Quote:
+def _quote(text: str, view: str, article: Article, span: QuoteSpan, verbs: list[int], attribute: bool = True) -> Quote:
     opening = span.start - 1
     head = _head(view, opening)
-    after = _after(view, span)
-    before = None if after else _before(view, head)
-    attribution = after or before or _in_sentence(view, head)
+    after = _after(view, span) if attribute else None
+    before = None if after or not attribute else _before(view, head, verbs)
+    attribution = after or before or (_in_sentence(view, head, verbs) if attribute else None)
     # `"A" and "B," he said`: the sentence may attribute a quote after the next one.
-    sentence = article.unquoted(head[0], _sentence_end(view, span.end + 1))
-    attributed = attribution is not None or bool(SPEAK_WORD.search(sentence))
+    around = (
+        max(head[0], opening - IN_SENTENCE_REACH),
+        min(_sentence_end(view, span.end + 1), span.end + BEFORE_REACH),
+    )
+    attributed = attribution is not None or _first_verb(verbs, *around) is not None
     kind = _kind(view, span, head, before, after, attributed)
     body = text[span.start : span.end]
     if kind == "term":

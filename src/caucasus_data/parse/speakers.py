@@ -43,6 +43,7 @@ from .names import (
     ROLES,
     SPEECH,
     TITLE_VOCABULARY,
+    demonym_like,
     in_title,
     organisation_key,
     person_runs,
@@ -73,13 +74,20 @@ ORG_PHRASE = re.compile(
 SUBJECT_PREFIX = {
     "the", "a", "an", "his", "her", "its", "their", "also", "meanwhile", "however", "then", "later",
     "earlier", "now", "newly", "appointed", "outgoing", "incoming", "but", "and", "yet", "so",
+    "of", "for",  # inside a title: `Minister of Foreign Affairs of Russia Mikhail Galuzin`
 }  # fmt: skip
 PREPOSITIONS = re.compile(
     r"\b(?:at|with|to|from|by|for|of|on|in|after|before|during|between|among|against|about|than|as|like"
     r"|including|that|whom|which|who|whose|where|when|while|if|because|since|although|upon|via|toward"
     r"|towards|under|over|into|onto|without|met|meets|meeting|received|called|thanked|urged|asked)\b"
 )
-SPEECH_AFTER = re.compile(rf"[ \t]+(?:{SPEECH})\b")
+SPEECH_AFTER = re.compile(rf"[ \t]+(?:(?:also|then|later|further|again|once\s+again|has|had|have)\s+)?(?:{SPEECH})\b")
+# Bodies known by a building or a short name (`the Kremlin said`), none of them curated here.
+INSTITUTION = re.compile(
+    r"\b(?:Kremlin|White\s+House|State\s+Department|Pentagon|Élysée(?:\s+Palace)?|Elysee(?:\s+Palace)?"
+    r"|Foreign\s+Office|Downing\s+Street|Quai\s+d'Orsay)\b"
+)
+SPEECH_WORD = re.compile(rf"(?:{SPEECH}|quoted|cited)")
 SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH}|quoted|cited)\s+$", re.IGNORECASE)  # `said X`, `quoted X as saying`
 CLAUSE_BREAK = ",;:(—–"
 # A clause of its own at the start of a subject or sentence: `Speaking in Baku, X said`, `who met Y`.
@@ -100,7 +108,7 @@ DESCRIPTION = re.compile(
 )
 # The same anywhere: somebody described but not named (`the Turkish foreign minister arrived`).
 ROLE_MENTION = re.compile(
-    rf"\b(?:the|a|an)\s+(?:[\w.-]+\s+){{0,3}}?(?:{ROLE_PATTERN})\b(?![\w-])(?!\s+(?:of\s+)?[A-Z])",
+    rf"\b(?:the|a|an)\s+(?:[\w.-]+\s+){{0,3}}?(?:{ROLE_PATTERN})\b(?![\w-])(?!\s+(?:of\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 SENTENCE_BREAK = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s)|\n")
@@ -109,6 +117,7 @@ STATEMENT_NOUN = re.compile(r"\b(?:statement|communiqu[eé]|press\s+release|anno
 PARAGRAPHS_BACK = 6
 SENTENCES_BACK = 40
 LOOK_BACK = 300  # characters of a clause read before a name
+PEOPLE_BACK, REFS_BACK = 50, 2000  # the people a description may stand for, and the references read for them
 
 
 class Said(NamedTuple):
@@ -136,8 +145,8 @@ class Speakers:
     """Who may speak: curated people and bodies, with what identifies them in a text.
 
     `people` maps person ids to their curated descriptions, `names` gives (id, name or alias) pairs of
-    people and bodies, `roles` (person id, words of an office held: role, body, on behalf of) pairs, and
-    `capitals` place ids of capitals to the id of their state.
+    people and bodies, `roles` (person id, words of an office held: role, body, on behalf of) pairs,
+    `capitals` place ids of capitals to the id of their state, and `states` the bodies that are states.
 
     >>> s = Speakers({"jeyhun-bayramov": "Minister of Foreign Affairs of Azerbaijan."}, names=[("jeyhun-bayramov", "Jeyhun Bayramov")])
     >>> s.person_by_name("Ceyhun Bayramov"), s.person_by_name("Bayramov")
@@ -151,11 +160,13 @@ class Speakers:
         names: Iterable[tuple[str, str]] = (),
         roles: Iterable[tuple[str, str]] = (),
         capitals: Mapping[str, str] | None = None,
+        states: Collection[str] = (),
     ):
         descriptions = people if isinstance(people, Mapping) else dict.fromkeys(people, "")
         self.people = set(descriptions)
         self.organisations = set(organisations)
         self.capitals = dict(capitals or {})
+        self.states = set(states) | set(self.capitals.values())
         self.titles: dict[str, set[str]] = {p: set(title_words(d or "")) for p, d in descriptions.items()}
         for person, words in roles:
             if person in self.titles:
@@ -227,6 +238,7 @@ class Article:
         self._starts, self._ends = _spans_index(sorted(spans))
         self.refs: list[Ref] = []
         self.titles: dict[str, set[str]] = {}
+        self.names: dict[str, str] = {}  # the fullest name the text gives each key
         self._breaks = [m.end() for m in SENTENCE_BREAK.finditer(view)]
         self._paragraphs = [m.start() for m in re.finditer(r"\n\s*", view)]
         taken = self._curated(mentions)
@@ -243,6 +255,8 @@ class Article:
 
     def _add(self, ref: Ref, title_from: tuple[int, int] | None = None) -> None:
         self.refs.append(ref)
+        if len(ref.name) > len(self.names.get(ref.key, "")):
+            self.names[ref.key] = ref.name
         if title_from is not None and ref.kind == "person":
             self.titles.setdefault(ref.key, set()).update(_title_words(self.view, *title_from))
             if ref.curated:
@@ -293,19 +307,27 @@ class Article:
             if k >= 0 and in_runs[k][1] > start:
                 continue
             known = surnames.get(translit_key(word))
-            speaking = bool(SPEECH_AFTER.match(self.view, end))
+            if fold(word) in TITLE_VOCABULARY or word.isupper():
+                continue
             if known:
                 curated = known if not known.startswith("?") else None
                 self._add(Ref(start, end, known, curated, word, "person"), (start, end))
-            elif speaking and fold(word) not in TITLE_VOCABULARY and not word.isupper():
-                # `Zakharova told reporters`: a surname nobody was named by; curated if only one has it.
-                curated = self.speakers.person_by_surname(word)
+                continue
+            # A curated surname alone (`Mirzoyan also stressed`), when nobody else with it is named; an
+            # unknown one as the subject of a speech verb (`Zakharova told reporters`).
+            curated = self.speakers.person_by_surname(word)
+            if curated or SPEECH_AFTER.match(self.view, end):
                 self._add(Ref(start, end, curated or "?" + translit_key(word), curated, word, "person"), (start, end))
         for match in ORG_PHRASE.finditer(self.view):
             if not self.quoted(match.start(2)):
-                self._body_phrase(match, overlaps)
+                self._body_phrase(match)
+        for match in INSTITUTION.finditer(self.view):
+            if not self.quoted(match.start()) and not overlaps(match.start(), match.end()):
+                self._add(
+                    Ref(match.start(), match.end(), "?body " + fold(match.group(0)), None, match.group(0), "body")
+                )
 
-    def _body_phrase(self, match: re.Match, overlaps) -> None:
+    def _body_phrase(self, match: re.Match) -> None:
         """`Armenia's Foreign Ministry`, `the Ministry of Foreign Affairs of Azerbaijan`: the longest
         wording around the noun that names one curated body, else a body the curation does not know."""
         left = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", self.view[match.start(1) : match.end(1)])]
@@ -320,13 +342,12 @@ class Article:
                     start = match.start(1) + left[i][0] if i < len(left) else match.start(2)
                     end = match.start(3) + right[j - 1][0] if j else match.end(2)
                     best = (len(words), start, end, body)
-        if best is not None:
+        if best is not None:  # it wins over the state named inside it (`Armenia's Foreign Ministry`)
             _, start, end, body = best
-            if not overlaps(start, end):
-                self._add(Ref(start, end, body, body, self.view[start:end], "body"))
+            self._add(Ref(start, end, body, body, self.view[start:end], "body"))
             return
         named = [w for _, w in left if w[:1].isupper() or w.endswith(("'s", "’s"))][-2:]
-        if named and not overlaps(match.start(2), match.end(2)):
+        if named:
             name = " ".join([*named, noun])
             key = "?body " + " ".join(sorted(organisation_key(name)))
             self._add(Ref(match.start(2), match.end(2), key, None, name, "body"))
@@ -365,6 +386,7 @@ class Article:
             return
         key = said.who or f"?said {start}"
         bisect.insort(self.refs, Ref(start, end, key, said.speaker, words, "speaker"))
+        self.names.setdefault(key, words)
 
     # --- reading sentences -----------------------------------------------------------------------
 
@@ -394,7 +416,7 @@ class Article:
 
     def _is_subject(self, start: int, ref: Ref) -> bool:
         """Whether `ref` stands as the subject of its clause (see the module docstring)."""
-        if self.view.startswith(("'s", "’s"), ref.end):
+        if self._possessor(ref):
             return False  # `Bayramov's aide`
         prefix = self._clause_prefix(start, ref.start)
         if re.search(r"\baccording\s+to\s*$", prefix, re.IGNORECASE):
@@ -405,7 +427,9 @@ class Article:
             folded = fold(word)
             if word[0].isupper() or word[0].isdigit() or folded in SUBJECT_PREFIX or folded in ROLES:
                 continue
-            if folded in TITLE_VOCABULARY or folded.endswith(("'s", "’s")) or _demonym(folded):
+            if SPEECH_WORD.fullmatch(folded):  # `said Bayramov's spokesman Aykhan Hajizada`
+                continue
+            if folded in TITLE_VOCABULARY or folded.endswith(("'s", "’s")) or demonym_like(folded):
                 continue
             return False
         return True
@@ -428,16 +452,21 @@ class Article:
 
     # --- resolving -------------------------------------------------------------------------------
 
+    def name_of(self, ref: Ref) -> str:
+        return self.names.get(ref.key, ref.name)
+
     def said_by(self, ref: Ref) -> Said:
+        """What a reference says of the speaker: the curated id, or why there is none."""
         if ref.curated:
             return Said(ref.curated, ref.key, None)
-        if ref.kind == "role":
-            return Said(None, ref.key, f"it is said by {ref.name!r}, whom the text does not name")
+        name = self.name_of(ref)
+        if ref.key.startswith("?role"):
+            return Said(None, ref.key, f"it is said by {name!r}, whom the text does not name")
         if ref.key.startswith("?body"):
-            return Said(None, ref.key, f"{ref.name!r} is not a curated organisation or alias")
-        if ref.kind == "speaker":
-            return Said(None, ref.key, f"it continues the words of {ref.name!r}, whose speaker is not resolved")
-        return Said(None, ref.key, f"{ref.name!r} is not curated: add a people row or an alias")
+            return Said(None, ref.key, f"{name!r} is not a curated organisation or alias")
+        if ref.key.startswith("?said"):
+            return Said(None, ref.key, f"it goes on from {name!r}, whose speaker is not resolved")
+        return Said(None, ref.key, f"{name!r} is not curated: add a people row or an alias")
 
     def antecedent(self, anchor: int, words: str = "he") -> Said:
         """The person a pronoun before `anchor` stands for (see the module docstring)."""
@@ -451,6 +480,11 @@ class Article:
             if refs:
                 found = self.subject(start, end, refs)
                 if isinstance(found, Ref):
+                    other = self._other_subject(start, found)
+                    if other is not None:
+                        return Said(
+                            None, None, f"{words!r} may stand for {self.name_of(found)!r} or {self.name_of(other)!r}"
+                        )
                     return self.said_by(found)
                 if isinstance(found, list):
                     names = " and ".join(repr(r.name) for r in found)
@@ -465,15 +499,47 @@ class Article:
             end = start
         return Said(None, None, f"{words!r} stands for nobody named before it")
 
+    def _other_subject(self, start: int, found: Ref) -> Ref | None:
+        """Another person the sentence before text[start:] (in the same paragraph) is about: `Carver hosted
+        the talks. Galuzin was not invited. "...," he said` may be either's words. An attribution
+        (`"...," Galuzin said.`) needs no such check: the quote before was his."""
+        if any(self.quoted(i) for i in range(max(start, found.start - 4), found.start)):
+            return None
+        if self._paragraph(start - 1) != self._paragraph(start) or start <= 0:
+            return None
+        before, _ = self._sentence_bounds(start - 1)
+        refs = [r for r in self.refs_in(before, start) if not self.quoted(r.start)]
+        subject = self.subject(before, start, refs) if refs else None
+        for ref in subject if isinstance(subject, list) else [subject] if subject else []:
+            if ref.key != found.key:
+                return ref
+        return None
+
     def unquoted(self, start: int, end: int) -> str:
         """text[start:end] with the quotations blanked out."""
-        chars = list(self.view[start:end])
+        parts, at = [], start
         k = max(0, bisect.bisect_right(self._starts, start) - 1)
         while k < len(self._starts) and self._starts[k] < end:
-            for i in range(max(self._starts[k], start), min(self._ends[k], end)):
-                chars[i - start] = " "
+            a, b = max(self._starts[k], start), min(self._ends[k], end)
+            if a < b:
+                parts.extend((self.view[at:a], " " * (b - a)))
+                at = b
+            at = max(at, a)
             k += 1
-        return "".join(chars).strip(" \"“”„«»'‘’")
+        parts.append(self.view[at:end])
+        return "".join(parts).strip(" \"“”„«»'‘’")
+
+    def _people_before(self, anchor: int) -> dict[str, str | None]:
+        """The people named before `anchor`, the most recent first: at most PEOPLE_BACK of them, read from
+        at most REFS_BACK references (a description names somebody the text has been speaking of)."""
+        k = bisect.bisect_left(self.refs, Ref(anchor, -1, "", None, "", ""))
+        found: dict[str, str | None] = {}
+        for ref in reversed(self.refs[max(0, k - REFS_BACK) : k]):
+            if ref.kind == "person" and ref.key not in found:
+                found[ref.key] = ref.curated
+                if len(found) >= PEOPLE_BACK:
+                    break
+        return found
 
     def _by_title(self, wanted: frozenset[str], anchor: int) -> tuple[str, str | None] | None:
         """(key, curated id) of the one person named before `anchor` whose titles have all of `wanted`;
@@ -482,11 +548,9 @@ class Article:
         if not wanted:
             return None
         candidates = {}
-        for ref in self.refs:
-            if ref.start >= anchor:
-                break
-            if ref.kind == "person" and all(in_title(w, self.titles.get(ref.key, set())) for w in wanted):
-                candidates[ref.key] = ref.curated
+        for key, curated in self._people_before(anchor).items():
+            if all(in_title(w, self.titles.get(key, set())) for w in wanted):
+                candidates[key] = curated
         if len(candidates) == 1:
             return next(iter(candidates.items()))
         if not candidates:
@@ -528,6 +592,8 @@ class Article:
         return Said(None, None, f"{phrase!r} matches nobody named before it")
 
     def _described_body(self, phrase: str, words: str, anchor: int) -> Said:
+        """`the ministry`, `the Armenian side`: the body the text has been speaking of. Walking back
+        sentence by sentence, states pass (a ministry is not a state); the first other body decides."""
         side = re.fullmatch(r"(\w+)\s+side", words.strip(), re.IGNORECASE)
         if side:
             state = self._state_of(fold(side.group(1)))
@@ -536,12 +602,28 @@ class Article:
         direct = self.speakers.body_by_key(key)
         if direct and len(key) > 1:
             return Said(direct, direct, None)
-        for ref in reversed(self.refs_in(0, anchor, ("body",))):
-            body_key = organisation_key(ref.name) if ref.curated is None else None
-            curated_has = ref.curated and ref.curated in self.speakers.bodies_with(key)
-            if curated_has or (body_key is not None and key <= body_key):
-                return self.said_by(ref)
+        paragraph, end = self._paragraph(anchor), anchor
+        for _ in range(SENTENCES_BACK):
+            start, _ = self._sentence_bounds(end - 1) if end > 0 else (0, 0)
+            if self._paragraph(start) < paragraph - PARAGRAPHS_BACK:
+                break
+            bodies = [r for r in self.refs_in(start, end, ("body",)) if r.key not in self.speakers.states]
+            if bodies:
+                matching = [r for r in bodies if self._body_has(r, key)]
+                if len({r.key for r in matching}) == 1:
+                    return self.said_by(matching[0])
+                names = ", ".join(dict.fromkeys(repr(r.name) for r in matching or bodies))
+                return Said(None, None, f"{phrase!r} may stand for {names}")
+            if start <= 0:
+                break
+            end = start
         return Said(None, None, f"{phrase!r} matches no body named before it")
+
+    def _body_has(self, ref: Ref, key: frozenset[str]) -> bool:
+        """Whether the body of `ref` has every word of `key` in its name (`ministry`)."""
+        if ref.curated:
+            return ref.curated in self.speakers.bodies_with(key)
+        return key <= organisation_key(ref.name)
 
     def _state_of(self, adjective: str) -> str | None:
         """`the Azerbaijani side`: the one curated body named by the country's name alone."""
@@ -550,49 +632,47 @@ class Article:
 
     def resolve(self, start: int, end: int, anchor: int) -> Said:
         """The speaker the subject text[start:end] of an attribution names; `anchor` is where the quote
-        and its attribution begin (a pronoun looks back from there)."""
-        segments = _segments(self.view, start, end)
+        and its attribution begin (a pronoun looks back from there).
+
+        The subject is read by its comma-separated parts, from the verb back: a part that is a clause of
+        its own (`who visited Baku`, `speaking in Moscow`) is skipped, and a description after a name
+        (`Hakan Fidan, Turkey's foreign minister, said`) gives way to the name."""
+        segments = [(a, b) for a, b in _segments(self.view, start, end) if self.view[a:b].strip()]
+        sentence_start = self._sentence_bounds(start)[0]
         for k in range(len(segments) - 1, -1, -1):
             seg_start, seg_end = segments[k]
             words = self.view[seg_start:seg_end].strip()
-            if (
-                not words
-                or (k > 0 and OWN_CLAUSE.match(words))
-                or (
-                    k == 0
-                    and len(segments) > 1
-                    and OWN_CLAUSE.match(words)
-                    and not re.match(r"\s*according", words, re.I)
-                )
-            ):
+            own_clause = OWN_CLAUSE.match(words) and not re.match(r"\s*according", words, re.IGNORECASE)
+            if own_clause and (k > 0 or len(segments) > 1):
                 continue
-            said = self._resolve_segment(seg_start, seg_end, words, anchor, apposition=k > 0)
+            said = self._resolve_segment(seg_start, seg_end, words, anchor, sentence_start, named_before=k > 0)
             if said is not None:
                 return said
         return Said(None, None, "the attribution names nobody the curation knows")
 
-    def _resolve_segment(self, start: int, end: int, words: str, anchor: int, apposition: bool) -> Said | None:
-        refs = self.refs_in(start, end, ("person", "speaker", "role"))
-        refs = [r for r in refs if not self.view.startswith(("'s", "’s"), r.end)]
-        persons = [r for r in refs if r.kind != "role" and self._is_subject(start, r)]
+    def _resolve_segment(
+        self, start: int, end: int, words: str, anchor: int, sentence_start: int, named_before: bool
+    ) -> Said | None:
+        """The speaker one part of a subject names, or None to read the part before it."""
+        refs = [r for r in self.refs_in(start, end, ("person", "speaker", "role")) if not self._possessor(r)]
+        persons = [r for r in refs if r.kind != "role" and self._is_subject(sentence_start, r)]
         if persons:
-            found = self.subject(start, end, persons)
+            found = self.subject(sentence_start, end, persons)
             if isinstance(found, list):
-                return Said(None, None, "it is attributed to " + " and ".join(repr(r.name) for r in found))
+                return Said(None, None, "it is attributed to " + " and ".join(repr(self.name_of(r)) for r in found))
             return self.said_by(found or persons[0])
-        bare = re.sub(r"^(?:the|official)\s+", "", words, flags=re.IGNORECASE)
-        bodies = [
-            r
-            for r in self.refs_in(start, end, ("body",))
-            if r.end >= end - 1 or self.view[r.end : end].strip(" ,") == ""
-        ]
+        if [r for r in refs if r.kind != "role"]:
+            return None  # only objects of prepositions here (`At his meeting with Bayramov`): read on
+        bodies = [r for r in self.refs_in(start, end, ("body",)) if not self.view[r.end : end].strip(" ,")]
         if bodies:
             return self.said_by(bodies[-1])
-        if STATEMENT_NOUN.search(words):
+        if STATEMENT_NOUN.search(words):  # `a statement by the Azerbaijani Foreign Ministry said`
             inner = self.refs_in(start, end, ("body",))
             if len({r.key for r in inner}) == 1:
                 return self.said_by(inner[0])
-        body = self.speakers.body_by_key(organisation_key(bare)) if len(organisation_key(bare)) > 1 else None
+        bare = re.sub(r"^(?:the|official)\s+", "", words, flags=re.IGNORECASE)
+        key = organisation_key(bare)
+        body = self.speakers.body_by_key(key) if len(key) > 1 else None
         if body:
             return Said(body, body, None)
         if PRONOUN.match(words):
@@ -601,20 +681,23 @@ class Article:
             return Said(None, None, f"{words!r} stands for several")
         description = DESCRIPTION.search(words)
         if description:
-            if apposition and not description.group("words").lower().endswith(("ministry", "side")):
+            if named_before and not description.group("words").lower().endswith(("ministry", "side")):
                 return None  # `Hakan Fidan, Turkey's foreign minister, said`: the name before it
             return self.described(description.group("determiner"), description.group("words"), anchor)
-        role_refs = [r for r in refs if r.kind == "role"]
-        if role_refs:
-            return self.said_by(role_refs[-1])
+        roles = [r for r in refs if r.kind == "role"]
+        if roles:
+            return self.said_by(roles[-1])
         capitalised = [w for w in re.findall(r"[\w’'.-]+", words) if w[:1].isupper() and fold(w) not in NOT_NAMES]
-        if len(capitalised) == 1 and not apposition:
+        if len(capitalised) == 1:
             word = capitalised[0].rstrip(".")
             curated = self.speakers.person_by_surname(word)
             if curated:
                 return Said(curated, curated, None)
             return Said(None, None, f"{word!r} is not a curated name or alias")
         return None
+
+    def _possessor(self, ref: Ref) -> bool:
+        return self.view.startswith(("'s", "’s"), ref.end)
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -626,10 +709,6 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             begin = i + 1
     out.append((begin, end))
     return out
-
-
-def _demonym(word: str) -> bool:
-    return word in DEMONYMS or word.endswith(("ian", "ish", "ese", "ani", "can"))
 
 
 def _title_words(text: str, start: int, end: int) -> set[str]:
