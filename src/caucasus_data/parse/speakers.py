@@ -547,10 +547,11 @@ class Article:
         wanted = wanted - {"the"}
         if not wanted:
             return None
-        candidates = {}
-        for key, curated in self._people_before(anchor).items():
-            if all(in_title(w, self.titles.get(key, set())) for w in wanted):
-                candidates[key] = curated
+        candidates = {
+            key: curated
+            for key, curated in self._people_before(anchor).items()
+            if all(in_title(w, self.titles.get(key, set())) for w in wanted)
+        }
         if len(candidates) == 1:
             return next(iter(candidates.items()))
         if not candidates:
