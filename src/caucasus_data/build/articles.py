@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..findings import Finding
-from ..parse.dateline import Dateline, find_dateline, headline
+from ..parse.dateline import Dateline, find_dateline
+from ..parse.furniture import headline, story_start
 from ..parse.mentions import fold
-from ..parse.pubdate import DateError, infer_year
+from ..parse.published import publication_date
 from .overrides import ARTICLE_OVERRIDES, apply_article_override, override_example
 from .seeds import Seed
 
@@ -41,7 +42,7 @@ class ArticleResult:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    floating: bool = False  # the inferred date depends on the build date (see PublicationDate)
+    date_warnings: list[str] = field(default_factory=list)  # on the parsed date; an override of it ends them
 
 
 def _base_row(seed: Seed) -> dict[str, str]:
@@ -52,28 +53,22 @@ def _base_row(seed: Seed) -> dict[str, str]:
         "text_sha256": hashlib.sha256(seed.data).hexdigest(),
         "char_count": str(len(seed.text)),
         "published_date_inferred": "false",
+        "published_date_unknown": "false",
         "language": _language(seed.text),
     }
 
 
-def _date(row: dict[str, str], dateline: Dateline, today: datetime.date, result: ArticleResult) -> str | None:
-    """Fill the publication date from the dateline; the reason when it cannot be made."""
-    if dateline.month is None:
-        return f"the dateline {dateline.text!r} gives no date"
-    try:
-        if dateline.year is None:
-            found = infer_year(dateline.month, dateline.day, row["text"], today, dateline.start)
-            row.update(
-                published_date=found.date.isoformat(),
-                published_date_inferred="true",
-                published_date_method=found.method,
-            )
-            result.floating = found.floating
-        else:
-            day = datetime.date(dateline.year, dateline.month, dateline.day)
-            row.update(published_date=day.isoformat(), published_date_method=f"read from the {dateline.source}")
-    except (DateError, ValueError) as exc:
-        return f"the publication date cannot be made from the dateline {dateline.text!r}: {exc}"
+def _date(row: dict[str, str], dateline: Dateline | None, today: datetime.date, result: ArticleResult) -> str | None:
+    """Fill the publication date from the top of the article; the reason when it cannot be made."""
+    found = publication_date(row["text"], dateline, today)
+    result.date_warnings.extend(found.warnings)
+    if found.date is None:
+        return found.problem
+    row.update(
+        published_date=found.date.isoformat(),
+        published_date_inferred="true" if found.inferred else "false",
+        published_date_method=found.method,
+    )
     return None
 
 
@@ -87,7 +82,7 @@ def _resolve(row: dict[str, str], dateline: Dateline, outlets: Names, places: Na
         resolved = names.resolve(name)
         if resolved:
             row[column] = resolved
-        else:
+        elif name:
             missing.append((name, column, table))
     return missing
 
@@ -104,7 +99,7 @@ def article_row(
     result = ArticleResult(_base_row(seed))
     row, relative = result.row, result.row["seed_file"]
     dateline = find_dateline(row["text"])
-    missing, problem = [], f"no dateline was recognised at the top of the article (known forms include {KNOWN_FORMS})"
+    missing = []
     if dateline is not None:
         row.update(
             dateline=dateline.text,
@@ -112,24 +107,26 @@ def article_row(
             dateline_end=str(dateline.end),
             outlet_name=dateline.outlet,
             dateline_place_name=dateline.place,
-            title=headline(row["text"], dateline),
+            title=headline(row["text"], dateline.start),
         )
-        problem = _date(row, dateline, today, result)
         missing = _resolve(row, dateline, outlets, places)
+    else:
+        row["title"] = headline(row["text"], story_start(row["text"]))
+    problem = _date(row, dateline, today, result)
+    if dateline is None and problem:
+        problem = (
+            f"no dateline was recognised at the top of the article (known forms include {KNOWN_FORMS}), and {problem}"
+        )
     note = apply_article_override(row, override)
     if note:
         result.notes.append(note)
-    if not row.get("published_date"):
+    if not row.get("published_date") and row["published_date_unknown"] != "true":
         result.findings.append(
             Finding(relative, None, None, "dateline", _how_to_date(problem, row, override, override_header or []))
         )
     result.warnings.extend(_warnings(row, missing, named_outlet=bool(dateline and dateline.outlet)))
-    if result.floating and row["published_date_inferred"] == "true":  # an override of the date makes it false
-        result.warnings.append(
-            f"{relative}: the year of {row['published_date']} is the latest that fits up to today, "
-            "as nothing in the text bounds it from below; a build in a later year may choose "
-            f"a later year: set published_date in {ARTICLE_OVERRIDES} to keep it"
-        )
+    if "published_date" not in row.get("overridden_fields", "").split():  # an override of the date ends them
+        result.warnings.extend(f"{relative}: {warning}" for warning in result.date_warnings)
     return result
 
 
@@ -137,11 +134,19 @@ def _warnings(row: dict[str, str], missing: list[tuple[str, str, str]], named_ou
     """What the article row lacks after the override, and where to add it."""
     relative, out = row["seed_file"], []
     for name, column, table in missing:
-        if name and not row.get(column):
+        if row.get(column):
+            continue
+        what = "outlet" if column == "outlet_id" else "dateline place"
+        if column == "dateline_place_id" and "/" in name:
             out.append(
-                f"{relative}: {name!r} is not a name or alias in {table}; {column} left empty "
-                f"(add it to data/{table}.csv or data/aliases.csv, or set {column} in {ARTICLE_OVERRIDES})"
+                f"{relative}: the dateline names several places ({name!r}); {column} left empty "
+                f"(set it in {ARTICLE_OVERRIDES} if one of them is the place of the story)"
             )
+            continue
+        out.append(
+            f"{relative}: {what} {name!r} is not curated: add a data/{table}.csv row (or an alias in "
+            f"data/aliases.csv), or set {column} in {ARTICLE_OVERRIDES}; {column} left empty"
+        )
     if not named_outlet and not row.get("outlet_id"):
         out.append(f"{relative}: the text names no outlet; outlet_id left empty (set it in {ARTICLE_OVERRIDES})")
     if not row["language"]:
@@ -152,11 +157,14 @@ def _warnings(row: dict[str, str], missing: list[tuple[str, str, str]], named_ou
 def _how_to_date(problem: str, row: dict[str, str], override: dict[str, str] | None, header: list[str]) -> str:
     """What is wrong, and the exact line or cell the contributor adds to the override table."""
     if override:
-        return f"{problem}, and its row in {ARTICLE_OVERRIDES} gives no published_date: fill it in (YYYY-MM-DD)"
+        return (
+            f"{problem}, and its row in {ARTICLE_OVERRIDES} gives no published_date: fill it in (YYYY-MM-DD, "
+            "or unknown when no source gives it)"
+        )
     needed = "the publication date" if row.get("outlet_id") else "the outlet's organisation_id and the publication date"
     return (
         f"{problem}. Add this line to {ARTICLE_OVERRIDES}, with {needed} from the article's page "
-        f"(leave a column empty when unknown): "
+        f"(leave a column empty when unknown; the date unknown when no source gives it): "
         f"{override_example(header, row['seed_file'], row.get('outlet_id', ''))}"
     )
 

@@ -19,6 +19,7 @@ QUOTE_OVERRIDES = "data/quote_overrides.csv"
 # In the articles table's column order, which overridden_fields follows.
 ARTICLE_FIELDS = ("title", "outlet_id", "dateline_place_id", "published_date", "language", "url")
 QUOTE_FIELDS = ("speaker_id", "quote_type", "event_id")
+UNKNOWN = "unknown"  # an article_metadata published_date for an article no source dates
 
 
 def _changes(row: dict[str, str], override: dict[str, str], fields: tuple[str, ...]) -> list[str]:
@@ -45,17 +46,26 @@ def apply_article_override(row: dict[str, str], override: dict[str, str] | None)
     if not override:
         return None
     said = _changes(row, override, ARTICLE_FIELDS)
-    if override.get("published_date"):
+    if override.get("published_date") == UNKNOWN:
+        # Nothing dates the article: the date stays empty, flagged, rather than invented.
+        row.update(
+            published_date="",
+            published_date_inferred="false",
+            published_date_unknown="true",
+            published_date_method=f"unknown: no source gives it (curated in {ARTICLE_OVERRIDES})",
+        )
+    elif override.get("published_date"):
         row.update(published_date_inferred="false", published_date_method=f"curated in {ARTICLE_OVERRIDES}")
     return f"{row['seed_file']}: {', '.join(said)} from {ARTICLE_OVERRIDES}" if said else None
 
 
 def check_article_overrides(rows: Rows) -> list[Finding]:
-    """A date that is not YYYY-MM-DD would reach every quote of the article: stop at its source."""
+    """A date that is not YYYY-MM-DD (or `unknown`) would reach every quote of the article: stop at its
+    source."""
     findings = []
     for row in rows:
         try:
-            if row["published_date"]:
+            if row["published_date"] and row["published_date"] != UNKNOWN:
                 datetime.date.fromisoformat(row["published_date"])
         except ValueError:
             findings.append(
@@ -64,7 +74,8 @@ def check_article_overrides(rows: Rows) -> list[Finding]:
                     int(row["_row"]),
                     "published_date",
                     "type-error",
-                    f"{row['published_date']!r} is not a date; write it as YYYY-MM-DD",
+                    f"{row['published_date']!r} is not a date; write it as YYYY-MM-DD, or {UNKNOWN} when no "
+                    "source gives it",
                 )
             )
     return findings
