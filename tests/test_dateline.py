@@ -221,6 +221,11 @@ def test_forms_below_furniture(article, text, place, outlet, year, month, day):
     assert article[d.start : d.end] == d.text
 
 
+def test_a_headline_in_capitals_is_no_dateline():
+    article = "UPDATE - Armenian minister says 'ready' to sign\n\nBy Elena Petrova\n\nMOSCOW (AA) - Mirzoyan said."
+    assert find_dateline(article).text == "MOSCOW (AA)"
+
+
 def test_numeric_date_keeps_both_readings():
     d = find_dateline("Baku/01.10.24/Turan: Bayramov spoke on Wednesday.")
     assert (d.year, d.month, d.day, d.readings) == (2024, 10, 1, ((10, 1), (1, 10)))

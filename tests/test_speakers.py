@@ -192,6 +192,74 @@ def test_who_a_pronoun_or_description_stands_for(text, expected):
     assert [(s, why) for _, _, s, _, why in said(text)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Turan's passive attribution after the quotation.
+        (
+            '"Our goal is a zone of peace." This was stated by Turkish Foreign Minister Selim Arkan in Ankara.',
+            [(None, "'Selim Arkan' is not curated: add a people row or an alias")],
+        ),
+        # A stray space before the closing mark still closes it.
+        ('"We coordinate our steps with Baku, " Jeyhun Bayramov stressed.', [("jeyhun-bayramov", None)]),
+        # After a quotation that ends its sentence, `He noted that` starts the next sentence.
+        (
+            "Jeyhun Bayramov said the officials will negotiate \u201cin the coming days.\u201d He noted that Ararat "
+            "Mirzoyan agreed.",
+            [("jeyhun-bayramov", None)],
+        ),
+        # An apposition describes the name before it: the body in it is not the speaker.
+        (
+            "Hikmet Hajiyev, a spokesperson for the Azerbaijani Foreign Ministry, said that \u2018Baku expects "
+            "serious talks in Brussels next week\u2019.",
+            [("hikmet-hajiyev", None)],
+        ),
+        # A body in lower case, with an adverb before its verb, and its words over two quotations.
+        (
+            "Armenia's foreign ministry later confirmed this in a statement, saying \"the talks have been "
+            'concluded" and "the text is ready for signing".',
+            [("armenia-mfa", None), ("armenia-mfa", None)],
+        ),
+        # `the statement further said`: the body whose statement the text quoted before.
+        (
+            '"Talks will go on," said a statement by the Azerbaijani Foreign Ministry.\n'
+            '"The region needs peace," the statement further said.',
+            [("azerbaijan-mfa", None), ("azerbaijan-mfa", None)],
+        ),
+        # Words no verb attributes are nobody's, though a curated name stands near them.
+        (
+            'Ararat Mirzoyan met a delegation whose leader is "ready to meet the Armenian side at any time".',
+            [(None, "no words attribute it to anybody")],
+        ),
+        # A statement that opens the paragraph after one about a single curated person is his.
+        (
+            "Jeyhun Bayramov met Selim Arkan.\n\nArarat Mirzoyan also thanked the hosts.\n\n"
+            "\u201cArmenia is aimed at peace. We are involved in the process.\u201d",
+            [("ararat-mirzoyan", None)],
+        ),
+        # `the head of state` is a president: here one the curation does not know.
+        (
+            "President of the Republic of Azerbaijan Ilham Aliyev was interviewed on TV.\n"
+            '"We will cooperate with all countries," the head of state pointed out.',
+            [(None, "'the head of state' is 'Ilham Aliyev', whom the curation does not know")],
+        ),
+    ],
+)
+def test_forms_of_attribution_real_outlets_use(text, expected):
+    assert [(s, why) for _, kind, s, _, why in said(text) if kind != "term"] == expected
+
+
+def test_quoted_titles_are_terms():
+    text = (
+        'Selim Arkan said at the session on the topic "South Caucasus: Regional Development and Prospects for '
+        'Cooperation" of the forum titled "The World after the Pandemic" that peace was near.'
+    )
+    assert [(q[0], q[1]) for q in said(text)] == [
+        ("South Caucasus: Regional Devel", "term"),
+        ("The World after the Pandemic", "term"),
+    ]
+
+
 def test_names_marked_as_people_by_their_context():
     text = (
         "US Secretary of State John Carver said the talks went well. The South Caucasus Forum met. "

@@ -56,6 +56,11 @@ TRAILING_AGENCY = (
     rf"|[^\W\d_]{AGENCY_WORD})"
 )
 SEP = r"[,.]\s+"  # "MOSCOW, June 5" and Interfax's "MOSCOW. June 5"
+# Words in capitals that open a headline, never a place: "UPDATE - Armenian minister says".
+NOT_PLACES = {
+    "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "VIDEO", "PHOTO", "PHOTOS", "LIVE",
+    "FACTBOX", "EXPLAINER", "INTERVIEW", "COMMENT", "EDITORIAL", "URGENT", "FLASH", "WATCH", "LISTEN", "NEWS",
+}  # fmt: skip
 # An undated dateline ("YEREVAN, Armenia (AP) -") is told from a headline by its place in capitals.
 CAPITAL_PLACE = (
     rf"(?P<place>(?-i:[A-Z][A-Z.'’-]+)(?:[ -](?-i:[A-Z][A-Z.'’-]+)){{0,3}})(?:,\s+{WORD}(?:\s{WORD}){{0,2}})?"
@@ -177,7 +182,7 @@ def _from_match(match: re.Match) -> Dateline:
     year, month, day = _date_parts(match.groupdict())
     readings = numeric_readings(match.group("num"))[1] if match.groupdict().get("num") else ()
     # The span stops before the dash or colon that separates the dateline from the story.
-    text = match.group(0).rstrip(" -–—:\t")
+    text = match.group(0).rstrip(" -–—:\t\r\n")
     start = match.start() + len(text) - len(text.lstrip())
     text = text.strip()
     return Dateline(
@@ -205,13 +210,16 @@ def _skip_blank(text: str, offset: int) -> int:
 
 
 def _dateline_at(text: str, offset: int, weak: bool) -> Dateline | None:
-    """The dateline starting at `offset` (after indentation), of the strong forms, or also the weak."""
+    """The dateline starting at `offset` (after indentation), of the strong forms or of the weak."""
     # Indentation (" date 2023-10-09 Yerevan") and a byte-order mark an editor left at the start.
     while offset < len(text) and text[offset] in " \t\ufeff":
         offset += 1
-    forms = FORMS + WEAK_FORMS if weak else FORMS
-    found = next(filter(None, (form.match(text, offset) for form in forms)), None)
-    return _from_match(found) if found else None
+    forms = WEAK_FORMS if weak else FORMS
+    for form in forms:
+        found = form.match(text, offset)
+        if found and not set(re.split(r"[ /-]", found.group("place").upper().rstrip("."))) & NOT_PLACES:
+            return _from_match(found)
+    return None
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -280,14 +288,19 @@ def find_dateline(text: str) -> Dateline | None:
     ('BAKU', 'Trend News Agency', 1, 18, '(MENAFN- Trend News Agency) BAKU, Azerbaijan, January 18 .')
     """
     spans = line_spans(text)
-    weak = True  # above the first line that reads as the story
+    # An agency's form anywhere in the first lines, before a looser one higher up (a headline's words).
     for start, end in spans:
         for position, syndicated, bracket_start in _positions(text, start, end):
-            found = _dateline_at(text, position, weak)
+            found = _dateline_at(text, position, weak=False)
+            if found is not None:
+                return _complete(text, found, start, syndicated, bracket_start)
+    for start, end in spans:  # the looser forms, above the first line that reads as the story
+        for position, syndicated, bracket_start in _positions(text, start, end):
+            found = _dateline_at(text, position, weak=True)
             if found is not None:
                 return _complete(text, found, start, syndicated, bracket_start)
         if reads_as_story(text[start:end]):
-            weak = False
+            break
     for start, end in spans:
         found = loose_dateline(text, start)
         if found is not None:

@@ -114,7 +114,11 @@ def title_words(text: str) -> frozenset[str]:
     ['azerbaijan', 'foreign', 'minister', 'republic']
     """
     lowered = fold(text)
-    extra = [w for phrase, words in STATE_HEAD.items() if phrase in lowered for w in words]
+    extra = []
+    for phrase, words in STATE_HEAD.items():  # `head of state` is a president, not a head
+        if phrase in lowered:
+            lowered = lowered.replace(phrase, " ")
+            extra.extend(words)
     words = []
     for raw in lowered.split():
         word = _word(raw)

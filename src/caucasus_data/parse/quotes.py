@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from .layout import unwrap
 from .mentions import Mention
-from .speakers import Article, Said, Speakers
+from .speakers import Article, Ref, Said, Speakers
 
 OPENING_CONTEXT = " \t\r\n([{—–-/:\"“„«'‘"
 CLOSING_PUNCT = ",.!?;:…"
@@ -58,8 +58,10 @@ SPEAK = (
 )  # "was quoted as saying", "Interfax quoted Galuzin as saying"
 SPEAK_WORD = re.compile(rf"\b(?:{SPEAK}|according\s+to)\b", re.IGNORECASE)
 # Right after the closing mark: `," Galuzin said`, `,” said Galuzin in`, `" - he told TASS`.
+# `This was stated by Turkish Foreign Minister Movlut Cavusoglu at a briefing`: the speaker after `by`.
+PASSIVE = rf"(?:this|that|it|these|which)\s+(?:was|were|has\s+been)\s+(?:{SPEAK})\s+by\s+(?P<passive>{LONG_NAME})(?=\s*(?:[.,;:!?]|$|\s+(?:in|at|during|on|to|while|after|when|before|as|from|with|about|of)\b))"
 AFTER = re.compile(
-    rf"[ \t]*[,–—-]?[ \t]*(?:(?P<subject>{SUBJECT})\s+(?:{SPEAK})\b{TOLD_WHOM}"
+    rf"[ \t]*[,–—-]?[ \t]*(?:{PASSIVE}|(?P<subject>{SUBJECT})\s+(?:{SPEAK})\b{TOLD_WHOM}"
     rf"|(?:{SPEAK}|according\s+to)\s+(?P<subject2>{LONG_NAME})(?=\s*(?:[.,;:!?]|$|\s+(?:in|at|during|on|to|while|after"
     rf"|when|before|as|from|with|about|of)\b)))",
     re.IGNORECASE,
@@ -77,11 +79,16 @@ IN_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 TERM_CUE = re.compile(
-    r"\b(?:term|terms|word|words|phrase|expression|so-called|dubbed|slogan|concept|notion"
-    r"|label|name|formula|title|known\s+as|referred\s+to\s+as|project|initiative)\s*$",
+    r"\b(?:term|terms|word|words|phrase|expression|so-called|dubbed|slogan|concept|notion|motto"
+    r"|label|name|formula|title|titled|entitled|known\s+as|referred\s+to\s+as|project|initiative"
+    r"|topic|theme|called|named)\s*$",
     re.IGNORECASE,
 )
-SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "la", "with", "&"}
+SMALL_WORDS = {
+    "of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "la", "with", "&", "after", "before",
+    "from", "into", "over", "under", "between", "against", "about", "by", "or", "as", "via", "within",
+}  # fmt: skip
+MAX_TITLE_WORDS = 12  # a quoted title (`"South Caucasus: Regional Development and Cooperation"`) is a term
 STOP_BEFORE_SPACE = re.compile(r"[.!?](?=\s)")
 SENTENCE_STOP = re.compile(r"[.!?…](?=\s|$)|\n")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -148,8 +155,12 @@ def _opens(text: str, i: int, marks: Marks) -> bool:
 
 def _closes(text: str, j: int, marks: Marks) -> bool:
     mark = text[j]
-    if mark not in marks.closes or j == 0 or text[j - 1].isspace():
+    if mark not in marks.closes or j == 0:
         return False
+    if text[j - 1].isspace():
+        # `in the future, " Cavusoglu stressed`: a stray space before a closing mark that opens nothing.
+        after = text[j + 1] if j + 1 < len(text) else " "
+        return mark == '"' and j > 1 and text[j - 2] in CLOSING_PUNCT and after.isspace()
     after = text[j + 1] if j + 1 < len(text) else " "
     if mark in "”»":
         return True
@@ -287,14 +298,15 @@ def _head(text: str, opening: int) -> tuple[int, int]:
 
 
 def _make(match: re.Match) -> Attribution:
-    named = "subject" if match.group("subject") is not None else "subject2"
+    groups = match.groupdict()
+    named = next(g for g in ("passive", "subject", "subject2") if groups.get(g) is not None)
     raw = match.group(0)
     words = raw.strip(" \t,:–—-")
     start = match.start() + raw.index(words)
     return Attribution(
         start,
         start + len(words),
-        words,
+        " ".join(words.split()),  # a hard-wrapped attribution as one line
         match.start(named),
         match.end(named),
         named == "subject",
@@ -306,7 +318,15 @@ def _after(text: str, span: QuoteSpan) -> Attribution | None:
     if not span.closed:
         return None
     match = AFTER.match(text, span.end + 1, _sentence_end(text, span.end + 1))
-    return _make(match) if match else None
+    if match is None:
+        return None
+    # `..." He noted that ...`: after a quotation that ends its sentence, a capitalised pronoun or a
+    # verb with `that` starts a sentence of its own, not the quotation's attribution.
+    if re.search(r"[.!?…]\W*$", text[span.start : span.end]) and match.group("subject") is not None:
+        subject = match.group("subject")
+        if re.match(r"(?:He|She|They|It|We)\b", subject) or re.match(r"\s+that\b", text[match.end() :]):
+            return None
+    return _make(match)
 
 
 def _first_verb(verbs: list[int], start: int, end: int) -> int | None:
@@ -361,7 +381,11 @@ def _kind(
     tail = text[span.end + 1 : span.end + 3] if span.closed else ""
     continues = after is None and bool(re.match(r"\s?[^\W\d_]", tail)) and tail.strip()[:1].islower()
     short = not ends_sentence and len(words) <= 4 and after is None
-    if short and (TERM_CUE.search(head_text[-TERM_REACH:]) or (_title_case(words) and (embedded or continues))):
+    if short and TERM_CUE.search(head_text[-TERM_REACH:]):
+        return "term"
+    # A name or title in capitals, inside a sentence: the topic of a panel, a project, a document.
+    titled = not ends_sentence and len(words) <= MAX_TITLE_WORDS and after is None and _title_case(words)
+    if titled and (embedded or continues or TERM_CUE.search(head_text[-TERM_REACH:])):
         return "term"
     if (embedded or continues) and (body[:1].islower() or (not ends_sentence and len(words) < 12)):
         # A few words no attribution gives to anybody are scare quotes: `after an "anti-terrorist operation"`.
@@ -390,6 +414,8 @@ def find_quotes(text: str, mentions: list[Mention], speakers: Speakers) -> list[
             speaker = _next_in_sentence(view, quote, quotes[i + 1] if i + 1 < len(quotes) else None)
             if speaker is None and quote.quote_type == "statement":
                 speaker = _continues_previous(article, quotes[i - 1] if i else None, quote.start - 1)
+            if speaker is None and quote.quote_type == "statement":
+                speaker = _introduced(article, quote.start - 1)
             if speaker is not None:
                 quotes[i] = replace(quote, speaker_id=speaker, unresolved=None)
     return quotes
@@ -422,12 +448,14 @@ def _quote(text: str, view: str, article: Article, span: QuoteSpan, verbs: list[
 
 
 def _unattributed(article: Article, head: tuple[int, int], opening: int) -> Said:
-    """No attribution: the person the sentence before the quote is about (`Galuzin on the talks: "`)."""
+    """No attribution: a statement a colon introduces takes the person the words before the colon are
+    about (`Galuzin on the talks: "`); any other quotation, nobody (its neighbours may give one)."""
+    nobody = Said(None, None, "no words attribute it to anybody")
+    if not article.view[head[0] : opening].rstrip().endswith(":"):
+        return nobody
     refs = [r for r in article.refs_in(head[0], opening) if not article.quoted(r.start)]
     found = article.subject(head[0], opening, refs) if refs else None
-    if found is not None and not isinstance(found, list):
-        return article.said_by(found)
-    return Said(None, None, "no words attribute it to anybody")
+    return article.said_by(found) if isinstance(found, Ref) else nobody
 
 
 def _continues_previous(article: Article, previous: Quote | None, opening: int) -> str | None:
@@ -441,6 +469,23 @@ def _continues_previous(article: Article, previous: Quote | None, opening: int) 
     if any(r.key != previous.speaker_id and not article.quoted(r.start) for r in between):
         return None
     return previous.speaker_id
+
+
+def _introduced(article: Article, opening: int) -> str | None:
+    """A statement that opens its paragraph with no attribution, after a paragraph about one curated
+    person and nobody else (`Mirzoyan also thanked the hosts.` then `"..."`), is that person's."""
+    view = article.view
+    line_start = view.rfind("\n", 0, opening) + 1
+    if view[line_start:opening].strip() or line_start == 0:
+        return None
+    before = view.rfind("\n", 0, max(0, line_start - 1))
+    while before > 0 and not view[before + 1 : line_start].strip():  # blank lines between paragraphs
+        before = view.rfind("\n", 0, before)
+    start = before + 1
+    refs = [r for r in article.refs_in(start, line_start) if not article.quoted(r.start)]
+    if len({r.key for r in refs}) != 1 or refs[0].curated is None:
+        return None
+    return refs[0].curated if isinstance(article.subject(start, line_start, refs), Ref) else None
 
 
 def _next_in_sentence(text: str, here: Quote, nxt: Quote | None) -> str | None:

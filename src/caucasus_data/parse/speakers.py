@@ -88,6 +88,7 @@ INSTITUTION = re.compile(
     r"|Foreign\s+Office|Downing\s+Street|Quai\s+d'Orsay)\b"
 )
 SPEECH_WORD = re.compile(rf"(?:{SPEECH}|quoted|cited)")
+SPEECH_AT = re.compile(rf"\b(?:{SPEECH}|quoted|cited)\b(?:\s+by\b)?", re.IGNORECASE)
 SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH}|quoted|cited)\s+$", re.IGNORECASE)  # `said X`, `quoted X as saying`
 CLAUSE_BREAK = ",;:(—–"
 # A clause of its own at the start of a subject or sentence: `Speaking in Baku, X said`, `who met Y`.
@@ -108,10 +109,20 @@ DESCRIPTION = re.compile(
 )
 # The same anywhere: somebody described but not named (`the Turkish foreign minister arrived`).
 ROLE_MENTION = re.compile(
-    rf"\b(?:the|a|an)\s+(?:[\w.-]+\s+){{0,3}}?(?:{ROLE_PATTERN})\b(?![\w-])(?!\s+(?:of\s+)?(?-i:[A-Z]))",
+    rf"\b(?:the|a|an)\s+(?:[\w.-]+\s+){{0,3}}?(?:{ROLE_PATTERN})\b(?![\w-])(?!\s+(?:of\s+)?(?-i:[A-Z]))"
+    # `the official report`, `an official visit`: the adjective, not somebody.
+    r"(?<!official)(?<!general)(?<!chief)(?<!head)"
+    r"|\b(?:the|a|an)\s+(?:[\w.-]+\s+){0,3}?(?:official|general|chief|head)\b(?=\s*[,.;:)]|\s+(?:said|told|says|added|noted|stressed|confirmed|declined|spoke|who|from|at|in|of)\b)",
     re.IGNORECASE,
 )
 SENTENCE_BREAK = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s)|\n")
+# A part of a subject that describes the name before it: `a spokesperson for the ministry`.
+APPOSITION = re.compile(rf"(?:the|a|an|[\w-]+['’]s)\s+(?:[\w.-]+\s+){{0,4}}?(?:{ROLE_PATTERN})s?\b", re.IGNORECASE)
+TRAILING_ADVERB = re.compile(
+    r"\s+(?:later|also|then|again|today|yesterday|earlier|too|further|meanwhile|however|in\s+turn|"
+    r"immediately|separately|herself|himself|itself|once\s+again)\s*$",
+    re.IGNORECASE,
+)
 STATEMENT_NOUN = re.compile(r"\b(?:statement|communiqu[eé]|press\s+release|announcement|message|note)\b", re.I)
 # How far back a pronoun looks for the first sentence that names anybody: paragraphs and sentences.
 PARAGRAPHS_BACK = 6
@@ -239,6 +250,7 @@ class Article:
         self.refs: list[Ref] = []
         self.titles: dict[str, set[str]] = {}
         self.names: dict[str, str] = {}  # the fullest name the text gives each key
+        self.statement_by: Said | None = None  # the body whose statement the text last quoted
         self._breaks = [m.end() for m in SENTENCE_BREAK.finditer(view)]
         self._paragraphs = [m.start() for m in re.finditer(r"\n\s*", view)]
         taken = self._curated(mentions)
@@ -381,7 +393,10 @@ class Article:
         return min(start, end)
 
     def record(self, start: int, end: int, said: Said, words: str) -> None:
-        """Remember who the attribution text[start:end] was resolved to, for the pronouns after it."""
+        """Remember who the attribution text[start:end] was resolved to, for the pronouns after it, and
+        the body of a statement it quotes, for `the statement said` after it."""
+        if STATEMENT_NOUN.search(words) and said.speaker in self.speakers.organisations:
+            self.statement_by = said
         if any(r.kind == "person" for r in self.refs_in(start, end, ("person",))):
             return
         key = said.who or f"?said {start}"
@@ -423,8 +438,14 @@ class Article:
             return True
         if SPEECH_BEFORE.search(prefix):
             return True  # `..., said Galuzin`
+        # `said by Turkish Foreign Minister X`, `said Bayramov's spokesman X`: the words after the verb.
+        verbs = list(SPEECH_AT.finditer(prefix))
+        if verbs:
+            prefix = prefix[verbs[-1].end() :]
         for word in re.findall(r"[^\W_][\w’'-]*", prefix):
             folded = fold(word)
+            if ref.kind == "body" and folded in ROLES:
+                return False  # `a spokesperson for the Foreign Ministry`: the body is the role's
             if word[0].isupper() or word[0].isdigit() or folded in SUBJECT_PREFIX or folded in ROLES:
                 continue
             if SPEECH_WORD.fullmatch(folded):  # `said Bayramov's spokesman Aykhan Hajizada`
@@ -586,7 +607,7 @@ class Article:
             key, curated = found
             if curated:
                 return Said(curated, key, None)
-            return Said(None, key, f"{phrase!r} is somebody the curation does not know (see {key[1:]!r})")
+            return Said(None, key, f"{phrase!r} is {self.names.get(key, key)!r}, whom the curation does not know")
         role = fold(words.split()[-1])
         if determiner.endswith(("'s", "’s")) or role in ANOTHER_VOICE or determiner in ("his", "her", "their", "its"):
             return Said(None, None, f"{phrase!r} speaks for somebody else and is not named")
@@ -638,8 +659,12 @@ class Article:
         The subject is read by its comma-separated parts, from the verb back: a part that is a clause of
         its own (`who visited Baku`, `speaking in Moscow`) is skipped, and a description after a name
         (`Hakan Fidan, Turkey's foreign minister, said`) gives way to the name."""
-        segments = [(a, b) for a, b in _segments(self.view, start, end) if self.view[a:b].strip()]
         sentence_start = self._sentence_bounds(start)[0]
+        # A subject cut short by its length (`..., a spokesperson for the Ministry, said`) is read from
+        # the start of its clause: the name it describes may stand before.
+        if start > sentence_start and self.view[max(sentence_start, start - LOOK_BACK) : start].rstrip()[-1:] == ",":
+            start = max(sentence_start, start - LOOK_BACK)
+        segments = [(a, b) for a, b in _segments(self.view, start, end) if self.view[a:b].strip()]
         for k in range(len(segments) - 1, -1, -1):
             seg_start, seg_end = segments[k]
             words = self.view[seg_start:seg_end].strip()
@@ -655,6 +680,12 @@ class Article:
         self, start: int, end: int, words: str, anchor: int, sentence_start: int, named_before: bool
     ) -> Said | None:
         """The speaker one part of a subject names, or None to read the part before it."""
+        if named_before and APPOSITION.match(words):
+            return None  # `Hikmet Hajiyev, a spokesperson for the Foreign Ministry, said`: the name before it
+        end = start + len(self.view[start:end].rstrip(" ,"))
+        while (adverb := TRAILING_ADVERB.search(self.view, start, end)) is not None:
+            end = adverb.start()  # `Armenia's foreign ministry later confirmed`
+        words = self.view[start:end].strip()
         refs = [r for r in self.refs_in(start, end, ("person", "speaker", "role")) if not self._possessor(r)]
         persons = [r for r in refs if r.kind != "role" and self._is_subject(sentence_start, r)]
         if persons:
@@ -664,13 +695,21 @@ class Article:
             return self.said_by(found or persons[0])
         if [r for r in refs if r.kind != "role"]:
             return None  # only objects of prepositions here (`At his meeting with Bayramov`): read on
-        bodies = [r for r in self.refs_in(start, end, ("body",)) if not self.view[r.end : end].strip(" ,")]
+        bodies = [
+            r
+            for r in self.refs_in(start, end, ("body",))
+            if not self.view[r.end : end].strip(" ,") and self._is_subject(sentence_start, r)
+        ]
         if bodies:
             return self.said_by(bodies[-1])
         if STATEMENT_NOUN.search(words):  # `a statement by the Azerbaijani Foreign Ministry said`
             inner = self.refs_in(start, end, ("body",))
             if len({r.key for r in inner}) == 1:
                 return self.said_by(inner[0])
+            if re.match(r"(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release)\b", words, re.IGNORECASE):
+                if self.statement_by is not None:  # `the statement further said`: the one quoted before
+                    return self.statement_by
+                return Said(None, None, f"{words!r} is no statement the text attributes")
         bare = re.sub(r"^(?:the|official)\s+", "", words, flags=re.IGNORECASE)
         key = organisation_key(bare)
         body = self.speakers.body_by_key(key) if len(key) > 1 else None
