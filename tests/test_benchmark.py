@@ -36,7 +36,11 @@ def test_benchmark_corpus_parses_fully():
             if diplomat:
                 assert quote.speaker_id, (text, quote)
             elif quote.attribution and quote.attribution.startswith("the diplomat"):
-                assert (quote.speaker_id, quote.unresolved) == (None, "'the diplomat' matches nobody named before it")
+                assert quote.speaker_id is None
+                assert quote.unresolved in (
+                    "'the diplomat' matches nobody named before it",
+                    "'the diplomat' is somebody the text describes but does not name",  # after a first one
+                )
             else:  # a pronoun after it stands for the same unresolved speaker
                 assert quote.speaker_id or quote.unresolved, (text, quote)
 

@@ -182,6 +182,11 @@ def test_a_quote_the_text_ends_in_is_kept_as_truncated():
         ),
         ('"We are ready," said a statement by the Azerbaijani Foreign Ministry.', ("azerbaijan-mfa", None)),
         ('"We are ready," Bayramov said.', ("jeyhun-bayramov", None)),  # a curated surname, nobody else has it
+        # A description that fits a minister named and one only described is neither's.
+        (
+            'Ararat Mirzoyan met the Turkish foreign minister in Ankara.\n"We support the process," the minister said.',
+            (None, "'the minister' may be 'the Turkish foreign minister' or 'Ararat Mirzoyan'"),
+        ),
         (
             'Elnur Bayramov, a lawmaker, spoke.\n"We are ready," Bayramov said.',
             (None, "'Elnur Bayramov' is not curated: add a people row or an alias"),

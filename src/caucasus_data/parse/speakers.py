@@ -251,6 +251,7 @@ class Article:
         self.titles: dict[str, set[str]] = {}
         self.names: dict[str, str] = {}  # the fullest name the text gives each key
         self.statement_by: Said | None = None  # the body whose statement the text last quoted
+        self.ambiguous: list[str] = []  # the people the last description could stand for
         self._breaks = [m.end() for m in SENTENCE_BREAK.finditer(view)]
         self._paragraphs = [m.start() for m in re.finditer(r"\n\s*", view)]
         taken = self._curated(mentions)
@@ -382,6 +383,9 @@ class Article:
             key = who[0] if who else "?role " + fold(phrase)
             curated = who[1] if who else None
             self.refs.append(Ref(match.start(), match.end(), key, curated, phrase, "role"))
+            if who is None:  # somebody described but not named may be what a later description means
+                self.titles.setdefault(key, set()).update(title_words(phrase))
+                self.names.setdefault(key, phrase)
 
     def unquoted_from(self, start: int, end: int) -> int:
         """`start`, moved past any quotation that overlaps text[start:end] (a subject is never quoted)."""
@@ -551,20 +555,23 @@ class Article:
         return "".join(parts).strip(" \"“”„«»'‘’")
 
     def _people_before(self, anchor: int) -> dict[str, str | None]:
-        """The people named before `anchor`, the most recent first: at most PEOPLE_BACK of them, read from
-        at most REFS_BACK references (a description names somebody the text has been speaking of)."""
+        """The people named or described before `anchor`, the most recent first: at most PEOPLE_BACK of
+        them, read from at most REFS_BACK references (a description names somebody the text has been
+        speaking of; `the minister` after `the Turkish foreign minister` may be him, not a minister named
+        before)."""
         k = bisect.bisect_left(self.refs, Ref(anchor, -1, "", None, "", ""))
         found: dict[str, str | None] = {}
         for ref in reversed(self.refs[max(0, k - REFS_BACK) : k]):
-            if ref.kind == "person" and ref.key not in found:
+            described = ref.kind == "role" and ref.key.startswith("?role")
+            if (ref.kind == "person" or described) and ref.key not in found:
                 found[ref.key] = ref.curated
                 if len(found) >= PEOPLE_BACK:
                     break
         return found
 
     def _by_title(self, wanted: frozenset[str], anchor: int) -> tuple[str, str | None] | None:
-        """(key, curated id) of the one person named before `anchor` whose titles have all of `wanted`;
-        when several have, the one the nearest sentence naming any of them is about."""
+        """(key, curated id) of the one person named or described before `anchor` whose titles have all
+        of `wanted`; None when nobody's do, or several people's (`the minister` after two ministers)."""
         wanted = wanted - {"the"}
         if not wanted:
             return None
@@ -573,22 +580,15 @@ class Article:
             for key, curated in self._people_before(anchor).items()
             if all(in_title(w, self.titles.get(key, set())) for w in wanted)
         }
+        named = [k for k in candidates if not k.startswith("?role")]
+        for key in [k for k in candidates if k.startswith("?role")]:
+            # `The Russian diplomat` in a standfirst may be the deputy minister named below: not another.
+            if any(all(in_title(w, self.titles.get(n, set())) for w in self.titles.get(key, ())) for n in named):
+                del candidates[key]
         if len(candidates) == 1:
             return next(iter(candidates.items()))
-        if not candidates:
-            return None
-        end = anchor
-        for _ in range(SENTENCES_BACK):
-            start, _ = self._sentence_bounds(end - 1) if end > 0 else (0, 0)
-            refs = [r for r in self.refs_in(start, end, ("person",)) if r.key in candidates]
-            if refs:
-                found = self.subject(start, end, refs)
-                if isinstance(found, Ref):
-                    return found.key, found.curated
-                return (refs[0].key, refs[0].curated) if len({r.key for r in refs}) == 1 else None
-            if start <= 0:
-                break
-            end = start
+        if candidates:
+            self.ambiguous = list(candidates)
         return None
 
     def described(self, determiner: str, words: str, anchor: int) -> Said:
@@ -602,11 +602,17 @@ class Article:
             return Said(None, None, f"{phrase!r} is somebody the text does not name")
         if nouns:
             return self._described_body(phrase, words, anchor)
+        self.ambiguous = []
         found = self._by_title(wanted, anchor)
+        if self.ambiguous:
+            names = " or ".join(repr(self.names.get(k, k)) for k in self.ambiguous[:3])
+            return Said(None, None, f"{phrase!r} may be {names}")
         if found:
             key, curated = found
             if curated:
                 return Said(curated, key, None)
+            if key.startswith("?role"):
+                return Said(None, key, f"{phrase!r} is somebody the text describes but does not name")
             return Said(None, key, f"{phrase!r} is {self.names.get(key, key)!r}, whom the curation does not know")
         role = fold(words.split()[-1])
         if determiner.endswith(("'s", "’s")) or role in ANOTHER_VOICE or determiner in ("his", "her", "their", "its"):
