@@ -224,7 +224,8 @@ def _dateline_at(text: str, offset: int, weak: bool) -> Dateline | None:
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the first non-blank lines: at most HEAD_LINES of them, within HEAD_CHARS."""
-    spans, offset, limit = [], 0, min(len(text), HEAD_CHARS)
+    spans: list[tuple[int, int]] = []
+    offset, limit = 0, min(len(text), HEAD_CHARS)
     while offset < limit and len(spans) < HEAD_LINES:
         stop = text.find("\n", offset, limit)
         stop = limit if stop < 0 else stop
@@ -390,6 +391,15 @@ def _parts(line: str, date: re.Match) -> list[tuple[int, int, str]]:
     return parts
 
 
+END = re.compile(r"$")
+
+
+def _bracketed(part: str) -> str:
+    """The name inside `/Trend/` or `(AZERTAC)`."""
+    match = BRACKETED.match(part.strip())
+    return next((g for g in match.groups() if g), "") if match else ""
+
+
 def loose_dateline(text: str, offset: int) -> Dateline | None:
     """A dateline read as parts, when no known form matches.
 
@@ -408,16 +418,15 @@ def loose_dateline(text: str, offset: int) -> Dateline | None:
         return None
     dated_line = date is not None
     # A line dated by a timestamp above it ("Yerevan /Mediamax/."): a date of no width at its end.
-    date = date or re.compile(r"$").search(line)
+    date = date or END.search(line)
+    assert date is not None  # END matches every line
     parts = _parts(line, date)
     if not parts or parts[0][0] > len(line) - len(line.lstrip()):
         return None
     if dated_line and not any(kind == "date" for _, _, kind in parts):
         return None  # the date is in the story, not in the dateline
     names = [line[a:b].strip() for a, b, kind in parts if kind == "name"]
-    brackets = [
-        next(g for g in BRACKETED.match(line[a:b].strip()).groups() if g) for a, b, kind in parts if kind == "bracket"
-    ]
+    brackets = [_bracketed(line[a:b]) for a, b, kind in parts if kind == "bracket"]
     if not names:
         return None
     place = names[0]

@@ -114,12 +114,12 @@ def title_words(text: str) -> frozenset[str]:
     ['azerbaijan', 'foreign', 'minister', 'republic']
     """
     lowered = fold(text)
-    extra = []
-    for phrase, words in STATE_HEAD.items():  # `head of state` is a president, not a head
+    extra: list[str] = []
+    for phrase, meaning in STATE_HEAD.items():  # `head of state` is a president, not a head
         if phrase in lowered:
             lowered = lowered.replace(phrase, " ")
-            extra.extend(words)
-    words = []
+            extra.extend(meaning)
+    words: list[str] = []
     for raw in lowered.split():
         word = _word(raw)
         words.extend(EXPANSIONS.get(word, (word,)))

@@ -42,6 +42,8 @@ def _near(dateline_day: datetime.date, published: datetime.date) -> bool:
 
 def _on_dateline_day(dateline: Dateline, day: datetime.date) -> bool:
     """Whether `day` can be the publication of a dateline that gives a month and day but no year."""
+    if dateline.month is None or dateline.day is None:
+        return False
     for year in (day.year - 1, day.year):
         try:
             if _near(datetime.date(year, dateline.month, dateline.day), day):
@@ -81,6 +83,8 @@ def _choose(dates: list[HeaderDate], dateline: Dateline | None, weekday: int | N
 
 def _from_dateline(dateline: Dateline, weekday: int | None) -> tuple[datetime.date | None, list[str]]:
     """The whole date a dateline gives, its numeric readings told apart by the weekday if they can be."""
+    if dateline.year is None or dateline.month is None or dateline.day is None:
+        return None, []
     readings = dateline.readings or ((dateline.month, dateline.day),)
     days = []
     for month, day in readings:
@@ -147,7 +151,7 @@ def publication_date(text: str, dateline: Dateline | None, today: datetime.date)
         return Published(day, method=f"read from the {source} {where}", warnings=tuple(warnings))
     if dateline is None:
         return Published(None, problem="no date was found at the top of the article (no dateline, no date line)")
-    if dateline.month is None:
+    if dateline.month is None or dateline.day is None:
         return Published(None, problem=f"the dateline {dateline.text!r} gives no date and no line above it does")
     try:
         inferred = infer_year(dateline.month, dateline.day, view, today, anchor)

@@ -201,28 +201,31 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
+def _span(start: int, end: int | None, closed: bool = False, truncated: bool = False) -> QuoteSpan | None:
+    return None if end is None or end <= start else QuoteSpan(start, end, closed, truncated)
+
+
 def _quote_end(text: str, start: int, marks: Marks, content_end: int) -> QuoteSpan | None:
     """The quotation whose text starts at `start`, or None when its opening mark is a stray one;
     `content_end` is where the text's last non-blank character ends."""
-    k, sure_end, marked = start, None, True  # marked: the paragraph is surely part of the quotation
+    k, marked = start, True  # marked: the paragraph is surely part of the quotation
+    sure_end: int | None = None  # where the last paragraph surely part of it ends
     for _ in range(MAX_PARAGRAPHS):
         stop = text.find("\n", k)
         stop = len(text) if stop < 0 else stop
         close = _close_in(text, k, stop, marks, marked)
         if close == OPENED:
-            return QuoteSpan(start, sure_end, False)
+            return _span(start, sure_end)
         if close is not None:
-            return QuoteSpan(start, close, True)
+            return _span(start, close, closed=True)
         end = _trim(text, k, stop)
         if stop >= content_end:  # the text ends inside the quotation
-            if marked:
-                return QuoteSpan(start, end, False, True) if end > start else None
-            return QuoteSpan(start, sure_end, False, True)
+            return _span(start, end if marked else sure_end, truncated=True)
         ends_sentence = end > k and text[end - 1] in SENTENCE_END
         if marked and not ends_sentence:
-            return None if sure_end is None else QuoteSpan(start, end, False)
+            return None if sure_end is None else _span(start, end)
         if not marked and not ends_sentence:
-            return QuoteSpan(start, sure_end, False)
+            return _span(start, sure_end)
         if marked:
             sure_end = end
         nxt = stop
@@ -233,8 +236,8 @@ def _quote_end(text: str, start: int, marks: Marks, content_end: int) -> QuoteSp
         elif marks.runs_on:
             k, marked = nxt, False
         else:
-            return QuoteSpan(start, sure_end, False)
-    return None if sure_end is None else QuoteSpan(start, sure_end, False)
+            return _span(start, sure_end)
+    return _span(start, sure_end)
 
 
 ANY_OPEN = re.compile("[\"“„«'‘]")
@@ -259,7 +262,7 @@ def _spans(view: str) -> list[QuoteSpan]:
         i = match.start()
         marks = DOUBLE if view[i] in DOUBLE.opens else SINGLE
         span = _quote_end(view, i + 1, marks, content_end) if _opens(view, i, marks) else None
-        if span is None or span.end <= span.start:
+        if span is None:
             i += 1
             continue
         spans.append(span)

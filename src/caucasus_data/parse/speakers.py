@@ -542,7 +542,8 @@ class Article:
 
     def unquoted(self, start: int, end: int) -> str:
         """text[start:end] with the quotations blanked out."""
-        parts, at = [], start
+        parts: list[str] = []
+        at = start
         k = max(0, bisect.bisect_right(self._starts, start) - 1)
         while k < len(self._starts) and self._starts[k] < end:
             a, b = max(self._starts[k], start), min(self._ends[k], end)
