@@ -81,6 +81,9 @@ PREPOSITIONS = re.compile(
     r"|including|that|whom|which|who|whose|where|when|while|if|because|since|although|upon|via|toward"
     r"|towards|under|over|into|onto|without|met|meets|meeting|received|called|thanked|urged|asked)\b"
 )
+# A word that does not start in lower case (Latin lower-case letters excluded by the class, the rest by
+# a check): the candidates for a surname, far fewer than all words.
+CAPITALISED = re.compile(r"(?<![\w'’.-])[^\W\d_a-zß-ÿ][\w'’.-]*")
 SPEECH_AFTER = re.compile(rf"[ \t]+(?:(?:also|then|later|further|again|once\s+again|has|had|have)\s+)?(?:{SPEECH})\b")
 # Bodies known by a building or a short name (`the Kremlin said`), none of them curated here.
 INSTITUTION = re.compile(
@@ -311,7 +314,7 @@ class Article:
                 surnames[translit_key(run.name.split()[-1])] = key
         in_runs = sorted((r.start, r.end) for r in runs)
         run_starts = [s for s, _ in in_runs]
-        for match in NAME_WORD.finditer(self.view):
+        for match in CAPITALISED.finditer(self.view):
             word = match.group(0).rstrip(".")
             start, end = match.start(), match.start() + len(word)
             if not word[:1].isupper() or fold(word) in NOT_NAMES or self.quoted(start) or overlaps(start, end):
@@ -448,8 +451,8 @@ class Article:
             prefix = prefix[verbs[-1].end() :]
         for word in re.findall(r"[^\W_][\w’'-]*", prefix):
             folded = fold(word)
-            if ref.kind == "body" and folded in ROLES:
-                return False  # `a spokesperson for the Foreign Ministry`: the body is the role's
+            if ref.kind == "body" and folded in ROLES and not prefix.rstrip().lower().endswith("official"):
+                return False  # `a spokesperson for the Foreign Ministry`: the body is the role's (not `official Baku`)
             if word[0].isupper() or word[0].isdigit() or folded in SUBJECT_PREFIX or folded in ROLES:
                 continue
             if SPEECH_WORD.fullmatch(folded):  # `said Bayramov's spokesman Aykhan Hajizada`
