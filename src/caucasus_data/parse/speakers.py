@@ -38,7 +38,6 @@ from .mentions import Mention, fold
 from .names import (
     ANOTHER_VOICE,
     DEMONYMS,
-    NAME_WORD,
     NOT_NAMES,
     ROLES,
     SPEECH,
