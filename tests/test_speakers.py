@@ -242,6 +242,21 @@ def test_who_a_pronoun_or_description_stands_for(text, expected):
             "\u201cArmenia is aimed at peace. We are involved in the process.\u201d",
             [("ararat-mirzoyan", None)],
         ),
+        # A name in apposition is the subject when the words it renames are (Turan's form), an object
+        # when they are one: `he` is Mirzoyan, not Bayramov named last.
+        (
+            "The Foreign Minister of Armenia, Ararat Mirzoyan, responded to the remarks made by his Azerbaijani "
+            "counterpart, Jeyhun Bayramov, the day before. In an interview, he stated that Baku was trying to "
+            '"legitimize" an escalation.',
+            [("ararat-mirzoyan", None)],
+        ),
+        # A role noun alone before `said` is no surname, and a description's words stay in its paragraph.
+        (
+            "Prime Minister Nikol Pashinyan spoke today.\n\nHe said the alternative is a new war.\n\n"
+            "The Prime Minister added that talks were refused.\n\n"
+            '"We have no illusions," the Prime Minister said.',
+            [(None, "'the Prime Minister' is 'Nikol Pashinyan', whom the curation does not know")],
+        ),
         # `the head of state` is a president: here one the curation does not know.
         (
             "President of the Republic of Azerbaijan Ilham Aliyev was interviewed on TV.\n"

@@ -221,7 +221,12 @@ SPEECH = (
     r"|clarified|pointed\s+out|believes|thinks|called|accused"
 )
 AFTER_NAME = re.compile(rf"\s*(?:,\s*(?:who|the|a|an|[\w-]+['’]s)\b|\((?:[\w-]+\s*){{1,4}}\)|\s+(?:{SPEECH})\b)")
-TITLE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(ROLES, key=len, reverse=True)) + r")\s+$")
+# A title before a name, perhaps with its country and a comma: `spokesperson Maria Zakharova`,
+# `The Prime Minister of Armenia, Nikol Pashinyan`.
+TITLE_BEFORE = re.compile(
+    r"(?:^|\s)(?:" + "|".join(sorted(ROLES, key=len, reverse=True)) + r")"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[^\W\d_][\w'’-]*\s+){0,3}?[^\W\d_][\w'’-]*,)?\s+$"
+)
 SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH})\s+$")
 NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 CONNECTORS = {"of", "the", "for", "de", "da", "del", "van", "von", "der", "bin", "ibn", "al", "el"}
@@ -308,7 +313,7 @@ def person_runs(text: str, start: int = 0, end: int | None = None) -> list[NameR
         folded = [_bare(w.group(0)) for w in name_words]
         if any(w in NOT_PERSON or w in NOT_NAMES for w in folded) or name.isupper():
             continue
-        before = text[max(start, name_words[0].start() - 40) : name_words[0].start()]
+        before = text[max(start, name_words[0].start() - 80) : name_words[0].start()]
         # A title in the run itself (`President Erdogan`), not a word that opens a sentence (`The`).
         title_in_run = any(_bare(w) in TITLE_VOCABULARY or _bare(w) in ROLES for w in words[:i])
         titled = title_in_run or bool(TITLE_BEFORE.search(before.lower()))

@@ -111,10 +111,10 @@ DESCRIPTION = re.compile(
 )
 # The same anywhere: somebody described but not named (`the Turkish foreign minister arrived`).
 ROLE_MENTION = re.compile(
-    rf"\b(?:the|a|an)\s+(?:[\w.-]+\s+){{0,3}}?(?:{ROLE_PATTERN})\b(?![\w-])(?!\s+(?:of\s+)?(?-i:[A-Z]))"
+    rf"\b(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:{ROLE_PATTERN})\b(?![\w-])(?!\s+(?:of\s+)?(?-i:[A-Z]))"
     # `the official report`, `an official visit`: the adjective, not somebody.
     r"(?<!official)(?<!general)(?<!chief)(?<!head)"
-    r"|\b(?:the|a|an)\s+(?:[\w.-]+\s+){0,3}?(?:official|general|chief|head)\b(?=\s*[,.;:)]|\s+(?:said|told|says|added|noted|stressed|confirmed|declined|spoke|who|from|at|in|of)\b)",
+    r"|\b(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:official|general|chief|head)\b(?=\s*[,.;:)]|\s+(?:said|told|says|added|noted|stressed|confirmed|declined|spoke|who|from|at|in|of)\b)",
     re.IGNORECASE,
 )
 SENTENCE_BREAK = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s)|\n")
@@ -322,7 +322,7 @@ class Article:
             if k >= 0 and in_runs[k][1] > start:
                 continue
             known = surnames.get(translit_key(word))
-            if fold(word) in TITLE_VOCABULARY or word.isupper():
+            if fold(word) in TITLE_VOCABULARY or fold(word) in ROLES or word.isupper():
                 continue
             if known:
                 curated = known if not known.startswith("?") else None
@@ -440,6 +440,12 @@ class Article:
         if self._possessor(ref):
             return False  # `Bayramov's aide`
         prefix = self._clause_prefix(start, ref.start)
+        if not prefix.strip() and self._apposition(start, ref):
+            # `The Prime Minister of Armenia, Nikol Pashinyan, responded`: as the words it stands for;
+            # `made by the President of Azerbaijan, Ilham Aliyev, the day before`: an object, as they are.
+            comma = ref.start - len(prefix) - 1
+            before = Ref(comma, comma, "", None, "", ref.kind)
+            return comma > start and self._is_subject(start, before)
         if re.search(r"\baccording\s+to\s*$", prefix, re.IGNORECASE):
             return True
         if SPEECH_BEFORE.search(prefix):
@@ -460,6 +466,12 @@ class Article:
                 continue
             return False
         return True
+
+    def _apposition(self, start: int, ref: Ref) -> bool:
+        """Whether `ref` stands between commas, after words it renames (`..., Ilham Aliyev, ...`)."""
+        before = self.view[max(start, ref.start - 2) : ref.start]
+        after = self.view[ref.end : ref.end + 1]
+        return before.rstrip().endswith(",") and after in (",", ")")
 
     def subject(self, start: int, end: int, refs: list[Ref]) -> Ref | list[Ref] | None:
         """The reference the words text[start:end] are about: one subject, several (`X and Y said`), or
