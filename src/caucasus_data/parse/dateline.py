@@ -96,6 +96,10 @@ WEAK_FORMS = [re.compile(p, re.IGNORECASE) for p in WEAK]
 # A page's date line and a syndicator's bracket may open the dateline's line.
 PAGE_DATE = re.compile(r"[ \t\ufeff]*date[ \t]+(?P<iso>\d{4}-\d{2}-\d{2})(?=\s)")
 SYNDICATED = re.compile(r"\s*\(\s*MENAFN\s*[-–—]\s*(?P<outlet>[^()\n]{2,60}?)\s*\)\s*")
+# The agency after a dateline without one, on the same line: "BAKU, Azerbaijan, Jan. 4. By A - Trend:".
+BYLINE_OUTLET = re.compile(
+    r"[ \t.]*By\s+[^\n:]{1,60}?\s+[-–—]\s+(?P<outlet>(?-i:[A-Z])[\w.&'’-]{1,30}(?:[ ](?-i:[A-Z])[\w.&'’-]{1,30}){0,2})[ \t]*:"
+)
 # The agency on the line after a dateline without one: "By Anna Petrova - Trend:", "Trend:".
 OUTLET_LINE = re.compile(
     r"[ \t]*(?:By\s+[^\n:]{1,60}?\s+[-–—]\s+)?(?P<outlet>(?-i:[A-Z])[\w.&'’ -]{1,30}?)[ \t]*:[ \t]*(?:\r?\n|$)"
@@ -263,7 +267,10 @@ def _positions(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
 
 
 def _outlet_below(text: str, end: int) -> str:
-    """The agency on the line after a dateline that names none (`By Anna Petrova - Trend:`)."""
+    """The agency after a dateline that names none, on its line or the next (`By Anna Petrova - Trend:`)."""
+    same = BYLINE_OUTLET.match(text, end)
+    if same:
+        return same.group("outlet").strip()
     following = _skip_blank(text, end)
     line_end = text.find("\n", following)
     if 0 <= line_end - following <= 80 or (line_end < 0 and len(text) - following <= 80):
