@@ -220,7 +220,14 @@ SPEECH = (
     r"|affirmed|vowed|promised|claimed|tweeted|asked|responded|suggested|cautioned|continued|remarked"
     r"|clarified|pointed\s+out|believes|thinks|called|accused"
 )
-AFTER_NAME = re.compile(rf"\s*(?:,\s*(?:who|the|a|an|[\w-]+['’]s)\b|\((?:[\w-]+\s*){{1,4}}\)|\s+(?:{SPEECH})\b)")
+# Verbs a person is often the subject of, beside speech: `Hakan Fidan met Mirzoyan`.
+ACTS = (
+    r"met|visited|arrived|received|hosted|welcomed|thanked|discussed|expressed|attended|travell?ed|spoke"
+    r"|signed|held|led|chaired|congratulated|condemned|criticized|criticised|rejected|praised|informed"
+)
+AFTER_NAME = re.compile(
+    rf"\s*(?:,\s*(?:who|the|a|an|[\w-]+['’]s)\b|\((?:[\w-]+\s*){{1,4}}\)|\s+(?:(?:also|then|later)\s+)?(?:{SPEECH}|{ACTS})\b)"
+)
 # A title before a name, perhaps with its country and a comma: `spokesperson Maria Zakharova`,
 # `The Prime Minister of Armenia, Nikol Pashinyan`.
 TITLE_BEFORE = re.compile(

@@ -433,6 +433,8 @@ class Article:
         """The words of the clause before offset i, from `start` or the last clause break."""
         begin = max(start, i - LOOK_BACK)
         cut = max(self.view.rfind(c, begin, i) for c in CLAUSE_BREAK)
+        dash = self.view.rfind(" - ", begin, i)  # after a dateline: `BAKU, March 3 (Reuters) - Aliyev said`
+        cut = max(cut, dash + 2 if dash >= 0 else -1)
         return self.view[max(begin, cut + 1) : i]
 
     def _is_subject(self, start: int, ref: Ref) -> bool:
@@ -529,10 +531,10 @@ class Article:
                     names = " and ".join(repr(r.name) for r in found)
                     return Said(None, None, f"{words!r} may stand for {names}")
                 if not PRONOUN_SUBJECT.match(self.unquoted(start, end)):
-                    if len({r.key for r in refs}) == 1:
-                        return self.said_by(refs[0])
-                    names = ", ".join(dict.fromkeys(repr(r.name) for r in refs))
-                    return Said(None, None, f"{words!r} may stand for any of {names}")
+                    # Nobody named is the subject (`Hakan Fidan met Mirzoyan`, the subject unmarked): the
+                    # pronoun may stand for whoever the subject is.
+                    names = ", ".join(dict.fromkeys(repr(self.name_of(r)) for r in refs))
+                    return Said(None, None, f"{words!r} may stand for the sentence's subject, not {names}")
             if start <= 0:
                 break
             end = start
