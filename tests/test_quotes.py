@@ -172,6 +172,7 @@ def test_stray_mark_is_no_quote():
         ('Galuzin noted that "the talks were useful".', "the talks were useful", "partial"),
         ('Galuzin said: "The talks were useful."', "The talks were useful.", "statement"),
         ('"Never," Galuzin said.', "Never,", "statement"),
+        ("Armenia's plan\n\n\u201cCrossroads of Peace\u201d\n\nThe plan was presented.", "Crossroads of Peace", "term"),
     ],
 )
 def test_kinds(text, quoted, kind):

@@ -390,6 +390,8 @@ def _kind(
     titled = not ends_sentence and len(words) <= MAX_TITLE_WORDS and after is None and _title_case(words)
     if titled and (embedded or continues or TERM_CUE.search(head_text[-TERM_REACH:])):
         return "term"
+    if titled and before is None and not attributed and len(words) > 1:
+        return "term"  # a quoted name or title standing alone (a crosshead), which no words attribute
     if (embedded or continues) and (body[:1].islower() or (not ends_sentence and len(words) < 12)):
         # A few words no attribution gives to anybody are scare quotes: `after an "anti-terrorist operation"`.
         return "partial" if attributed or not short else "term"
