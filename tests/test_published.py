@@ -45,8 +45,12 @@ def test_dates_read_from_the_top_of_the_article(name, date, method):
 @pytest.mark.parametrize(
     ("name", "problem"),
     [
-        # news.am's page gives the day without its year, and the dateline no date.
-        ("newsam_no_year.txt", "the dateline 'YEREVAN.' gives no date and no line above it does"),
+        # news.am's page gives the day without its year, the dateline no date, the text no year.
+        (
+            "newsam_no_year.txt",
+            "the publication date cannot be made from the date line 'January 16': nothing in the text bounds "
+            "the year of 01-16 from below (a Tuesday (named in the lead))",
+        ),
         ("armenpress_no_date.txt", "no date was found at the top of the article (no dateline, no date line)"),
         ("aa_uncurated_minister.txt", "the dateline 'ANKARA (AA)' gives no date and no line above it does"),
         # November 10 and Friday, with 1991 as the latest past year: several years fit; 2024 (the year
@@ -85,6 +89,19 @@ def test_a_timestamp_or_date_line_gives_the_year(stamp):
     found = published(f"{stamp}\nYEREVAN, SEPTEMBER 21, ARMENPRESS. Talks resumed.")
     assert (found.date, found.inferred) == (D(2024, 9, 21), False)
     assert found.method == "read from the date line above the dateline"
+
+
+def test_a_day_above_the_story_without_its_year_is_read_as_a_datelines():
+    text = (
+        "January 16\nShow news feed\n\nYEREVAN. – The ministry said on Tuesday it had sent its comments, "
+        "after the talks held in May 2023."
+    )
+    found = published(text)
+    assert (found.date, found.inferred) == (D(2024, 1, 16), True)
+    assert found.method == (
+        "year inferred, the only year that fits: not before 2023 (the latest year the text mentions as past), "
+        "not before 2023-05-01 (the text reports 'May 2023' as past), a Tuesday (named in the lead)"
+    )
 
 
 def test_the_page_date_wins_over_the_dateline_day_when_near():

@@ -150,6 +150,26 @@ def header_dates(text: str, end: int) -> list[HeaderDate]:
     return dates
 
 
+def header_days(text: str, end: int) -> list[tuple[int, int, str]]:
+    """(month, day, words) of the lines above offset `end` that give a day and month without a year
+    (news.am's `January 16`, `2 Dec in 12:40`).
+
+    >>> header_days("January 16\\nShow news feed\\n\\nYEREVAN. – The ministry said.", 30)
+    [(1, 16, 'January 16')]
+    """
+    found = []
+    for start, stop in line_spans(text):
+        if start >= end:
+            break
+        match = DAY_ONLY.match(text, start, min(stop, end))
+        if match:
+            words = re.findall(r"\d{1,2}(?!:)|[^\W\d_]+", match.group(0))
+            day = next(int(w) for w in words if w.isdigit())
+            month = next(month_number(w) for w in words if not w.isdigit() and w.lower() not in ("in", "at"))
+            found.append((month, day, match.group(0).strip()))
+    return found
+
+
 def story_start(text: str) -> int:
     """Where the story starts when no dateline marks it: the first line that is a sentence of some
     length (the headline, standfirst and furniture above it are shorter, or end without a full stop).

@@ -9,6 +9,8 @@ for a dateline without a year, the year the text allows (`pubdate`).
 - A numeric date whose day and month can trade places (`01/02/2024`, `Baku/05.06.23/Turan`) is read
   the way the dateline's own day, another date of the furniture, or the weekday the lead names tells;
   failing those, by convention (a slash month first, a dot day first), with a warning.
+- A day and month above the story without a year (news.am's `January 16`) is read as a dateline's: its
+  year is inferred from the text.
 - No date anywhere is refused, with the override row to add; an override may then say `unknown`.
 """
 
@@ -18,7 +20,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from .dateline import Dateline
-from .furniture import HeaderDate, header_dates, story_start
+from .furniture import HeaderDate, header_dates, header_days, story_start
 from .layout import unwrap
 from .pubdate import DateError, infer_year, lead_weekday
 
@@ -149,16 +151,20 @@ def publication_date(text: str, dateline: Dateline | None, today: datetime.date)
             )
         where = "above the dateline" if dateline is not None else "above the story"
         return Published(day, method=f"read from the {source} {where}", warnings=tuple(warnings))
-    if dateline is None:
+    days_only = {(m, d): words for m, d, words in header_days(text, anchor)}
+    if dateline is not None and dateline.month is not None and dateline.day is not None:
+        month, day_of_month, where = dateline.month, dateline.day, f"the dateline {dateline.text!r}"
+    elif len(days_only) == 1:  # `January 16` above the story: a day without its year, as a dateline's
+        ((month, day_of_month), words), *_ = days_only.items()
+        where = f"the date line {words!r}"
+    elif dateline is None:
         return Published(None, problem="no date was found at the top of the article (no dateline, no date line)")
-    if dateline.month is None or dateline.day is None:
+    else:
         return Published(None, problem=f"the dateline {dateline.text!r} gives no date and no line above it does")
     try:
-        inferred = infer_year(dateline.month, dateline.day, view, today, anchor)
+        inferred = infer_year(month, day_of_month, view, today, anchor)
     except DateError as exc:
-        return Published(
-            None, problem=f"the publication date cannot be made from the dateline {dateline.text!r}: {exc}"
-        )
+        return Published(None, problem=f"the publication date cannot be made from {where}: {exc}")
     notes = []
     if inferred.later:
         notes.append(
