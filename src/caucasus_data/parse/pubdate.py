@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from .dateline import MONTH, month_number
 
@@ -71,6 +73,8 @@ MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>\d{{4}})\b", re.IGNOR
 # How many years a date without a year in its dateline is searched over, and a weekday repeats in.
 YEARS_AFTER = 28
 MAX_NAMED = 4  # candidate years a refusal names
+MAX_CLUES = 400  # matches of each kind of clue read
+SENTENCE_WINDOW = 600  # characters read either side of a clue for its sentence
 
 
 class DateError(ValueError):
@@ -96,10 +100,20 @@ class Clues:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end] (from the previous full stop or line break to the next)."""
-    left = max(text.rfind(". ", max(0, start - 2000), start), text.rfind("\n", max(0, start - 2000), start)) + 1
-    stops = [i for i in (text.find(". ", end, end + 2000), text.find("\n", end, end + 2000)) if i >= 0]
-    return text[left : min(stops) if stops else min(len(text), end + 2000)]
+    """The sentence around text[start:end] (from the previous full stop or line break to the next, within
+    SENTENCE_WINDOW characters of it either side)."""
+    begin = max(0, start - SENTENCE_WINDOW)
+    left = max(text.rfind(". ", begin, start), text.rfind("\n", begin, start))
+    left = left + 1 if left >= 0 else begin
+    stops = [
+        i for i in (text.find(". ", end, end + SENTENCE_WINDOW), text.find("\n", end, end + SENTENCE_WINDOW)) if i >= 0
+    ]
+    return text[left : min(stops) if stops else min(len(text), end + SENTENCE_WINDOW)]
+
+
+def _first(matches: Iterator[re.Match]) -> Iterator[re.Match]:
+    """The first MAX_CLUES matches: a text gives its date in a few; more are no prose (hostile input)."""
+    return islice(matches, MAX_CLUES)
 
 
 def _tense(text: str, start: int, end: int) -> str:
@@ -122,7 +136,7 @@ def past_years(text: str) -> list[int]:
     """
     return [
         int(m.group(1))
-        for m in YEAR.finditer(text)
+        for m in _first(YEAR.finditer(text))
         if _tense(text, m.start(), m.end()) == "past" and not _forward(text, m.start())
     ]
 
@@ -130,7 +144,7 @@ def past_years(text: str) -> list[int]:
 def _full_dates(text: str) -> list[tuple[datetime.date, re.Match]]:
     found = []
     for form in FULL_DATES:
-        for match in form.finditer(text):
+        for match in _first(form.finditer(text)):
             groups = match.groupdict()
             month = int(groups["nmonth"]) if groups.get("nmonth") else month_number(groups["month"])
             try:
@@ -170,7 +184,7 @@ def past_months(text: str) -> list[tuple[datetime.date, str]]:
     [(datetime.date(2023, 5, 1), 'May 2023'), (datetime.date(2023, 7, 1), 'July 2023')]
     """
     found = []
-    for match in MONTH_YEAR.finditer(text):
+    for match in _first(MONTH_YEAR.finditer(text)):
         if _tense(text, match.start(), match.end()) == "past" and not _forward(text, match.start()):
             first = datetime.date(int(match.group("year")), month_number(match.group("month")), 1)
             found.append((first, match.group(0).strip()))
@@ -189,7 +203,7 @@ def lead_weekday(text: str, lead_start: int = 0) -> int | None:
     2
     """
     start, end = _lead(text, lead_start)
-    named = {WEEKDAYS.index(m.group(1).lower()) for m in WEEKDAY.finditer(text, start, end)}
+    named = {WEEKDAYS.index(m.group(1).lower()) for m in _first(WEEKDAY.finditer(text, start, end))}
     return named.pop() if len(named) == 1 else None
 
 
@@ -198,7 +212,7 @@ def _same_event(text: str, lead_start: int, latest: tuple[datetime.date, str]) -
     day, words = latest
     start, end = _lead(text, lead_start)
     for form in YEARLESS:
-        for match in form.finditer(text, start, end):
+        for match in _first(form.finditer(text, start, end)):
             groups = match.groupdict()
             last = int(groups.get("last") or groups["day"])
             if (month_number(groups["month"]), last) == (day.month, day.day) and _tense(
