@@ -73,3 +73,21 @@ def test_speakers_through_the_curated_tables(package):
         f"seeds/201_turan.txt: the quote at {cut['char_start']} ('We are ready to go wherever the talks ar') is "
         "cut off: the text ends before the quotation closes (truncated: true)"
     ) in report.warnings
+
+
+def test_warnings_on_the_quotes_of_one_article_are_bounded(package):
+    text = "MOSCOW, June 5. /TASS/. Officials spoke on Wednesday. Talks were held in July 2023.\n"
+    (package / "seeds" / "204_many.txt").write_text(text + '"We will see," an official said. ' * 60, encoding="utf-8")
+    report = build(package, today=TODAY)
+    assert report.ok, report.findings
+    mine = [w for w in report.warnings if w.startswith("seeds/204_many.txt") and "quote" in w]
+    assert len(mine) == 51
+    assert mine[0].endswith(
+        "(attribution: 'an official said') is not resolved ('an official' is somebody the "
+        "text does not name); add the person to data/people.csv or data/aliases.csv, or set "
+        "speaker_id in data/quote_overrides.csv for article_id 204_many, char_start 84"
+    )
+    assert mine[-1] == (
+        "seeds/204_many.txt: 10 more of its quotes lack a speaker or are cut off; they are not listed here: see "
+        "data/quotes.csv (speaker_id empty, truncated true), article_id 204_many"
+    )

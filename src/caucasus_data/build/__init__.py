@@ -243,23 +243,47 @@ def _articles(seeds: Iterable[Seed], schemas, tables, names, report: BuildReport
 
 def _unresolved_speakers(articles: Rows, quotes: Rows) -> list[str]:
     """A warning per statement or partial quote with no speaker, saying why and how to set one, and per
-    quote the text ends in before it closes."""
+    quote the text ends in before it closes: at most QUOTE_WARNINGS quotes of an article, then a count."""
     seed = {a["article_id"]: a["seed_file"] for a in articles}
-    warnings = []
+    warnings: list[str] = []
+    counts: dict[str, int] = {}
     for q in quotes:
-        where = f"{seed[q['article_id']]}: the quote at {q['char_start']} ({q['text'][:40]!r})"
-        if q["quote_type"] != "term" and not q["speaker_id"]:
-            said = f" (attribution: {q['attribution']!r})" if q["attribution"] else ""
-            why = f" ({q['_unresolved']})" if q.get("_unresolved") else ""
+        found = _quote_warnings(seed[q["article_id"]], q)
+        if not found:
+            continue
+        counts[q["article_id"]] = counts.get(q["article_id"], 0) + 1
+        if counts[q["article_id"]] <= QUOTE_WARNINGS:
+            warnings.extend(found)
+    for article_id, count in counts.items():
+        if count > QUOTE_WARNINGS:
             warnings.append(
-                f"{seed[q['article_id']]}: the speaker of the quote at {q['char_start']} ({q['text'][:40]!r}){said} "
-                f"is not resolved{why}; add the person to data/people.csv or "
-                f"data/aliases.csv, or set speaker_id in {QUOTE_OVERRIDES} for article_id "
-                f"{q['article_id']}, char_start {q['char_start']}"
+                f"{seed[article_id]}: {count - QUOTE_WARNINGS} more of its quotes lack a speaker or are cut off; "
+                f"they are not listed here: see data/quotes.csv (speaker_id empty, truncated true), article_id "
+                f"{article_id}"
             )
-        if q["truncated"] == "true":
-            warnings.append(f"{where} is cut off: the text ends before the quotation closes (truncated: true)")
     return warnings
+
+
+def _quote_warnings(seed_file: str, q: dict[str, str]) -> list[str]:
+    warnings = []
+    if q["quote_type"] != "term" and not q["speaker_id"]:
+        said = f" (attribution: {q['attribution']!r})" if q["attribution"] else ""
+        why = f" ({q['_unresolved']})" if q.get("_unresolved") else ""
+        warnings.append(
+            f"{seed_file}: the speaker of the quote at {q['char_start']} ({q['text'][:40]!r}){said} "
+            f"is not resolved{why}; add the person to data/people.csv or "
+            f"data/aliases.csv, or set speaker_id in {QUOTE_OVERRIDES} for article_id "
+            f"{q['article_id']}, char_start {q['char_start']}"
+        )
+    if q["truncated"] == "true":
+        warnings.append(
+            f"{seed_file}: the quote at {q['char_start']} ({q['text'][:40]!r}) is cut off: the text ends "
+            "before the quotation closes (truncated: true)"
+        )
+    return warnings
+
+
+QUOTE_WARNINGS = 50  # quotes of one article whose missing speaker or truncation is warned of
 
 
 def _normalise(schemas, tables, report: BuildReport) -> None:
