@@ -85,7 +85,7 @@ def test_warnings_on_the_quotes_of_one_article_are_bounded(package):
     assert mine[0].endswith(
         "(attribution: 'an official said') is not resolved ('an official' is somebody the "
         "text does not name); add the person to data/people.csv or data/aliases.csv, or set "
-        "speaker_id in data/quote_overrides.csv for article_id 204_many, char_start 84"
+        "speaker_id in data/quote_overrides.csv for article_id 204_many, char_start 85"
     )
     assert mine[-1] == (
         "seeds/204_many.txt: 10 more of its quotes lack a speaker or are cut off; they are not listed here: see "
