@@ -13,15 +13,18 @@ and the speakers of the quotes already read. The subject of an attribution resol
   Ministry` is `Ministry of Foreign Affairs of Armenia`), or, for a capital (`Baku announced`), to its
   state; `the ministry` to the one the text has been speaking of.
 - `he` or `she` resolves to the person the sentence before is about: walking back sentence by sentence
-  (over at most six paragraphs), the first sentence that names anybody decides. Its
-  subject (the first name not after a preposition or inside a clause of its own) is the antecedent; a
-  sentence whose subject is itself a pronoun passes the question on; a sentence that names several
-  people without a subject, or whose subject is somebody described but not named, leaves it open.
-- A description (`the deputy foreign minister`, `the Russian Deputy FM`, `the diplomat`) resolves to the
-  one person named before whose titles (written next to their names, curated descriptions, offices
-  held) have its words; when several do, to the one the nearest such sentence is about. An indefinite
+  (over at most six paragraphs), the first sentence that names anybody decides. Its subject (the first
+  name not after a preposition, inside a clause of its own, or in apposition to an object) is the
+  antecedent, unless the sentence before it in the paragraph is about somebody else; a sentence whose
+  subject is itself a pronoun passes the question on; a sentence that names people only as objects,
+  several people as one subject (`X and Y met`), or somebody described but not named, leaves it open.
+- A description (`the deputy foreign minister`, `the Russian Deputy FM`, `the diplomat`, `the head of
+  state`) resolves to the one person named or described before whose titles (written next to their
+  names, curated descriptions, offices held) have its words; when several do, to none. An indefinite
   description (`an official`), and one of somebody speaking for another (`the ministry's
-  spokesperson`) with no such title, stay unresolved.
+  spokesperson`) with no such title, stay unresolved; a part of a subject that describes the name
+  before it (`Hikmet Hajiyev, a spokesperson for the Foreign Ministry, said`) gives way to the name.
+- A statement's noun (`the statement further said`) is the body whose statement the text quoted last.
 
 Every unresolved speaker comes with the reason, which the build prints with the quote.
 """
