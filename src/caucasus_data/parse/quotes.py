@@ -22,8 +22,10 @@ Speakers: the attribution is the words after the closing mark (`," Galuzin said`
 one (`Galuzin said: "`), or earlier in the sentence (`According to him, ... “its agreement”`); its
 subject is resolved by `speakers.Article.resolve`. A statement with no attribution continues the quote
 before it when it stands in the same paragraph or the next with nobody else named in between, as in
-news style, or takes the speaker of the next quote of its sentence (`"A" and "B," he said`). A quote
-whose speaker stays empty says why (`Quote.unresolved`).
+news style, takes the speaker of the next quote of its sentence (`"A" and "B," he said`), the subject
+of the words a colon ends (`Galuzin on the talks: "`), or the one curated person the paragraph before
+it is about when it opens a paragraph; any other quotation without an attribution has no speaker. A
+quote whose speaker stays empty says why (`Quote.unresolved`).
 """
 
 from __future__ import annotations
