@@ -593,6 +593,7 @@ def article_rows(article: Article) -> tuple[dict, list[dict], list[dict]]:
         "dateline_place_id": article.place[0],
         "published_date": article.day.isoformat(),
         "published_date_inferred": "false",
+        "published_date_unknown": "false",
         "published_date_method": "read from the dateline",
         "language": "en",
         "url": "",
@@ -621,6 +622,7 @@ def article_rows(article: Article) -> tuple[dict, list[dict], list[dict]]:
             "char_start": str(s),
             "char_end": str(e),
             "quote_type": "statement",
+            "truncated": "false",
             "published_date": article.day.isoformat(),
             "event_id": "",
         }

@@ -50,7 +50,8 @@ def test_seed_articles(package):
         MEDIAMAX: ("Mediamax", "mediamax", "Yerevan", "yerevan", "2023-10-09", "false", "1", "36", ""),
     }
     assert articles[MEDIAMAX]["published_date_method"] == "read from the dateline"
-    assert articles[ARMENPRESS]["published_date_method"].startswith("year inferred, the earliest that fits:")
+    assert articles[ARMENPRESS]["published_date_method"].startswith("year inferred, the only year that fits:")
+    assert {r["published_date_unknown"] for r in articles.values()} == {"false"}
     quotes = _by_id(package, "quotes", "quote_id")
     assert (quotes[f"{MEDIAMAX}-q680"]["attribution"], quotes[f"{MEDIAMAX}-q680"]["quote_type"]) == (
         "According to him",
@@ -86,15 +87,22 @@ def test_dateline_without_a_date_asks_only_for_the_date(package):
     report = build(package)
     assert [(f.file, f.kind) for f in report.findings] == [("seeds/011_undated.txt", "dateline")]
     assert report.findings[0].message == (
-        "the dateline 'MOSCOW (TASS)' gives no date. Add this line to curated/article_metadata.csv, with the "
-        "publication date from the article's page (leave a column empty when unknown): "
+        "the dateline 'MOSCOW (TASS)' gives no date and no line above it does. Add this line to "
+        "curated/article_metadata.csv, with the publication date from the article's page (leave a column empty "
+        "when unknown; the date unknown when no source gives it): "
         "seeds/011_undated.txt,,YYYY-MM-DD,,,,,where the date comes from"
     )
+    # With the date from the override, the dateline's place and outlet still resolve.
+    append_rows(package, "article_metadata", ["seeds/011_undated.txt,,2024-06-07,,,,,the outlet's page"])
+    report = build(package, today=TODAY)
+    assert report.ok, report.findings
+    row = _by_id(package, "articles", "article_id")["011_undated"]
+    assert (row["outlet_id"], row["dateline_place_id"], row["published_date"]) == ("tass", "moscow", "2024-06-07")
 
 
 def test_dateline_without_an_agency_builds_with_a_warning(package):
     (package / "seeds" / "012_no_agency.txt").write_text(
-        "YEREVAN, May 15. Talks were held in 2024.\n", encoding="utf-8"
+        "YEREVAN, May 15. Talks were held on Wednesday, the fourth round since they began in 2024.\n", encoding="utf-8"
     )
     report = build(package, today=TODAY)
     assert report.ok, report.findings
@@ -105,27 +113,99 @@ def test_dateline_without_an_agency_builds_with_a_warning(package):
     assert (row["outlet_id"], row["dateline_place_id"], row["published_date"]) == ("", "yerevan", "2024-05-15")
 
 
-def test_year_that_only_the_build_date_bounds_is_a_warning_until_curated(package):
-    """`YEREVAN, DECEMBER 1` with no year anywhere in the text: the year is the latest that fits up to the
-    build date, which a later build would move; the build says so, and an override fixes it."""
+def test_year_that_several_years_fit_is_refused_until_curated(package):
+    """`YEREVAN, DECEMBER 1` with no year anywhere in the text: no year is guessed; the build refuses the
+    article with the row to add, and a date, or `unknown`, in that row lets it through."""
     (package / "seeds" / "014_no_clue.txt").write_text(
         "YEREVAN, DECEMBER 1, ARMENPRESS. Talks went on.\n", encoding="utf-8"
     )
-    warning = (
-        "seeds/014_no_clue.txt: the year of 2025-12-01 is the latest that fits up to today, as nothing in "
-        "the text bounds it from below; a build in a later year may choose a later year: set "
-        "published_date in curated/article_metadata.csv to keep it"
-    )
     report = build(package, today=TODAY)
-    assert report.ok, report.findings
-    assert warning in report.warnings
-    assert _by_id(package, "articles", "article_id")["014_no_clue"]["published_date"] == "2025-12-01"
-    # The seeds' years have lower bounds in their texts: no such warning.
-    assert not [w for w in report.warnings if "may choose a later year" in w and "014_no_clue" not in w]
+    assert [(f.file, f.kind) for f in report.findings] == [("seeds/014_no_clue.txt", "dateline")]
+    assert report.findings[0].message.startswith(
+        "the publication date cannot be made from the dateline 'YEREVAN, DECEMBER 1, ARMENPRESS.': nothing in "
+        "the text bounds the year of 12-01 from below (the text gives no clue to its year). Add this line"
+    )
+    assert report.findings[0].message.endswith("seeds/014_no_clue.txt,,YYYY-MM-DD,,,,,where the date comes from")
     append_rows(package, "article_metadata", ["seeds/014_no_clue.txt,,2025-12-01,,,,,the outlet's page"])
     report = build(package, today=TODAY)
     assert report.ok, report.findings
-    assert not [w for w in report.warnings if "may choose a later year" in w]
+    assert _by_id(package, "articles", "article_id")["014_no_clue"]["published_date"] == "2025-12-01"
+
+
+def test_an_article_no_source_dates_is_published_with_an_unknown_date(package):
+    (package / "seeds" / "015_undated.txt").write_text(
+        "Mirzoyan says treaty text nearly complete\n\n7 min read\n\n"
+        'Foreign Minister Ararat Mirzoyan said the two sides had agreed on almost every article. "We are close," '
+        "Mirzoyan said.\n",
+        encoding="utf-8",
+    )
+    report = build(package, today=TODAY)
+    assert [f.kind for f in report.findings] == ["dateline"]
+    assert "no date was found at the top of the article" in report.findings[0].message
+    append_rows(
+        package, "article_metadata", ["seeds/015_undated.txt,armenpress,unknown,,,,,neither text nor page dates it"]
+    )
+    report = build(package, today=TODAY)
+    assert report.ok, report.findings
+    row = _by_id(package, "articles", "article_id")["015_undated"]
+    assert (row["published_date"], row["published_date_unknown"], row["published_date_inferred"]) == (
+        "",
+        "true",
+        "false",
+    )
+    assert row["published_date_method"] == "unknown: no source gives it (curated in curated/article_metadata.csv)"
+    assert row["title"] == "Mirzoyan says treaty text nearly complete"
+    quotes = [q for q in read_rows(package, "quotes") if q["article_id"] == "015_undated"]
+    assert [(q["speaker_id"], q["published_date"]) for q in quotes] == [("ararat-mirzoyan", "")]
+
+
+def test_an_inferred_year_the_build_date_alone_leaves_warns(package):
+    report = build(package, today=TODAY)
+    assert (
+        f"seeds/{TASS}.txt: the year of 2024-06-05 is the only one that fits up to the build date; from 2030-06-05 "
+        "on, 2030 fits too and a build will refuse the article: set published_date in the overrides to keep it"
+    ) in report.warnings
+    append_rows(package, "article_metadata", [f"seeds/{TASS}.txt,,2024-06-05,,,,,the outlet's page"])
+    report = build(package, today=TODAY)
+    assert not [w for w in report.warnings if "fits too" in w]
+
+
+def test_outlets_and_places_not_curated_keep_their_names(package):
+    (package / "seeds" / "016_reuters.txt").write_text(
+        "Headline\n\nOctober 6, 2023 3:12 PM GMT+4\n\nBAKU/YEREVAN, Oct 6 (Reuters) - Azerbaijan said it was ready.\n",
+        encoding="utf-8",
+    )
+    (package / "seeds" / "017_astana.txt").write_text(
+        "Headline\n\nBy Aibek Nurov in Nation on 10 May 2024\n\nASTANA – Kazakhstan said it was ready.\n",
+        encoding="utf-8",
+    )
+    report = build(package, today=TODAY)
+    assert report.ok, report.findings
+    rows = _by_id(package, "articles", "article_id")
+    assert [
+        (
+            rows[a]["outlet_name"],
+            rows[a]["outlet_id"],
+            rows[a]["dateline_place_name"],
+            rows[a]["dateline_place_id"],
+            rows[a]["published_date"],
+        )
+        for a in ("016_reuters", "017_astana")
+    ] == [
+        ("Reuters", "", "BAKU/YEREVAN", "", "2023-10-06"),
+        ("", "", "ASTANA", "astana", "2024-05-10"),
+    ]
+    assert (
+        "seeds/016_reuters.txt: outlet 'Reuters' is not curated: add a curated/organisations.csv row (or an alias in "
+        "curated/aliases.csv), or set outlet_id in curated/article_metadata.csv; outlet_id left empty"
+    ) in report.warnings
+    assert (
+        "seeds/016_reuters.txt: the dateline names several places ('BAKU/YEREVAN'); dateline_place_id left empty "
+        "(set it in curated/article_metadata.csv if one of them is the place of the story)"
+    ) in report.warnings
+    assert (
+        "seeds/017_astana.txt: the text names no outlet; outlet_id left empty (set it in curated/article_metadata.csv)"
+    ) in report.warnings
 
 
 def test_seed_that_is_not_utf8(package):
@@ -208,9 +288,11 @@ def test_override_without_a_date_for_an_undated_article(package):
 def test_override_date_must_be_a_date(package):
     append_rows(package, "article_metadata", [f"seeds/{TASS}.txt,,5 June 2024,,,,,"])
     report = build(package)
+    # The schema's pattern (a date or `unknown`) refuses the cell as typed.
     assert [(f.file, f.row, f.field, f.kind) for f in report.findings] == [
-        ("curated/article_metadata.csv", 2, "published_date", "type-error")
+        ("curated/article_metadata.csv", 2, "published_date", "constraint-error")
     ]
+    assert '"5 June 2024"' in report.findings[0].message
 
 
 def test_override_for_a_missing_seed_file(package):

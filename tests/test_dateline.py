@@ -1,11 +1,12 @@
-"""Datelines: the seeds' three forms, the other agency forms, any case, abbreviations, timestamps."""
+"""Datelines: the seeds' three forms, the other agency forms, any case, abbreviations, below furniture."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import ARMENPRESS, MEDIAMAX, TASS, seed_text
 
-from caucasus_data.parse.dateline import find_dateline, headline, month_number
+from caucasus_data.parse.dateline import find_dateline, month_number
+from caucasus_data.parse.furniture import headline
 
 
 @pytest.mark.parametrize(
@@ -21,7 +22,7 @@ def test_seed_datelines(stem, expected):
     d = find_dateline(text)
     assert (d.start, d.end, d.text, d.place, d.outlet, d.year, d.month, d.day, d.source) == expected
     assert text[d.start : d.end] == d.text
-    assert headline(text, d) == ""
+    assert headline(text, d.start) == ""
 
 
 # (article start, dateline text, place, outlet, year, month, day)
@@ -121,58 +122,123 @@ def test_forms(article, text, place, outlet, year, month, day):
     assert article[d.start : d.end] == d.text
 
 
-@pytest.mark.parametrize(
-    "stamp",
-    [
-        "10:42, 21 September 2024",
-        "10:42 21 Sep 2024",
-        "21 September 2024, 10:42",
-        "September 21, 2024 10:42 am",
-        "10:42 AM, Sept. 21, 2024",
-        "21.09.2024 10:42",
-        "2024-09-21",
-        "  10:42, 21 SEPTEMBER 2024  ",
-    ],
-)
-def test_timestamp_line_gives_the_year(stamp):
-    article = f"{stamp}\nYEREVAN, SEPTEMBER 21, ARMENPRESS. Talks resumed."
+# (article, dateline text, place, outlet, year, month, day): forms of outlets, under their furniture.
+FURNISHED = [
+    # MENAFN's copy: the page's date line, a site header, a headline, then the syndicated agency.
+    (
+        " date 2024-01-18      US      Europe      Asia\nFM receives envoy\n\n\n(MENAFN- Trend News Agency) BAKU, "
+        "Azerbaijan, January 18 . The minister received the envoy.",
+        "(MENAFN- Trend News Agency) BAKU, Azerbaijan, January 18 .",
+        "BAKU",
+        "Trend News Agency",
+        None,
+        1,
+        18,
+    ),
+    # Trend's site: section and date line, headline, the dateline alone, the agency on the byline below.
+    (
+        "Politics Materials 4 January 2024 12:04 (UTC +04:00)\nTalks resume\n\nBAKU, Azerbaijan, Jan. 4\n\n"
+        "By Anna Petrova - Trend:\n\nThe commissions will meet.",
+        "BAKU, Azerbaijan, Jan. 4",
+        "BAKU",
+        "Trend",
+        None,
+        1,
+        4,
+    ),
+    (
+        "BAKU, Azerbaijan, Apr.10\n\nTrend:\n\nThe victory was won.",
+        "BAKU, Azerbaijan, Apr.10",
+        "BAKU",
+        "Trend",
+        None,
+        4,
+        10,
+    ),
+    # Reuters on line 8, two places.
+    (
+        "Headline\n\nBy Ana Lopes and Tom Reid\n\n3 min read\n\nOctober 6, 2023 3:12 PM GMT+4\n\n"
+        "BAKU/YEREVAN, Oct 6 (Reuters) - Azerbaijan said on Friday.",
+        "BAKU/YEREVAN, Oct 6 (Reuters)",
+        "BAKU/YEREVAN",
+        "Reuters",
+        None,
+        10,
+        6,
+    ),
+    (
+        "Headline\n\nStandfirst\n\nBy Elena Petrova\n\nMOSCOW (AA) - Mirzoyan said.",
+        "MOSCOW (AA)",
+        "MOSCOW",
+        "AA",
+        None,
+        None,
+        None,
+    ),
+    ("SOCHI (Azatutyun) — The leaders pledged.", "SOCHI (Azatutyun)", "SOCHI", "Azatutyun", None, None, None),
+    ("Baku (AFP) – Azerbaijan said.", "Baku (AFP)", "Baku", "AFP", None, None, None),
+    # Turan's place/date/agency, the date day first unless it cannot be (12.13.23 is December 13).
+    ("Baku/12.13.23/Turan: Mirzoyan spoke.", "Baku/12.13.23/Turan", "Baku", "Turan", 2023, 12, 13),
+    ("Baku/27.09.21 / Turan: Cavusoglu spoke.", "Baku/27.09.21 / Turan", "Baku", "Turan", 2021, 9, 27),
+    ("Baku. TurkicWorld: Talks were held.", "Baku. TurkicWorld", "Baku", "TurkicWorld", None, None, None),
+    # A place in capitals and a dash, the date above (the Astana Times, news.am).
+    (
+        "Headline\n\nBy Aibek Nurov in Nation on 10 May 2024\n\nASTANA – Kazakhstan said.",
+        "ASTANA",
+        "ASTANA",
+        "",
+        None,
+        None,
+        None,
+    ),
+    ("January 16\nShow news feed\n\nYEREVAN. – The ministry said.", "YEREVAN.", "YEREVAN", "", None, None, None),
+    # Europa Press: day and abbreviated month, or the day alone.
+    (
+        "MADRID, 25 Oct. (EUROPA PRESS) - The government said.",
+        "MADRID, 25 Oct. (EUROPA PRESS)",
+        "MADRID",
+        "EUROPA PRESS",
+        None,
+        10,
+        25,
+    ),
+    (
+        "MADRID, 17 (EUROPA PRESS) - Pashinyan said.",
+        "MADRID, 17 (EUROPA PRESS)",
+        "MADRID",
+        "EUROPA PRESS",
+        None,
+        None,
+        17,
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "text", "place", "outlet", "year", "month", "day"), FURNISHED)
+def test_forms_below_furniture(article, text, place, outlet, year, month, day):
     d = find_dateline(article)
-    assert (d.year, d.month, d.day, d.source) == (2024, 9, 21, "timestamp")
-    assert (d.start, d.text) == (article.index("YEREVAN"), "YEREVAN, SEPTEMBER 21, ARMENPRESS.")
+    assert (d.text, d.place, d.outlet, d.year, d.month, d.day) == (text, place, outlet, year, month, day)
+    assert article[d.start : d.end] == d.text
 
 
-def test_timestamp_date_wins_over_the_dateline_day():
-    # The dateline says when the story was filed; the timestamp, when it was published.
-    d = find_dateline("00:15, 22 September 2024\nYEREVAN, SEPTEMBER 21, ARMENPRESS. Talks resumed.")
-    assert (d.year, d.month, d.day) == (2024, 9, 22)
+def test_a_headline_in_capitals_is_no_dateline():
+    article = "UPDATE - Armenian minister says 'ready' to sign\n\nBy Elena Petrova\n\nMOSCOW (AA) - Mirzoyan said."
+    assert find_dateline(article).text == "MOSCOW (AA)"
 
 
-def test_headline_and_timestamp_above_the_dateline():
-    article = "Galuzin: Moscow ready to help\n\n10:42, 5 June 2024\nMOSCOW, June 5. /TASS/. Russia is ready."
-    d = find_dateline(article)
-    assert (d.start, d.end, d.year, d.source) == (50, 73, 2024, "timestamp")
-    assert headline(article, d) == "Galuzin: Moscow ready to help"
+def test_numeric_date_keeps_both_readings():
+    d = find_dateline("Baku/01.10.24/Turan: Bayramov spoke on Wednesday.")
+    assert (d.year, d.month, d.day, d.readings) == (2024, 10, 1, ((10, 1), (1, 10)))
+    assert find_dateline("Baku/12.13.23/Turan: Talks.").readings == ((12, 13),)
 
 
-def test_undated_dateline_takes_the_timestamp_date():
-    d = find_dateline("10:42, 21 September 2024\nYEREVAN, Armenia (AP) — Talks resumed.")
-    assert (d.text, d.outlet, d.year, d.month, d.day, d.source) == (
-        "YEREVAN, Armenia (AP)",
-        "AP",
-        2024,
-        9,
-        21,
-        "timestamp",
-    )
-
-
-def test_crlf_and_byte_order_mark():
-    article = "\ufeffHeadline\r\n\r\n10:42, 5 June 2024\r\nMOSCOW, June 5. /TASS/. Russia is ready.\r\n"
-    d = find_dateline(article)
-    assert (d.start, d.text, d.year, d.source) == (33, "MOSCOW, June 5. /TASS/.", 2024, "timestamp")
-    assert headline(article, d) == "Headline"
-    d = find_dateline("\ufeffYEREVAN, MAY 15, ARMENPRESS. Talks.")
-    assert (d.start, d.end, d.text) == (1, 29, "YEREVAN, MAY 15, ARMENPRESS.")
+def test_weak_forms_only_above_the_story():
+    story = "The foreign ministers of the two countries met in Almaty on Friday for a new round of talks."
+    # A line of the story below it is not a dateline, though it starts with a place and a date.
+    assert find_dateline(f"Headline\n{story}\nBAKU, Azerbaijan, May 15. By Anna Petrova") is None
+    # An agency's dateline is found below a standfirst that reads as a sentence.
+    d = find_dateline(f"Headline\n{story}\nMOSCOW, June 5. /TASS/. Russia is ready.")
+    assert d.text == "MOSCOW, June 5. /TASS/."
 
 
 def test_no_dateline():
@@ -181,8 +247,9 @@ def test_no_dateline():
     assert find_dateline("Yerevan, May 15, the ministers met in Almaty.") is None  # no outlet named "the ministers"
     assert find_dateline("Armenia (updated) - talks resume") is None  # an undated dateline's place is in capitals
     assert find_dateline("") is None
-    # Too far down to be a dateline: a dateline stands in the first lines.
-    assert find_dateline("a\nb\nc\nd\nMOSCOW, June 5. /TASS/. Russia is ready.") is None
+    # Too far down to be a dateline: a dateline stands in the first fifteen lines.
+    assert find_dateline("a\n" * 15 + "MOSCOW, June 5. /TASS/. Russia is ready.") is None
+    assert find_dateline("a\n" * 14 + "MOSCOW, June 5. /TASS/. Russia is ready.").text == "MOSCOW, June 5. /TASS/."
 
 
 def test_month_numbers():

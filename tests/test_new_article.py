@@ -35,7 +35,7 @@ def test_shows_dateline_quotes_and_mentions_without_writing(package, tmp_path):
         "published:    2025-03-03 (read from the dateline)",
     ]
     assert "     98:111   statement jeyhun-bayramov  [Bayramov said]  'We are ready,'" in lines
-    assert "'Example Agency' is not a name or alias in organisations" in result.stderr
+    assert "outlet 'Example Agency' is not curated: add a curated/organisations.csv row" in result.stderr
     assert result.stderr.rstrip().endswith(f"add it with: cp {article} seeds/910_example.txt")
     assert snapshot(package) == before
     assert not (package / "seeds" / "910_example.txt").exists()

@@ -1,4 +1,4 @@
-"""Publication dates: read from the dateline or a timestamp, or the year inferred from the text."""
+"""The year of a dateline without one: the years every clue allows, exactly one, or a refusal."""
 
 from __future__ import annotations
 
@@ -8,18 +8,27 @@ import pytest
 from conftest import ARMENPRESS, MEDIAMAX, TASS, seed_text
 
 from caucasus_data.parse.dateline import find_dateline
-from caucasus_data.parse.pubdate import DateError, infer_year, lead_weekday, past_dates, past_months, past_years
+from caucasus_data.parse.pubdate import (
+    DateError,
+    future_dates,
+    infer_year,
+    lead_weekday,
+    past_dates,
+    past_months,
+    past_years,
+)
 
 D = datetime.date
 TODAY = D(2026, 1, 1)
 
 TASS_METHOD = (
-    "year inferred, the earliest that fits: not before 2023 (the latest year the text mentions as past), "
+    "year inferred, the only year that fits: not before 2023 (the latest year the text mentions as past), "
     "not before 2023-07-01 (the text reports 'July 2023' as past), a Wednesday (named in the lead)"
 )
 ARMENPRESS_METHOD = (
-    "year inferred, the earliest that fits: not before 2024 (the latest year the text mentions as "
-    "past), not before 2024-05-11 (the text reports '10-11 May 2024' as past)"
+    "year inferred, the only year that fits: not before 2024 (the latest year the text mentions as "
+    "past), not before 2024-05-11 (the text reports '10-11 May 2024' as past), before 2025-05-11 (the "
+    "lead's 'May 10-11' is the '10-11 May 2024' the text dates)"
 )
 
 
@@ -29,21 +38,27 @@ def _infer(article: str, today: datetime.date = TODAY):
 
 
 @pytest.mark.parametrize(
-    ("stem", "date", "method"),
+    ("stem", "date", "method", "later"),
     [
-        (TASS, D(2024, 6, 5), TASS_METHOD),
-        (ARMENPRESS, D(2024, 5, 15), ARMENPRESS_METHOD),
+        (TASS, D(2024, 6, 5), TASS_METHOD, D(2030, 6, 5)),  # from 2030 on, a later Wednesday fits too
+        (ARMENPRESS, D(2024, 5, 15), ARMENPRESS_METHOD, None),  # the text bounds it from above
     ],
 )
-def test_seed_years_are_inferred(stem, date, method):
+def test_seed_years_are_inferred(stem, date, method, later):
     found = _infer(seed_text(stem))
-    assert (found.date, found.inferred, found.method) == (date, True, method)
+    assert (found.date, found.inferred, found.method, found.later) == (date, True, method, later)
 
 
-@pytest.mark.parametrize("today", [D(2024, 6, 5), D(2026, 11, 22), D(2040, 1, 1)])
-def test_seed_years_do_not_depend_on_the_build_date(today):
+@pytest.mark.parametrize("today", [D(2024, 6, 5), D(2026, 11, 22), D(2030, 6, 4)])
+def test_seed_years_until_another_year_fits(today):
     assert _infer(seed_text(TASS), today).date == D(2024, 6, 5)
     assert _infer(seed_text(ARMENPRESS), today).date == D(2024, 5, 15)
+
+
+def test_a_build_after_another_year_fits_refuses():
+    with pytest.raises(DateError, match=r"^2024 or 2030 fit 06-05"):
+        _infer(seed_text(TASS), D(2030, 6, 5))
+    assert _infer(seed_text(ARMENPRESS), D(2040, 1, 1)).date == D(2024, 5, 15)
 
 
 def test_mediamax_date_is_read():
@@ -51,37 +66,68 @@ def test_mediamax_date_is_read():
     assert (d.year, d.month, d.day, d.source) == (2023, 10, 9, "dateline")
 
 
+def test_several_years_fit_and_the_article_is_refused():
+    # Talks of 2024 as past: 8 May 2024 and 8 May 2025 both fit; neither is chosen.
+    with pytest.raises(DateError, match=r"^2024 or 2025 fit 05-08 \(not before 2024"):
+        _infer("YEREVAN, MAY 8, ARMENPRESS. Talks went well.\nNegotiations were held in 2024 in Almaty.")
+
+
 def test_a_full_date_reported_as_past_bounds_the_date():
-    # 8 May 2024 would precede talks the article reports as held on 10-11 May 2024: the next year fits.
-    past = "YEREVAN, MAY 8, ARMENPRESS. Talks went well.\nOn 10-11 May 2024 negotiations were held in Almaty."
+    # 8 May 2024 would precede talks the article reports as held on 10-11 May 2024.
+    past = (
+        "YEREVAN, MAY 8, ARMENPRESS. Talks went well on Thursday.\nOn 10-11 May 2024 negotiations were held in Almaty."
+    )
     found = _infer(past)
-    assert found.date == D(2025, 5, 8)
+    assert found.date == D(2025, 5, 8)  # a Thursday; 8 May 2026 is after the build date
     assert "not before 2024-05-11 (the text reports '10-11 May 2024' as past)" in found.method
-    # The same date announced as a plan bounds nothing but the year.
-    plan = "YEREVAN, MAY 8, ARMENPRESS. Talks are near.\nNegotiations will be held on 10-11 May 2024 in Almaty."
-    assert _infer(plan).date == D(2024, 5, 8)
+
+
+def test_a_date_after_from_or_by_is_no_past():
+    """`dissolving the republic from January 1, 2024` in an article of November 2023: the sentence is past,
+    the date it names is not, and must not make the article's year 2024."""
+    article = (
+        "YEREVAN, November 10. /TASS/. Pashinyan said on Friday he hoped to sign the treaty.\n"
+        "In 2019 the two leaders met in Vienna.\n"
+        "On September 28, the separatist leader signed a decree dissolving the republic from January 1, 2024."
+    )
+    assert past_years(article) == [2019]
+    with pytest.raises(DateError, match=r"^2023 or 2028 fit 11-10"):
+        _infer(article, D(2030, 1, 1))
+
+
+def test_a_date_announced_as_future_bounds_the_date_from_above():
+    article = (
+        "BAKU, March 3 (Reuters) - Azerbaijan said the border commissions met.\n"
+        "The ministers met in Almaty in May 2021.\n"
+        "The next round will be held on 10 January 2023 in Tbilisi."
+    )
+    found = _infer(article)
+    assert found.date == D(2022, 3, 3)
+    assert "not after 2023-01-10 (the text announces '10 January 2023')" in found.method
+    assert found.later is None
 
 
 def test_weekday_in_the_lead_picks_the_year():
-    article = "MOSCOW, June 5. /TASS/. Galuzin told TASS on Wednesday. Talks were held in 2019."
-    assert _infer(article).date == D(2019, 6, 5)
-    article = "MOSCOW, June 5. /TASS/. Galuzin told TASS on Monday. Talks were held in 2019."
+    article = "MOSCOW, June 5. /TASS/. Galuzin told TASS on Wednesday. Talks were held in 2021."
+    assert _infer(article).date == D(2024, 6, 5)
+    article = "MOSCOW, June 5. /TASS/. Galuzin told TASS on Monday. Talks were held in 2021."
     assert _infer(article).date == D(2023, 6, 5)
+    # After 2019 two Wednesdays fall on June 5 up to the build date: no choice between them.
+    with pytest.raises(DateError, match=r"^2019 or 2024 fit 06-05"):
+        _infer("MOSCOW, June 5. /TASS/. Galuzin told TASS on Wednesday. Talks were held in 2019.")
 
 
 def test_weekday_is_read_in_the_dateline_paragraph_not_the_headline():
-    article = "Friday talks in Baku\nMOSCOW, June 5. /TASS/. Galuzin told TASS on Wednesday. Talks were in 2019."
+    article = "Friday talks in Baku\nMOSCOW, June 5. /TASS/. Galuzin told TASS on Wednesday. Talks were in 2021."
     assert lead_weekday(article, find_dateline(article).start) == 2
-    assert _infer(article).date == D(2019, 6, 5)
+    assert _infer(article).date == D(2024, 6, 5)
 
 
-def test_no_clue_gives_the_latest_date_up_to_the_build_date():
-    article = "MOSCOW, June 5. /TASS/. Russia is ready to help."
-    assert _infer(article, D(2026, 3, 1)).date == D(2025, 6, 5)
-    assert _infer(article, D(2026, 7, 1)).date == D(2026, 6, 5)
-    assert "the latest that fits up to the build date 2026-03-01" in _infer(article, D(2026, 3, 1)).method
-    # A weekday alone: the latest such date that falls on it.
-    assert _infer("MOSCOW, June 5. /TASS/. Galuzin spoke on Wednesday.", D(2026, 3, 1)).date == D(2024, 6, 5)
+def test_nothing_from_below_is_a_refusal():
+    with pytest.raises(DateError, match=r"^nothing in the text bounds the year of 06-05 from below"):
+        _infer("MOSCOW, June 5. /TASS/. Russia is ready to help.")
+    with pytest.raises(DateError, match=r"nothing in the text bounds .* \(a Wednesday \(named in the lead\)\)"):
+        _infer("MOSCOW, June 5. /TASS/. Galuzin spoke on Wednesday.")
 
 
 def test_no_year_fits():
@@ -91,7 +137,8 @@ def test_no_year_fits():
 
 def test_plans_are_not_past_years():
     assert past_years("The treaty will be signed by 2030. Talks were held in 2023 and 1991.") == [2023, 1991]
-    assert past_years("the 2020-2022 agreements") == [2020]
+    assert past_years("The 2020-2022 agreements were signed.") == [2020]
+    assert past_years("the 2020-2022 agreements") == []  # no verb says it is past
 
 
 @pytest.mark.parametrize(
@@ -104,11 +151,19 @@ def test_plans_are_not_past_years():
         ("They met on 2024-05-11.", [(D(2024, 5, 11), "2024-05-11")]),
         ("It was signed on 31 June 2024.", []),  # not a calendar date
         ("Talks will be held on 3 June 2025.", []),  # a plan
+        ("It was extended until 5 June 2025.", []),  # looks forward
     ],
 )
 def test_past_dates(sentence, expected):
     assert past_dates(sentence) == expected
 
 
+def test_future_dates():
+    assert future_dates("Talks will be held on 3 June 2025. He said talks will resume on 4 June 2025.") == [
+        (D(2025, 6, 3), "3 June 2025")  # the second is reported speech: past and future at once
+    ]
+
+
 def test_past_months():
-    assert past_months(seed_text(ARMENPRESS)) == [(D(2023, 6, 1), "June 2023"), (D(2024, 5, 1), "May 2024")]
+    # `by June 2023, there was a general understanding`: looks forward from before June 2023.
+    assert past_months(seed_text(ARMENPRESS)) == [(D(2024, 5, 1), "May 2024")]

@@ -5,34 +5,39 @@ quotes (only the outermost is a quotation), and quotations that run over paragra
 paragraph may reopen with a mark or not. An apostrophe inside a word (`Armenia’s`) is not a quote mark,
 nor is a plural possessive (`the Armenians' rights`) when a later mark closes the quote; in a paragraph a
 single quote runs into without reopening, only a mark after punctuation (`changed,'`) closes it.
-A quote left open (no closing mark before a new quotation or the end) ends with its last paragraph.
+A quote left open (no closing mark before a new quotation) ends with its last paragraph; a quote the
+text ends in before it closes runs to the end of the text and is `truncated`.
+
+Hard-wrapped text (line breaks inside sentences) is read through `layout.unwrap`, so that a wrapped
+quotation or attribution is one; the span and the words are the text's own.
 
 The span of a quote is the quoted text between the marks: the marks are not part of it.
 
 Kinds: `statement` (a sentence or more of the speaker's words), `partial` (a few words inside a
-reported sentence: `the side has given “its agreement in principle”`) and `term` (a quoted term or
-name, `the term "Zangezur Corridor"`; not the speaker's statement, so no speaker).
+reported sentence that attributes them: `the side has given “its agreement in principle”`, `Galuzin
+said the talks were "useful"`) and `term` (a quoted term or name, `the term "Zangezur Corridor"`, or a
+few words no attribution gives to anybody, `after an "anti-terrorist operation"`; no speaker).
 
-Speakers: a person named in the attribution (`Galuzin said`, `said Galuzin`, `Galuzin told TASS`,
-`According to Galuzin`), else a pronoun or description (`he noted`, `the diplomat said`, `the deputy
-foreign minister said`) resolved to the person the article is speaking about: the last person named
-before, or for a description the last one whose title (as written next to their name, or curated)
-has its words. A description of somebody else resolves only by such a title: an indefinite one (`an
-official said`), a possessive one (`the ministry's spokesperson`) and one of a role that speaks for
-another (spokesperson, aide, adviser, representative, official). A quote with no attribution continues
-the quote before it when nobody else was named in between, as in news style. What cannot be resolved
-stays None.
+Speakers: the attribution is the words after the closing mark (`," Galuzin said`), before the opening
+one (`Galuzin said: "`), or earlier in the sentence (`According to him, ... “its agreement”`); its
+subject is resolved by `speakers.Article.resolve`. A statement with no attribution continues the quote
+before it when it stands in the same paragraph or the next with nobody else named in between, as in
+news style, takes the speaker of the next quote of its sentence (`"A" and "B," he said`), the subject
+of the words a colon ends (`Galuzin on the talks: "`), or the one curated person the paragraph before
+it is about when it opens a paragraph; any other quotation without an attribution has no speaker. A
+quote whose speaker stays empty says why (`Quote.unresolved`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import NamedTuple
 
-from .mentions import Mention, fold
+from .layout import unwrap
+from .mentions import Mention
+from .speakers import Article, Ref, Said, Speakers
 
 OPENING_CONTEXT = " \t\r\n([{—–-/:\"“„«'‘"
 CLOSING_PUNCT = ",.!?;:…"
@@ -53,9 +58,12 @@ SPEAK = (
     r"|asked|responded|suggested|cautioned"
     r"|(?:quoted\s+)?as\s+saying"
 )  # "was quoted as saying", "Interfax quoted Galuzin as saying"
+SPEAK_WORD = re.compile(rf"\b(?:{SPEAK}|according\s+to)\b", re.IGNORECASE)
 # Right after the closing mark: `," Galuzin said`, `,” said Galuzin in`, `" - he told TASS`.
+# `This was stated by Turkish Foreign Minister Movlut Cavusoglu at a briefing`: the speaker after `by`.
+PASSIVE = rf"(?:this|that|it|these|which)\s+(?:was|were|has\s+been)\s+(?:{SPEAK})\s+by\s+(?P<passive>{LONG_NAME})(?=\s*(?:[.,;:!?]|$|\s+(?:in|at|during|on|to|while|after|when|before|as|from|with|about|of)\b))"
 AFTER = re.compile(
-    rf"[ \t]*[,–—-]?[ \t]*(?:(?P<subject>{SUBJECT})\s+(?:{SPEAK})\b{TOLD_WHOM}"
+    rf"[ \t]*[,–—-]?[ \t]*(?:{PASSIVE}|(?P<subject>{SUBJECT})\s+(?:{SPEAK})\b{TOLD_WHOM}"
     rf"|(?:{SPEAK}|according\s+to)\s+(?P<subject2>{LONG_NAME})(?=\s*(?:[.,;:!?]|$|\s+(?:in|at|during|on|to|while|after"
     rf"|when|before|as|from|with|about|of)\b)))",
     re.IGNORECASE,
@@ -72,26 +80,18 @@ IN_SENTENCE = re.compile(
     rf"|(?P<subject>{SUBJECT})\s+(?:{SPEAK})\b",
     re.IGNORECASE,
 )
-ROLE = (
-    r"minister|diplomat|official|spokes(?:man|woman|person)|president|premier|ambassador|envoy|aide"
-    r"|adviser|advisor|secretary|chairman|chairwoman|chair|head|leader|representative|negotiator"
-    r"|politician|lawmaker|speaker|governor|mayor|commander|general"
-)
-# Roles of somebody speaking for another (`the ministry's spokesperson`): never the person spoken about.
-ANOTHER_VOICE = re.compile(r"spokes(?:man|woman|person)|representative|aide|advis[eo]r|official", re.IGNORECASE)
-PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
-# `the deputy foreign minister`, `Russia's top diplomat`: a description ending the words it is found in.
-DESCRIPTION = re.compile(
-    rf"\b(?P<determiner>the|a|an|his|her|their|its|[\w-]+['’]s)"
-    rf"\s+(?P<words>(?:[\w-]+\s+){{0,4}}?(?:{ROLE}))\s*$",
-    re.IGNORECASE,
-)
 TERM_CUE = re.compile(
-    r"\b(?:term|terms|word|words|phrase|expression|so-called|dubbed|slogan|concept|notion"
-    r"|label|name|formula|title|known\s+as|referred\s+to\s+as|project|initiative)\s*$",
+    r"\b(?:term|terms|word|words|phrase|expression|so-called|dubbed|slogan|concept|notion|motto"
+    r"|label|name|formula|title|titled|entitled|known\s+as|referred\s+to\s+as|project|initiative"
+    r"|topic|theme|called|named)\s*$",
     re.IGNORECASE,
 )
-SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "la", "with", "&"}
+SMALL_WORDS = {
+    "of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "la", "with", "&", "after", "before",
+    "from", "into", "over", "under", "between", "against", "about", "by", "or", "as", "via", "within",
+}  # fmt: skip
+MAX_TITLE_WORDS = 12  # a quoted title (`"South Caucasus: Regional Development and Cooperation"`) is a term
+STOP_BEFORE_SPACE = re.compile(r"[.!?](?=\s)")
 SENTENCE_STOP = re.compile(r"[.!?…](?=\s|$)|\n")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -106,6 +106,13 @@ class Marks(NamedTuple):
 DOUBLE = Marks('"“„«', '"”“»', re.compile('["“”„«»\n]'), True)
 SINGLE = Marks("'‘", "'’", re.compile("['‘’\n]"), True)
 OPENED = -1  # _close_in: a new quotation opens where the old one should have continued
+MAX_PARAGRAPHS = 40  # a quotation runs over no more paragraphs than this (bounds the scan of hostile text)
+SENTENCE_REACH = 2000  # how far a sentence's start or end is looked for
+BEFORE_REACH, IN_SENTENCE_REACH = 300, 600  # how much of the sentence before a quote an attribution is read in
+SUBJECT_REACH = 200  # how far before its verb an attribution's subject may start
+TERM_REACH = 80  # the words before a quoted term that say it is one (`the term`, `the so-called`)
+# Quotes of one article whose attribution is looked for; the rest (only in hostile text) get none.
+MAX_ATTRIBUTED = 5000
 
 
 @dataclass(frozen=True)
@@ -116,12 +123,15 @@ class Quote:
     quote_type: str
     speaker_id: str | None
     attribution: str | None
+    truncated: bool = False  # the text ends before the quotation closes
+    unresolved: str | None = None  # why a statement or partial quote has no speaker
 
 
 class QuoteSpan(NamedTuple):
     start: int
     end: int
     closed: bool  # a closing mark stands at `end`
+    truncated: bool = False  # the text ends inside the quotation
 
 
 class Attribution(NamedTuple):
@@ -147,8 +157,12 @@ def _opens(text: str, i: int, marks: Marks) -> bool:
 
 def _closes(text: str, j: int, marks: Marks) -> bool:
     mark = text[j]
-    if mark not in marks.closes or j == 0 or text[j - 1].isspace():
+    if mark not in marks.closes or j == 0:
         return False
+    if text[j - 1].isspace():
+        # `in the future, " Cavusoglu stressed`: a stray space before a closing mark that opens nothing.
+        after = text[j + 1] if j + 1 < len(text) else " "
+        return mark == '"' and j > 1 and text[j - 2] in CLOSING_PUNCT and after.isspace()
     after = text[j + 1] if j + 1 < len(text) else " "
     if mark in "”»":
         return True
@@ -189,54 +203,68 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-def _quote_end(text: str, start: int, marks: Marks) -> QuoteSpan | None:
-    """The quotation whose text starts at `start`, or None when its opening mark is a stray one."""
-    k, sure_end, marked = start, None, True  # marked: the paragraph is surely part of the quotation
-    while True:
+def _span(start: int, end: int | None, closed: bool = False, truncated: bool = False) -> QuoteSpan | None:
+    return None if end is None or end <= start else QuoteSpan(start, end, closed, truncated)
+
+
+def _quote_end(text: str, start: int, marks: Marks, content_end: int) -> QuoteSpan | None:
+    """The quotation whose text starts at `start`, or None when its opening mark is a stray one;
+    `content_end` is where the text's last non-blank character ends."""
+    k, marked = start, True  # marked: the paragraph is surely part of the quotation
+    sure_end: int | None = None  # where the last paragraph surely part of it ends
+    for _ in range(MAX_PARAGRAPHS):
         stop = text.find("\n", k)
         stop = len(text) if stop < 0 else stop
         close = _close_in(text, k, stop, marks, marked)
         if close == OPENED:
-            return QuoteSpan(start, sure_end, False)
+            return _span(start, sure_end)
         if close is not None:
-            return QuoteSpan(start, close, True)
+            return _span(start, close, closed=True)
         end = _trim(text, k, stop)
+        if stop >= content_end:  # the text ends inside the quotation
+            return _span(start, end if marked else sure_end, truncated=True)
         ends_sentence = end > k and text[end - 1] in SENTENCE_END
         if marked and not ends_sentence:
-            return None if sure_end is None else QuoteSpan(start, end, False)
+            return None if sure_end is None else _span(start, end)
         if not marked and not ends_sentence:
-            return QuoteSpan(start, sure_end, False)
+            return _span(start, sure_end)
         if marked:
             sure_end = end
         nxt = stop
         while nxt < len(text) and text[nxt].isspace():
             nxt += 1
-        if nxt >= len(text):
-            return QuoteSpan(start, sure_end, False)
         if text[nxt] in marks.opens:
             k, marked = nxt + 1, True
         elif marks.runs_on:
             k, marked = nxt, False
         else:
-            return QuoteSpan(start, sure_end, False)
+            return _span(start, sure_end)
+    return _span(start, sure_end)
 
 
 ANY_OPEN = re.compile("[\"“„«'‘]")
 
 
 def quote_spans(text: str) -> list[QuoteSpan]:
-    """The outermost quotations of `text`, in order.
+    """The outermost quotations of `text`, in order (hard-wrapped text read unwrapped).
 
     >>> t = 'He said: "We are ready." It is Armenia\\'s call, \\'a big one\\'.'
     >>> [t[s.start:s.end] for s in quote_spans(t)]
     ['We are ready.', 'a big one']
+    >>> t = 'He said: "We will sign the treaty once'
+    >>> [(t[s.start:s.end], s.truncated) for s in quote_spans(t)]
+    [('We will sign the treaty once', True)]
     """
-    spans, i = [], 0
-    while (match := ANY_OPEN.search(text, i)) is not None:
+    return _spans(unwrap(text))
+
+
+def _spans(view: str) -> list[QuoteSpan]:
+    spans, i, content_end = [], 0, len(view.rstrip())
+    while (match := ANY_OPEN.search(view, i)) is not None:
         i = match.start()
-        marks = DOUBLE if text[i] in DOUBLE.opens else SINGLE
-        span = _quote_end(text, i + 1, marks) if _opens(text, i, marks) else None
-        if span is None or span.end <= span.start:
+        marks = DOUBLE if view[i] in DOUBLE.opens else SINGLE
+        span = _quote_end(view, i + 1, marks, content_end) if _opens(view, i, marks) else None
+        if span is None:
             i += 1
             continue
         spans.append(span)
@@ -248,15 +276,16 @@ def quote_spans(text: str) -> list[QuoteSpan]:
 
 
 def _sentence_start(text: str, i: int) -> int:
-    k = i
-    while k > 0 and not (text[k - 1] == "\n" or (text[k - 1] in ".!?" and k < len(text) and text[k].isspace())):
-        k -= 1
-    return k
+    """Where the sentence around offset i starts: after a line break or a `.`, `!` or `?` before a space."""
+    limit = max(0, i - SENTENCE_REACH)
+    start = text.rfind("\n", limit, i) + 1 or limit
+    stops = [m.end() for m in STOP_BEFORE_SPACE.finditer(text, start, i)]
+    return max(start, stops[-1] if stops else start)
 
 
 def _sentence_end(text: str, j: int) -> int:
-    match = SENTENCE_STOP.search(text, j)
-    return match.start() if match else len(text)
+    match = SENTENCE_STOP.search(text, j, j + SENTENCE_REACH)
+    return match.start() if match else min(len(text), j + SENTENCE_REACH)
 
 
 def _head(text: str, opening: int) -> tuple[int, int]:
@@ -274,14 +303,15 @@ def _head(text: str, opening: int) -> tuple[int, int]:
 
 
 def _make(match: re.Match) -> Attribution:
-    named = "subject" if match.group("subject") is not None else "subject2"
+    groups = match.groupdict()
+    named = next(g for g in ("passive", "subject", "subject2") if groups.get(g) is not None)
     raw = match.group(0)
     words = raw.strip(" \t,:–—-")
     start = match.start() + raw.index(words)
     return Attribution(
         start,
         start + len(words),
-        words,
+        " ".join(words.split()),  # a hard-wrapped attribution as one line
         match.start(named),
         match.end(named),
         named == "subject",
@@ -293,16 +323,39 @@ def _after(text: str, span: QuoteSpan) -> Attribution | None:
     if not span.closed:
         return None
     match = AFTER.match(text, span.end + 1, _sentence_end(text, span.end + 1))
+    if match is None:
+        return None
+    # `..." He noted that ...`: after a quotation that ends its sentence, a capitalised pronoun or a
+    # verb with `that` starts a sentence of its own, not the quotation's attribution.
+    if re.search(r"[.!?…]\W*$", text[span.start : span.end]) and match.group("subject") is not None:
+        subject = match.group("subject")
+        if re.match(r"(?:He|She|They|It|We)\b", subject) or re.match(r"\s+that\b", text[match.end() :]):
+            return None
+    return _make(match)
+
+
+def _first_verb(verbs: list[int], start: int, end: int) -> int | None:
+    """The first of the speech verbs' offsets in [start, end)."""
+    k = bisect.bisect_left(verbs, start)
+    return verbs[k] if k < len(verbs) and verbs[k] < end else None
+
+
+def _before(text: str, head: tuple[int, int], verbs: list[int]) -> Attribution | None:
+    # An attribution before the mark is a few words: only the end of a long sentence is read, and only
+    # when a speech verb stands there (the full pattern is slow on long sentences).
+    start = max(head[0], head[1] - BEFORE_REACH)
+    if _first_verb(verbs, start, head[1]) is None:
+        return None
+    match = BEFORE.search(text, start, head[1])
     return _make(match) if match else None
 
 
-def _before(text: str, head: tuple[int, int]) -> Attribution | None:
-    match = BEFORE.search(text, *head)
-    return _make(match) if match else None
-
-
-def _in_sentence(text: str, head: tuple[int, int]) -> Attribution | None:
-    match = IN_SENTENCE.search(text, *head)
+def _in_sentence(text: str, head: tuple[int, int], verbs: list[int]) -> Attribution | None:
+    verb = _first_verb(verbs, max(head[0], head[1] - IN_SENTENCE_REACH), head[1])
+    if verb is None:
+        return None
+    # The subject is a few words before the first speech verb of the sentence.
+    match = IN_SENTENCE.search(text, max(head[0], verb - SUBJECT_REACH), head[1])
     return _make(match) if match else None
 
 
@@ -314,7 +367,12 @@ def _title_case(words: list[str]) -> bool:
 
 
 def _kind(
-    text: str, span: QuoteSpan, head: tuple[int, int], before: Attribution | None, after: Attribution | None
+    text: str,
+    span: QuoteSpan,
+    head: tuple[int, int],
+    before: Attribution | None,
+    after: Attribution | None,
+    attributed: bool,
 ) -> str:
     body = text[span.start : span.end]
     words = body.split()
@@ -327,149 +385,114 @@ def _kind(
     # `"Zangezur Corridor" put into circulation`: the sentence goes on after the closing mark.
     tail = text[span.end + 1 : span.end + 3] if span.closed else ""
     continues = after is None and bool(re.match(r"\s?[^\W\d_]", tail)) and tail.strip()[:1].islower()
-    if (
-        not ends_sentence
-        and len(words) <= 4
-        and after is None
-        and (TERM_CUE.search(head_text) or (_title_case(words) and (embedded or continues)))
-    ):
+    short = not ends_sentence and len(words) <= 4 and after is None
+    if short and TERM_CUE.search(head_text[-TERM_REACH:]):
         return "term"
+    # A name or title in capitals, inside a sentence: the topic of a panel, a project, a document.
+    titled = not ends_sentence and len(words) <= MAX_TITLE_WORDS and after is None and _title_case(words)
+    if titled and (embedded or continues or TERM_CUE.search(head_text[-TERM_REACH:])):
+        return "term"
+    if titled and before is None and not attributed and len(words) > 1:
+        return "term"  # a quoted name or title standing alone (a crosshead), which no words attribute
     if (embedded or continues) and (body[:1].islower() or (not ends_sentence and len(words) < 12)):
-        return "partial"
+        # A few words no attribution gives to anybody are scare quotes: `after an "anti-terrorist operation"`.
+        return "partial" if attributed or not short else "term"
     return "statement"
 
 
-# --- speakers --------------------------------------------------------------------------------------
+def find_quotes(text: str, mentions: list[Mention], speakers: Speakers) -> list[Quote]:
+    """Every quotation in `text`; `mentions` are the curated entity mentions, `speakers` who may speak.
+
+    >>> from caucasus_data.parse.mentions import EntityMatcher
+    >>> t = 'Galuzin spoke. "We are ready," he said. Russia does not use the term "Zangezur Corridor".'
+    >>> m = EntityMatcher([("mikhail-galuzin", "Galuzin")]).find(t)
+    >>> [(q.text, q.quote_type, q.speaker_id, q.attribution) for q in find_quotes(t, m, Speakers({"mikhail-galuzin"}))]
+    [('We are ready,', 'statement', 'mikhail-galuzin', 'he said'), ('Zangezur Corridor', 'term', None, None)]
+    """
+    view = unwrap(text)
+    spans = _spans(view)
+    article = Article(view, [(s.start, s.end) for s in spans], mentions, speakers)
+    # Where speech verbs stand outside the quotations: attributions are looked for only near them.
+    verbs = [m.start() for m in SPEAK_WORD.finditer(view) if not article.quoted(m.start())]
+    quotes = [_quote(text, view, article, span, verbs, i < MAX_ATTRIBUTED) for i, span in enumerate(spans)]
+    # Unattributed statements take the speaker of their neighbours, once every attribution is read.
+    for i, quote in enumerate(quotes):
+        if quote.speaker_id is None and quote.attribution is None and quote.quote_type != "term":
+            speaker = _next_in_sentence(view, quote, quotes[i + 1] if i + 1 < len(quotes) else None)
+            if speaker is None and quote.quote_type == "statement":
+                speaker = _continues_previous(article, quotes[i - 1] if i else None, quote.start - 1)
+            if speaker is None and quote.quote_type == "statement":
+                speaker = _introduced(article, quote.start - 1)
+            if speaker is not None:
+                quotes[i] = replace(quote, speaker_id=speaker, unresolved=None)
+    return quotes
 
 
-@dataclass
-class _Context:
-    """What speaker resolution knows of one article."""
-
-    text: str
-    persons: list[Mention]  # mentions of people outside quotations, in order
-    others: list[Mention]  # mentions of organisations (possible speakers), in order
-    titles: dict[str, set[str]]  # person id -> folded words of the titles written next to their names
-    spoken: list[str]  # the speakers resolved so far, in order
-
-
-def _title_words(text: str, mention: Mention) -> set[str]:
-    """Words of the title before a name (`Russian Deputy Foreign Minister Mikhail Galuzin`) and of an
-    apposition after it (`Ararat Mirzoyan, Minister of Foreign Affairs of Armenia`)."""
-    left = max(text.rfind(c, 0, mention.start) for c in ",.;:\n(")
-    before = text[left + 1 : mention.start].split()[-6:]
-    after = []
-    if text.startswith(", ", mention.end):
-        right = min((i for i in (text.find(c, mention.end + 2) for c in ",.;\n") if i >= 0), default=len(text))
-        after = text[mention.end + 2 : right].split()[:10]
-    return {fold(w.strip("’'")) for w in before + after}
-
-
-def _context(
-    text: str,
-    spans: list[QuoteSpan],
-    mentions: list[Mention],
-    people: Collection[str],
-    organisations: Collection[str],
-    descriptions: Mapping[str, str],
-) -> _Context:
-    outside = [m for m in mentions if not any(s.start <= m.start < s.end for s in spans)]
-    persons = [m for m in outside if m.entity_id in people]
-    titles: dict[str, set[str]] = {}
-    for m in persons:
-        titles.setdefault(m.entity_id, set()).update(_title_words(text, m))
-    for person in titles:  # only the people named here are looked up; not every curated person
-        titles[person].update(_description_words(descriptions.get(person) or ""))
-    return _Context(text, persons, [m for m in outside if m.entity_id in organisations], titles, [])
+def _quote(text: str, view: str, article: Article, span: QuoteSpan, verbs: list[int], attribute: bool = True) -> Quote:
+    opening = span.start - 1
+    head = _head(view, opening)
+    after = _after(view, span) if attribute else None
+    before = None if after or not attribute else _before(view, head, verbs)
+    attribution = after or before or (_in_sentence(view, head, verbs) if attribute else None)
+    # `"A" and "B," he said`: the sentence may attribute a quote after the next one.
+    around = (
+        max(head[0], opening - IN_SENTENCE_REACH),
+        min(_sentence_end(view, span.end + 1), span.end + BEFORE_REACH),
+    )
+    attributed = attribution is not None or _first_verb(verbs, *around) is not None
+    kind = _kind(view, span, head, before, after, attributed)
+    body = text[span.start : span.end]
+    if kind == "term":
+        return Quote(span.start, span.end, body, kind, None, None, span.truncated)
+    if attribution is not None:
+        subject_start = article.unquoted_from(attribution.subject_start, attribution.subject_end)
+        said = article.resolve(subject_start, attribution.subject_end, min(attribution.start, opening))
+        article.record(subject_start, attribution.subject_end, said, attribution.words)
+    else:
+        said = _unattributed(article, head, opening)
+    words = attribution.words if attribution else None
+    return Quote(span.start, span.end, body, kind, said.speaker, words, span.truncated, said.reason)
 
 
-@lru_cache(maxsize=65536)
-def _description_words(description: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in re.findall(r"[\w-]+", description))
+def _unattributed(article: Article, head: tuple[int, int], opening: int) -> Said:
+    """No attribution: a statement a colon introduces takes the person the words before the colon are
+    about (`Galuzin on the talks: "`); any other quotation, nobody (its neighbours may give one)."""
+    nobody = Said(None, None, "no words attribute it to anybody")
+    if not article.view[head[0] : opening].rstrip().endswith(":"):
+        return nobody
+    refs = [r for r in article.refs_in(head[0], opening) if not article.quoted(r.start)]
+    found = article.subject(head[0], opening, refs) if refs else None
+    return article.said_by(found) if isinstance(found, Ref) else nobody
 
 
-def _in_title(word: str, title: set[str]) -> bool:
-    """`azerbaijani` is in `Minister of Foreign Affairs of Azerbaijan`: words of five letters or more
-    match by their common stem, so that adjectives of nationality meet country names."""
-    if word in title:
-        return True
-    return len(word) >= 5 and any(len(t) >= 5 and (t.startswith(word) or word.startswith(t)) for t in title)
-
-
-def _described(ctx: _Context, words: str, anchor: int) -> str | None:
-    """The person whose title has every word of a description (`the deputy foreign minister`), looking
-    back from `anchor`."""
-    wanted = {fold(w) for w in words.split()}
-    for m in reversed([m for m in ctx.persons if m.end <= anchor]):
-        title = ctx.titles.get(m.entity_id, set())
-        if all(_in_title(w, title) for w in wanted):
-            return m.entity_id
-    return None
-
-
-def _last_person(ctx: _Context, anchor: int) -> str | None:
-    earlier = [m for m in ctx.persons if m.end <= anchor]
-    return earlier[-1].entity_id if earlier else None
-
-
-def _by_reference(ctx: _Context, words: str, anchor: int) -> str | None:
-    """A pronoun or description resolved to the person the article is speaking about."""
-    description = DESCRIPTION.search(words)
-    if description is None:
-        return _last_person(ctx, anchor) if PRONOUN.search(words) else None
-    determiner, role = description.group("determiner").lower(), description.group("words")
-    if determiner in ("a", "an"):
-        return None  # `a diplomat said`: somebody the article does not name
-    found = _described(ctx, role, anchor)
-    if found or determiner.endswith(("'s", "’s")) or ANOTHER_VOICE.search(role):
-        return found  # `the ministry's spokesperson`: somebody else, unless a title says who
-    # `the diplomat`: no title says so; the person the article has been quoting, else the last named.
-    return (ctx.spoken[-1] if ctx.spoken else None) or _last_person(ctx, anchor)
-
-
-def _by_surname(ctx: _Context, words: str, anchor: int) -> str | None:
-    """`Bayramov said` after `Jeyhun Bayramov` was named: the last person named whose surname (the last
-    word of the name as written) is in the words, so that no surname alias needs curating."""
-    wanted = {fold(w.strip("’'.,")) for w in words.split()}
-    for m in reversed([m for m in ctx.persons if m.end <= anchor]):
-        parts = m.surface.split()
-        if len(parts) > 1 and fold(parts[-1]) in wanted:
-            return m.entity_id
-    return None
-
-
-def _attributed(ctx: _Context, a: Attribution, opening: int) -> str | None:
-    """The speaker an attribution names, by name, by surname, by organisation, or by reference."""
-    inside = [m for m in ctx.persons if a.subject_start <= m.start and m.end <= a.subject_end]
-    if inside:
-        return (inside[-1] if a.name_last else inside[0]).entity_id
-    subject = ctx.text[a.subject_start : a.subject_end]
-    found = _by_surname(ctx, subject, min(a.start, opening)) or _by_reference(ctx, subject, min(a.start, opening))
-    if found:
-        return found
-    # `the Armenian Foreign Ministry said`, but not `Azerbaijan's President Ilham Aliyev said`.
-    bodies = [m for m in ctx.others if a.subject_start <= m.start and m.end == a.subject_end]
-    return bodies[0].entity_id if bodies else None
-
-
-def _unattributed(ctx: _Context, head: tuple[int, int], opening: int) -> str | None:
-    """No attribution: a person named in the sentence before the quote (`Galuzin on the talks: "`)."""
-    named = [m for m in ctx.persons if head[0] <= m.start and m.end <= opening]
-    if named:
-        return named[-1].entity_id
-    return _by_reference(ctx, ctx.text[head[0] : opening], opening)
-
-
-def _continues_previous(ctx: _Context, previous: Quote | None, opening: int) -> str | None:
+def _continues_previous(article: Article, previous: Quote | None, opening: int) -> str | None:
     """A statement with no attribution, in the paragraph of the previous quote or the next one, with
     nobody else named in between, is the same speaker's (`"...," he said. "More words."`)."""
     if previous is None or previous.speaker_id is None or previous.quote_type == "term":
         return None
-    if len(PARAGRAPH_BREAK.findall(ctx.text, previous.end, opening)) > 1:
+    if len(PARAGRAPH_BREAK.findall(article.view, previous.end, opening)) > 1:
         return None
-    if any(previous.end <= m.start < opening and m.entity_id != previous.speaker_id for m in ctx.persons):
+    between = article.refs_in(previous.end, opening)
+    if any(r.key != previous.speaker_id and not article.quoted(r.start) for r in between):
         return None
     return previous.speaker_id
+
+
+def _introduced(article: Article, opening: int) -> str | None:
+    """A statement that opens its paragraph with no attribution, after a paragraph about one curated
+    person and nobody else (`Mirzoyan also thanked the hosts.` then `"..."`), is that person's."""
+    view = article.view
+    line_start = view.rfind("\n", 0, opening) + 1
+    if view[line_start:opening].strip() or line_start == 0:
+        return None
+    before = view.rfind("\n", 0, max(0, line_start - 1))
+    while before > 0 and not view[before + 1 : line_start].strip():  # blank lines between paragraphs
+        before = view.rfind("\n", 0, before)
+    start = before + 1
+    refs = [r for r in article.refs_in(start, line_start) if not article.quoted(r.start)]
+    if len({r.key for r in refs}) != 1 or refs[0].curated is None:
+        return None
+    return refs[0].curated if isinstance(article.subject(start, line_start, refs), Ref) else None
 
 
 def _next_in_sentence(text: str, here: Quote, nxt: Quote | None) -> str | None:
@@ -477,51 +500,3 @@ def _next_in_sentence(text: str, here: Quote, nxt: Quote | None) -> str | None:
     if nxt is None or not (nxt.speaker_id and nxt.attribution):
         return None
     return nxt.speaker_id if _sentence_end(text, here.end + 1) >= nxt.start else None
-
-
-def find_quotes(
-    text: str,
-    mentions: list[Mention],
-    people: Collection[str],
-    organisations: Collection[str] = (),
-    descriptions: Mapping[str, str] | None = None,
-) -> list[Quote]:
-    """Every quotation in `text`; `mentions` are the entity mentions, `people` and `organisations`
-    the ids that can speak, `descriptions` curated titles of people (`Russian Deputy Foreign Minister`).
-
-    >>> from caucasus_data.parse.mentions import EntityMatcher
-    >>> t = 'Galuzin spoke. "We are ready," he said. Russia does not use the term "Zangezur Corridor".'
-    >>> m = EntityMatcher([("mikhail-galuzin", "Galuzin")]).find(t)
-    >>> [(q.text, q.quote_type, q.speaker_id, q.attribution) for q in find_quotes(t, m, {"mikhail-galuzin"})]
-    [('We are ready,', 'statement', 'mikhail-galuzin', 'he said'), ('Zangezur Corridor', 'term', None, None)]
-    """
-    spans = quote_spans(text)
-    ctx = _context(text, spans, mentions, people, organisations, descriptions or {})
-    quotes = [_quote(ctx, span) for span in spans]
-    # Unattributed statements take the speaker of their neighbours, once every attribution is read.
-    for i, quote in enumerate(quotes):
-        if quote.speaker_id is None and quote.attribution is None and quote.quote_type != "term":
-            speaker = _next_in_sentence(text, quote, quotes[i + 1] if i + 1 < len(quotes) else None)
-            if speaker is None and quote.quote_type == "statement":
-                speaker = _continues_previous(ctx, quotes[i - 1] if i else None, quote.start - 1)
-            quotes[i] = replace(quote, speaker_id=speaker)
-    return quotes
-
-
-def _quote(ctx: _Context, span: QuoteSpan) -> Quote:
-    text, opening = ctx.text, span.start - 1
-    head = _head(text, opening)
-    after = _after(text, span)
-    before = None if after else _before(text, head)
-    kind = _kind(text, span, head, before, after)
-    body = text[span.start : span.end]
-    if kind == "term":
-        return Quote(span.start, span.end, body, kind, None, None)
-    attribution = after or before or _in_sentence(text, head)
-    if attribution is not None:
-        speaker = _attributed(ctx, attribution, opening)
-    else:
-        speaker = _unattributed(ctx, head, opening)
-    if speaker:
-        ctx.spoken.append(speaker)
-    return Quote(span.start, span.end, body, kind, speaker, attribution.words if attribution else None)

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..model.identifiers import mention_id, quote_id
-from ..parse.dateline import Dateline, find_dateline, headline
+from ..parse.dateline import Dateline, find_dateline
+from ..parse.furniture import headline, story_start
 from ..parse.mentions import EntityMatcher
-from ..parse.pubdate import DateError, infer_year
+from ..parse.published import publication_date
 from ..parse.quotes import find_quotes
 from .progress import Progress
 from .read import Seed
-from .resolve import ARTICLE_OVERRIDES, Names, apply_article_override, lookup, override_example
+from .resolve import ARTICLE_OVERRIDES, Names, apply_article_override, lookup, override_example, speakers_of
 
 Rows = list[dict[str, str]]
 ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|that|with|said)\b", re.IGNORECASE)
@@ -32,7 +33,7 @@ class ArticleResult:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    floating: bool = False  # the inferred date depends on the build date (see PublicationDate)
+    date_warnings: list[str] = field(default_factory=list)  # on the parsed date; an override of it ends them
 
 
 def _base_row(seed: Seed) -> dict[str, str]:
@@ -43,28 +44,22 @@ def _base_row(seed: Seed) -> dict[str, str]:
         "text_sha256": hashlib.sha256(seed.data).hexdigest(),
         "char_count": str(len(seed.text)),
         "published_date_inferred": "false",
+        "published_date_unknown": "false",
         "language": _language(seed.text),
     }
 
 
-def _date(row: dict[str, str], dateline: Dateline, today: datetime.date, result: ArticleResult) -> str | None:
-    """Fill the publication date from the dateline; the reason when it cannot be made."""
-    if dateline.month is None or dateline.day is None:
-        return f"the dateline {dateline.text!r} gives no date"
-    try:
-        if dateline.year is None:
-            found = infer_year(dateline.month, dateline.day, row["text"], today, dateline.start)
-            row.update(
-                published_date=found.date.isoformat(),
-                published_date_inferred="true",
-                published_date_method=found.method,
-            )
-            result.floating = found.floating
-        else:
-            day = datetime.date(dateline.year, dateline.month, dateline.day)
-            row.update(published_date=day.isoformat(), published_date_method=f"read from the {dateline.source}")
-    except (DateError, ValueError) as exc:
-        return f"the publication date cannot be made from the dateline {dateline.text!r}: {exc}"
+def _date(row: dict[str, str], dateline: Dateline | None, today: datetime.date, result: ArticleResult) -> str | None:
+    """Fill the publication date from the top of the article; the reason when it cannot be made."""
+    found = publication_date(row["text"], dateline, today)
+    result.date_warnings.extend(found.warnings)
+    if found.date is None:
+        return found.problem
+    row.update(
+        published_date=found.date.isoformat(),
+        published_date_inferred="true" if found.inferred else "false",
+        published_date_method=found.method,
+    )
     return None
 
 
@@ -78,7 +73,7 @@ def _resolve(row: dict[str, str], dateline: Dateline, outlets: Names, places: Na
         resolved = names.resolve(name)
         if resolved:
             row[column] = resolved
-        else:
+        elif name:
             missing.append((name, column, table))
     return missing
 
@@ -96,7 +91,6 @@ def article_row(
     row, relative = result.row, result.row["seed_file"]
     dateline = find_dateline(row["text"])
     missing: list[tuple[str, str, str]] = []
-    problem: str | None = f"no dateline was recognised at the top of the article (known forms include {KNOWN_FORMS})"
     if dateline is not None:
         row.update(
             dateline=dateline.text,
@@ -104,14 +98,20 @@ def article_row(
             dateline_end=str(dateline.end),
             outlet_name=dateline.outlet,
             dateline_place_name=dateline.place,
-            title=headline(row["text"], dateline),
+            title=headline(row["text"], dateline.start),
         )
-        problem = _date(row, dateline, today, result)
         missing = _resolve(row, dateline, outlets, places)
+    else:
+        row["title"] = headline(row["text"], story_start(row["text"]))
+    problem = _date(row, dateline, today, result)
+    if dateline is None and problem:
+        problem = (
+            f"no dateline was recognised at the top of the article (known forms include {KNOWN_FORMS}), and {problem}"
+        )
     note = apply_article_override(row, override)
     if note:
         result.notes.append(note)
-    if not row.get("published_date"):
+    if not row.get("published_date") and row["published_date_unknown"] != "true":
         result.findings.append(
             Finding(
                 relative,
@@ -122,12 +122,8 @@ def article_row(
             )
         )
     result.warnings.extend(_warnings(row, missing, named_outlet=bool(dateline and dateline.outlet)))
-    if result.floating and row["published_date_inferred"] == "true":  # an override of the date makes it false
-        result.warnings.append(
-            f"{relative}: the year of {row['published_date']} is the latest that fits up to today, "
-            "as nothing in the text bounds it from below; a build in a later year may choose "
-            f"a later year: set published_date in {ARTICLE_OVERRIDES} to keep it"
-        )
+    if "published_date" not in row.get("overridden_fields", "").split():  # an override of the date ends them
+        result.warnings.extend(f"{relative}: {warning}" for warning in result.date_warnings)
     return result
 
 
@@ -135,11 +131,19 @@ def _warnings(row: dict[str, str], missing: list[tuple[str, str, str]], named_ou
     """What the article row lacks after the override, and where to add it."""
     relative, out = row["seed_file"], []
     for name, column, table in missing:
-        if name and not row.get(column):
+        if row.get(column):
+            continue
+        what = "outlet" if column == "outlet_id" else "dateline place"
+        if column == "dateline_place_id" and "/" in name:
             out.append(
-                f"{relative}: {name!r} is not a name or alias in {table}; {column} left empty "
-                f"(add it to curated/{table}.csv or curated/aliases.csv, or set {column} in {ARTICLE_OVERRIDES})"
+                f"{relative}: the dateline names several places ({name!r}); {column} left empty "
+                f"(set it in {ARTICLE_OVERRIDES} if one of them is the place of the story)"
             )
+            continue
+        out.append(
+            f"{relative}: {what} {name!r} is not curated: add a curated/{table}.csv row (or an alias in "
+            f"curated/aliases.csv), or set {column} in {ARTICLE_OVERRIDES}; {column} left empty"
+        )
     if not named_outlet and not row.get("outlet_id"):
         out.append(f"{relative}: the text names no outlet; outlet_id left empty (set it in {ARTICLE_OVERRIDES})")
     if not row["language"]:
@@ -150,11 +154,14 @@ def _warnings(row: dict[str, str], missing: list[tuple[str, str, str]], named_ou
 def _how_to_date(problem: str, row: dict[str, str], override: dict[str, str] | None, header: list[str]) -> str:
     """What is wrong, and the exact line or cell the contributor adds to the override table."""
     if override:
-        return f"{problem}, and its row in {ARTICLE_OVERRIDES} gives no published_date: fill it in (YYYY-MM-DD)"
+        return (
+            f"{problem}, and its row in {ARTICLE_OVERRIDES} gives no published_date: fill it in (YYYY-MM-DD, "
+            "or unknown when no source gives it)"
+        )
     needed = "the publication date" if row.get("outlet_id") else "the outlet's organisation_id and the publication date"
     return (
         f"{problem}. Add this line to {ARTICLE_OVERRIDES}, with {needed} from the article's page "
-        f"(leave a column empty when unknown): "
+        f"(leave a column empty when unknown; the date unknown when no source gives it): "
         f"{override_example(header, row['seed_file'], row.get('outlet_id', ''))}"
     )
 
@@ -177,8 +184,7 @@ def article_rows(seeds: Iterable[Seed], schemas, tables, names, today: datetime.
 def quotes_and_mentions(articles: Rows, names: list[tuple[str, str]], tables, progress: Progress) -> tuple[Rows, Rows]:
     """The quotations and the mentions of curated entities in every article, in article order."""
     matcher = EntityMatcher(names)
-    people = {r["person_id"]: r["description"] for r in tables["people"]}  # descriptions give titles
-    organisations = {r["organisation_id"] for r in tables["organisations"]}
+    speakers = speakers_of(tables, names)
     mentions: Rows = []
     quotes: Rows = []
     for article in progress.each(articles, "finding mentions and quotes"):
@@ -205,9 +211,11 @@ def quotes_and_mentions(articles: Rows, names: list[tuple[str, str]], tables, pr
                 "char_start": str(q.start),
                 "char_end": str(q.end),
                 "quote_type": q.quote_type,
+                "truncated": "true" if q.truncated else "false",
                 "published_date": article.get("published_date", ""),
+                "_unresolved": q.unresolved or "",  # why the speaker is left empty, for the warning
             }
-            for q in find_quotes(text, found, people, organisations, descriptions=people)
+            for q in find_quotes(text, found, speakers)
         )
     mentions.sort(key=lambda r: (r["article_id"], int(r["char_start"]), r["entity_id"]))
     quotes.sort(key=lambda r: (r["article_id"], int(r["char_start"])))

@@ -40,8 +40,10 @@ class Busy(Exception):
 
 
 @contextlib.contextmanager
-def locked(root: Path, wait: float = WAIT, say=None) -> Iterator[None]:
-    """Hold the package's lock for the length of the block; `say(message)` is told when the run must wait."""
+def locked(root: Path, wait: float | None = None, say=None) -> Iterator[None]:
+    """Hold the package's lock for the length of the block (waiting up to `wait` seconds, default `WAIT`);
+    `say(message)` is told when the run must wait."""
+    wait = WAIT if wait is None else wait
     fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         deadline, told = time.monotonic() + wait, False

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..findings import Finding
 from ..model.schema import TableSchema
 from ..parse.mentions import fold
+from ..parse.speakers import Speakers, capitals_of
 
 Rows = list[dict[str, str]]
 
@@ -23,6 +24,7 @@ QUOTE_OVERRIDES = "curated/quote_overrides.csv"
 # In the articles table's column order, which overridden_fields follows.
 ARTICLE_FIELDS = ("title", "outlet_id", "dateline_place_id", "published_date", "language", "url")
 QUOTE_FIELDS = ("speaker_id", "quote_type", "event_id")
+UNKNOWN = "unknown"  # an article_metadata published_date for an article no source dates
 
 
 @dataclass
@@ -63,17 +65,26 @@ def apply_article_override(row: dict[str, str], override: dict[str, str] | None)
     if not override:
         return None
     said = _changes(row, override, ARTICLE_FIELDS)
-    if override.get("published_date"):
+    if override.get("published_date") == UNKNOWN:
+        # Nothing dates the article: the date stays empty, flagged, rather than invented.
+        row.update(
+            published_date="",
+            published_date_inferred="false",
+            published_date_unknown="true",
+            published_date_method=f"unknown: no source gives it (curated in {ARTICLE_OVERRIDES})",
+        )
+    elif override.get("published_date"):
         row.update(published_date_inferred="false", published_date_method=f"curated in {ARTICLE_OVERRIDES}")
     return f"{row['seed_file']}: {', '.join(said)} from {ARTICLE_OVERRIDES}" if said else None
 
 
 def check_article_overrides(rows: Rows) -> list[Finding]:
-    """A date that is not YYYY-MM-DD would reach every quote of the article: stop at its source."""
+    """A date that is not YYYY-MM-DD (or `unknown`) would reach every quote of the article: stop at its
+    source."""
     findings = []
     for row in rows:
         try:
-            if row["published_date"]:
+            if row["published_date"] and row["published_date"] != UNKNOWN:
                 datetime.date.fromisoformat(row["published_date"])
         except ValueError:
             findings.append(
@@ -82,7 +93,8 @@ def check_article_overrides(rows: Rows) -> list[Finding]:
                     int(row["_row"]),
                     "published_date",
                     "type-error",
-                    f"{row['published_date']!r} is not a date; write it as YYYY-MM-DD",
+                    f"{row['published_date']!r} is not a date; write it as YYYY-MM-DD, or {UNKNOWN} when no "
+                    "source gives it",
                 )
             )
     return findings
@@ -156,17 +168,67 @@ def lookup(names: list[tuple[str, str]], ids: set[str]) -> Names:
     return lookup
 
 
+def speakers_of(tables: dict[str, Rows], names: list[tuple[str, str]]) -> Speakers:
+    """Who may speak, with what identifies them: descriptions and offices of people, names and aliases, and the
+    states the capitals stand for."""
+    organisations = {r["organisation_id"]: r for r in tables["organisations"]}
+    roles = [
+        (
+            m["person_id"],
+            " ".join(organisations.get(m[k], {}).get("name", "") for k in ("organisation_id", "on_behalf_of_id"))
+            + " "
+            + m["role"],
+        )
+        for m in tables["memberships"]
+    ]
+    states = [
+        (o["organisation_id"], o["country_code"]) for o in tables["organisations"] if o["classification"] == "state"
+    ]
+    capitals = capitals_of(((p["place_id"], p["name"], p["country_code"]) for p in tables["places"]), states)
+    people = {r["person_id"]: r["description"] for r in tables["people"]}  # descriptions give titles
+    speaking = [(entity, name) for entity, name in names if entity in people or entity in organisations]
+    return Speakers(people, set(organisations), speaking, roles, capitals)
+
+
 def unresolved_speakers(articles: Rows, quotes: Rows) -> list[str]:
-    """A warning per statement or partial quote with no speaker, saying how to set one."""
+    """A warning per statement or partial quote with no speaker, saying why and how to set one, and per quote the
+    text ends in before it closes: at most QUOTE_WARNINGS quotes of an article, then a count."""
     seed = {a["article_id"]: a["seed_file"] for a in articles}
-    warnings = []
+    warnings: list[str] = []
+    counts: dict[str, int] = {}
     for q in quotes:
-        if q["quote_type"] != "term" and not q["speaker_id"]:
-            said = f" (attribution: {q['attribution']!r})" if q["attribution"] else ""
+        found = _quote_warnings(seed[q["article_id"]], q)
+        if not found:
+            continue
+        counts[q["article_id"]] = counts.get(q["article_id"], 0) + 1
+        if counts[q["article_id"]] <= QUOTE_WARNINGS:
+            warnings.extend(found)
+    for article_id, count in counts.items():
+        if count > QUOTE_WARNINGS:
             warnings.append(
-                f"{seed[q['article_id']]}: the speaker of the quote at {q['char_start']} "
-                f"({q['text'][:40]!r}){said} is not resolved; add the person to curated/people.csv or "
-                f"curated/aliases.csv, or set speaker_id in {QUOTE_OVERRIDES} for article_id "
-                f"{q['article_id']}, char_start {q['char_start']}"
+                f"{seed[article_id]}: {count - QUOTE_WARNINGS} more of its quotes lack a speaker or are cut off; "
+                f"they are not listed here: see data/quotes.csv (speaker_id empty, truncated true), article_id "
+                f"{article_id}"
             )
     return warnings
+
+
+def _quote_warnings(seed_file: str, q: dict[str, str]) -> list[str]:
+    warnings = []
+    if q["quote_type"] != "term" and not q["speaker_id"]:
+        said = f" (attribution: {q['attribution']!r})" if q["attribution"] else ""
+        why = f" ({q['_unresolved']})" if q.get("_unresolved") else ""
+        warnings.append(
+            f"{seed_file}: the speaker of the quote at {q['char_start']} ({q['text'][:40]!r}){said} "
+            f"is not resolved{why}; add the person to curated/people.csv or curated/aliases.csv, or set speaker_id "
+            f"in {QUOTE_OVERRIDES} for article_id {q['article_id']}, char_start {q['char_start']}"
+        )
+    if q["truncated"] == "true":
+        warnings.append(
+            f"{seed_file}: the quote at {q['char_start']} ({q['text'][:40]!r}) is cut off: the text ends "
+            "before the quotation closes (truncated: true)"
+        )
+    return warnings
+
+
+QUOTE_WARNINGS = 50  # quotes of one article whose missing speaker or truncation is warned of
