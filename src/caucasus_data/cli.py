@@ -174,6 +174,37 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export.datasette import write_metadata
+    from .export.sqlite import export_sqlite
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(f"error: no folder {str(out.parent)[:200]!r} to write {out.name[:100]!r} in", file=sys.stderr)
+        return 1
+    try:
+        written = export_sqlite(out, args.root)
+        print(f"wrote {written}", file=sys.stderr)
+        if args.metadata:
+            print(f"wrote {write_metadata(args.metadata, args.root)}", file=sys.stderr)
+    except (FileNotFoundError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .export.serve import serve
+
+    return serve(args.port, args.root)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a port (1 to 65535)")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     from . import __getattr__ as lazy
     from .findings import PER_FILE_LIMIT
@@ -279,6 +310,34 @@ def parser() -> argparse.ArgumentParser:
     timeline.add_argument("--root", default=".", help="the repository root (default: the working directory)")
     timeline.add_argument("--out", help="the directory to write docs/timeline.* under (default: the root)")
     timeline.set_defaults(run=cmd_timeline)
+
+    export = commands.add_parser(
+        "export",
+        help="write the package in another format (SQLite)",
+        description="Write the package in a format other tools open directly.",
+    )
+    formats = export.add_subparsers(dest="format", required=True, metavar="FORMAT")
+    sqlite = formats.add_parser(
+        "sqlite",
+        help="a SQLite file: every table with its keys, the views, full-text search",
+        description="Write every table (with its primary and foreign keys), every view as a table, and "
+        "full-text search over the article texts and the quotations (articles_fts, quotes_fts) into one "
+        "SQLite file, replacing OUT.",
+    )
+    sqlite.add_argument("out", help="the SQLite file to write, e.g. caucasus.db")
+    sqlite.add_argument("--metadata", help="also write Datasette's metadata.json (descriptions, licences, queries)")
+    sqlite.add_argument("--root", help="a published package or a checkout (default: the installed package)")
+    sqlite.set_defaults(run=cmd_export)
+
+    serve = commands.add_parser(
+        "serve",
+        help="browse the package in Datasette on 127.0.0.1",
+        description="Export the package to SQLite and serve it read-only with Datasette on 127.0.0.1, with "
+        "the descriptions of the schemas and canned queries. Needs: pip install 'caucasus-data[serve]'.",
+    )
+    serve.add_argument("--port", type=_port, default=8001, help="the port on 127.0.0.1 (default 8001)")
+    serve.add_argument("--root", help="a published package or a checkout (default: the installed package)")
+    serve.set_defaults(run=cmd_serve)
     return main_parser
 
 

@@ -528,6 +528,78 @@ VIEWS: dict[str, Callable[[Loader], Any]] = {
 }
 
 
+# The tables each view's columns come from, first match first: a column named as a field of one of them has
+# that field's meaning (its description is the schema's). The columns the views add are described here.
+SOURCES = {
+    "entities": [],
+    "event_participants_named": ["events", "event_participants"],
+    "agreement_parties_named": ["agreements", "agreement_parties"],
+    "quotes_named": ["quotes", "articles"],
+    "mentions_named": ["mentions", "articles"],
+    "co_mentions": ["mentions", "articles"],
+    "evidence_named": ["evidence", "articles"],
+    "conflicts": ["evidence", "articles"],
+}
+ADDED = {
+    "entity_id": "The entity's id (unique across all tables).",
+    "name": "The entity's name.",
+    "entity_table": "The table the entity is a row of.",
+    "parent_id": "The organisation or place it is part of, when it has one.",
+    "root_id": "The top of its chain of parents (a ministry's state, a village's country), else the entity itself.",
+    "sort_date": "The first day of the date, else its last (an open start sorts by its end); empty when undated.",
+    "event_name": "The event's name.",
+    "place_name": "The place's name.",
+    "participant_name": "The participant's name; empty when the event has no participant.",
+    "participant_table": "The table the participant is a row of (people or organisations).",
+    "participant_root_id": "The top of the participant's chain of parents (a ministry's state), else the participant.",
+    "agreement_name": "The agreement's name.",
+    "party_name": "The party's name; empty when the agreement has no party.",
+    "party_table": "The table the party is a row of (people or organisations).",
+    "party_root_id": "The top of the party's chain of parents (a ministry's state), else the party itself.",
+    "outlet_name": "The outlet's name: the curated organisation's, else as the dateline gives it.",
+    "speaker_name": "The speaker's name; empty when the speaker was not resolved.",
+    "speaker_table": "The table the speaker is a row of.",
+    "entity_name": "The entity's name.",
+    "entity_root_id": "The top of the entity's chain of parents, else the entity itself.",
+    "mentions": "How many times the article mentions the entity.",
+    "other_id": "The other entity mentioned in the same article (`entity_id` < `other_id`).",
+    "other_name": "The other entity's name.",
+    "other_mentions": "How many times the article mentions the other entity.",
+    "subject_table": "The table the subject row is in.",
+    "subject_name": "The subject's name, when its table has names.",
+    "context": f"The article's text around the span ({CONTEXT} characters on either side).",
+    "source_title": "The cited source's title.",
+    "source_url": "The cited source's url.",
+    "source_accessed_date": "The day the cited source was read.",
+    "source_citation": "The cited source's full citation.",
+    "published_value": "The value the package publishes for the property.",
+}
+
+
+def column_descriptions(name: str, load: Loader | None = None) -> dict[str, str]:
+    """What each column of view `name` holds: the description of the field it comes from, or of what the view
+    adds.
+
+    >>> column_descriptions("quotes_named")["speaker_name"]
+    'The speaker's name; empty when the speaker was not resolved.'
+    """
+    load = load or Loader()
+    known = load.schemas
+    out = {}
+    columns = view(name, load).column_names
+    for column in columns:
+        if column in ADDED and (name == "entities" or column not in ("name", "parent_id", "entity_id")):
+            out[column] = ADDED[column]
+            continue
+        for table in SOURCES[name]:
+            if column in known[table].field_names:
+                out[column] = known[table].field(column).get("description", "")
+                break
+        else:
+            out[column] = ADDED.get(column, "")
+    return out
+
+
 def views() -> list[str]:
     """The names of the views, in name order.
 
