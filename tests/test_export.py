@@ -46,8 +46,8 @@ def test_keys_are_declared_and_hold(database):
     references = {(r[3], r[2], r[4]) for r in db.execute("pragma foreign_key_list(evidence)")}
     assert references == {("article_id", "articles", "article_id"), ("source_id", "sources", "source_id")}
     assert db.execute("pragma foreign_key_check").fetchall() == []
+    db.execute("pragma foreign_keys = on")
     with pytest.raises(sqlite3.IntegrityError):
-        db.execute("pragma foreign_keys = on")
         db.execute(
             "insert into events (event_id, name, event_type, status, place_id) values ('x', 'x', 'AID', 'occurred', 'nowhere')"
         )
