@@ -35,7 +35,7 @@ _PUBLIC = {
     "views": "reader.views",
     "evidence": "reader.provenance",
     "export_sqlite": "export.sqlite",
-    "timeline": "reader.timeline",
+    "timeline": "tools.timeline",
     "schema": "reader.tables",
     "package": "reader.tables",
     "records": "reader.records",

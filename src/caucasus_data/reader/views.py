@@ -581,7 +581,7 @@ def column_descriptions(name: str, load: Loader | None = None) -> dict[str, str]
     adds.
 
     >>> column_descriptions("quotes_named")["speaker_name"]
-    'The speaker's name; empty when the speaker was not resolved.'
+    "The speaker's name; empty when the speaker was not resolved."
     """
     load = load or Loader()
     known = load.schemas
