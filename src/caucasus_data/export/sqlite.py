@@ -1,11 +1,6 @@
 """A SQLite file of the whole package: every table with its primary and foreign keys, every view as a table,
 and full-text search over the article texts and the quotations.
 
->>> import sqlite3, tempfile, pathlib
->>> out = export_sqlite(pathlib.Path(tempfile.mkdtemp()) / "caucasus.db")
->>> sqlite3.connect(out).execute("select name from people where person_id = 'mikhail-galuzin'").fetchall()
-[('Mikhail Galuzin',)]
-
 SQLite has no date or boolean type: dates are ISO text (`2024-06-05`, which sorts and compares as dates),
 booleans 0 and 1. The file is written beside `out` and moved into place whole, so a failed export leaves
 whatever was there.
@@ -107,7 +102,13 @@ def _full_text(db: sqlite3.Connection, name: str, columns: list[str]) -> None:
 
 def export_sqlite(out: str | Path, root: str | Path | None = None) -> Path:
     """Write the package (default: the one shipped; `root` a published package or a checkout) as a SQLite
-    file at `out`, replacing it; returns its path."""
+    file at `out`, replacing it; returns its path.
+
+    >>> import sqlite3, tempfile, pathlib
+    >>> out = export_sqlite(pathlib.Path(tempfile.mkdtemp()) / "caucasus.db")
+    >>> sqlite3.connect(out).execute("select name from people where person_id = 'mikhail-galuzin'").fetchall()
+    [('Mikhail Galuzin',)]
+    """
     folder = published_root(root)
     schemas = _published_schemas(folder)
     load = Loader(folder, schemas)
