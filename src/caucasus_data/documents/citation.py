@@ -41,7 +41,13 @@ CROISSANT_CONTEXT = {
     "sc": "https://schema.org/",
     "source": "cr:source",
 }
-DATA_TYPES = {"string": "sc:Text", "integer": "sc:Integer", "number": "sc:Float", "boolean": "sc:Boolean", "date": "sc:Date"}
+DATA_TYPES = {
+    "string": "sc:Text",
+    "integer": "sc:Integer",
+    "number": "sc:Float",
+    "boolean": "sc:Boolean",
+    "date": "sc:Date",
+}
 
 
 def _read(root: Path) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -43,6 +43,13 @@ class Loader:
             self._read[name] = pq.read_table(self.root / f"{name}.parquet")
         return self._read[name]
 
+    def once(self, make: Callable[[Loader], Any]) -> Any:
+        """`make(self)`, computed once for this package: the joins several views share."""
+        key = f"_{make.__name__}"
+        if key not in self._read:
+            self._read[key] = make(self)
+        return self._read[key]
+
 
 def _pa():
     import pyarrow as pa
@@ -136,7 +143,7 @@ def _sort_date(table: Any) -> Any:
 def event_participants_named(load: Loader) -> Any:
     """Every event with its place's name and a sort date, one row per participant with the participant's name,
     and one row with empty participant columns for an event that has none; in date order."""
-    named = entities(load)
+    named = load.once(entities)
     events = _renamed(_sort_date(load("events")), {"name": "event_name"})
     events = _join(events, load("places"), "place_id", "place_id", {"name": "place_name"})
     participants = load("event_participants")
@@ -190,7 +197,7 @@ def agreement_parties_named(load: Loader) -> Any:
     )
     table = _join(
         table,
-        entities(load),
+        load.once(entities),
         "party_id",
         "entity_id",
         {"name": "party_name", "entity_table": "party_table", "root_id": "party_root_id"},
@@ -235,10 +242,14 @@ def _outlets(load: Loader) -> Any:
 
 def quotes_named(load: Loader) -> Any:
     """The quotations with the speaker's name, the article's outlet and date, and the event's name."""
-    named = entities(load)
+    named = load.once(entities)
     quotes = load("quotes")
     table = _join(
-        quotes, _outlets(load), "article_id", "article_id", {"outlet_id": "outlet_id", "outlet_name": "outlet_name"}
+        quotes,
+        load.once(_outlets),
+        "article_id",
+        "article_id",
+        {"outlet_id": "outlet_id", "outlet_name": "outlet_name"},
     )
     table = _join(table, named, "speaker_id", "entity_id", {"name": "speaker_name", "entity_table": "speaker_table"})
     table = _join(table, named, "event_id", "entity_id", {"name": "event_name"})
@@ -266,14 +277,14 @@ def mentions_named(load: Loader) -> Any:
     """The mentions with the entity's name, table and root, and the article's outlet and date."""
     table = _join(
         load("mentions"),
-        _outlets(load),
+        load.once(_outlets),
         "article_id",
         "article_id",
         {"outlet_id": "outlet_id", "outlet_name": "outlet_name", "published_date": "published_date"},
     )
     table = _join(
         table,
-        entities(load),
+        load.once(entities),
         "entity_id",
         "entity_id",
         {"name": "entity_name", "entity_table": "entity_table", "root_id": "entity_root_id"},
@@ -310,8 +321,8 @@ def co_mentions(load: Loader) -> Any:
     else:
         pairs = counts.append_column("other_id", _pa().array([], _pa().string()))
         pairs = pairs.append_column("other_mentions", _pa().array([], _pa().int64()))
-    named = entities(load)
-    pairs = _join(pairs, _outlets(load), "article_id", "article_id", {"published_date": "published_date"})
+    named = load.once(entities)
+    pairs = _join(pairs, load.once(_outlets), "article_id", "article_id", {"published_date": "published_date"})
     pairs = _join(pairs, named, "entity_id", "entity_id", {"name": "entity_name"})
     pairs = _join(pairs, named, "other_id", "entity_id", {"name": "other_name"})
     columns = [
@@ -375,14 +386,14 @@ def evidence_named(load: Loader) -> Any:
     table = evidence.append_column("context", _contexts(evidence, load))
     table = _join(
         table,
-        _subjects(load),
+        load.once(_subjects),
         "subject_id",
         "subject_id",
         {"subject_table": "subject_table", "subject_name": "subject_name"},
     )
     table = _join(
         table,
-        _outlets(load),
+        load.once(_outlets),
         "article_id",
         "article_id",
         {"outlet_id": "outlet_id", "outlet_name": "outlet_name", "published_date": "published_date"},
@@ -438,7 +449,12 @@ def conflicts(load: Loader) -> Any:
     [('2020-11-09', '000_8730724a31ace38e'), ('2020-11-10', 'pax-2324')]
     """
     pa = _pa()
-    rows = [r for r in evidence_named(load).to_pylist() if r["property"] and r["property"] not in SEVERAL_VALUES]
+    import pyarrow.compute as pc
+
+    named = load.once(evidence_named)
+    prop = named.column("property")
+    wanted = pc.and_(pc.is_valid(prop), pc.invert(pc.is_in(prop, value_set=pa.array(sorted(SEVERAL_VALUES)))))
+    rows = [r for r in named.filter(wanted).to_pylist() if r["property"]]
     published = _published_values(load, {(r["subject_table"], r["property"]) for r in rows})
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
