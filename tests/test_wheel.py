@@ -113,7 +113,11 @@ def test_core_install_is_small_and_extras_exist(wheel):
     core = sorted(r.split(">")[0].split("<")[0].split("=")[0] for r in requires if "extra ==" not in r)
     assert core == ["pyarrow", "pydantic"]
     extras = {line.split(":", 1)[1].strip() for line in metadata.splitlines() if line.startswith("Provides-Extra:")}
-    assert {"pandas", "polars", "duckdb", "validate", "plot", "all"} <= extras
+    assert {"pandas", "polars", "duckdb", "validate", "plot", "serve", "all"} <= extras
+    # The authors and the Project-URLs travel with the wheel (the index and pip show them).
+    assert "Author: caucasus-data maintainers" in metadata.splitlines()
+    urls = [line.split(":", 1)[1].strip() for line in metadata.splitlines() if line.startswith("Project-URL:")]
+    assert urls == ["Data licence (CC BY 4.0), https://creativecommons.org/licenses/by/4.0/"]
 
 
 def test_installed_wheel_loads_every_table_with_every_backend(venv_python, tmp_path):
