@@ -148,6 +148,15 @@ def test_evidence_of_an_unknown_id_is_a_clear_error():
         cd.evidence("x" * 10_000)
 
 
+def test_wrong_arguments_say_what_is_wrong():
+    with pytest.raises(TypeError, match="property must be a field name"):
+        cd.evidence("almaty-talks-2024-05", property=5)
+    with pytest.raises(KeyError, match="is a view: load"):
+        cd.records("quotes_named")
+    with pytest.raises(KeyError, match="no table 'nothing'"):
+        cd.load("nothing")
+
+
 def test_co_mentions_by_article(con):
     """Task 5: entities mentioned together, by article."""
     frame = cd.load("co_mentions", backend="pandas")

@@ -32,6 +32,8 @@ def evidence(subject_id: str, property: str | None = None, backend: Backend = "p
 
     from .views import _subjects
 
+    if property is not None and not isinstance(property, str):
+        raise TypeError(f"property must be a field name such as 'date_edtf', not {type(property).__name__}")
     load = Loader()
     if (
         not isinstance(subject_id, str)
