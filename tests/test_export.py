@@ -208,3 +208,38 @@ def test_a_headless_browser_renders_a_table_page(server, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     dom = result.stdout
     assert "<table" in dom and "Mikhail Galuzin" in dom and "10 rows" in dom
+
+
+@pytest.mark.slow
+def test_the_serve_command_serves_on_loopback_and_stops_with_its_server(tmp_path):
+    if not have_datasette():
+        pytest.skip("datasette is not installed (the serve extra)")
+    import signal
+
+    port = _free_port()
+    command = subprocess.Popen(
+        [sys.executable, "-m", "caucasus_data", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(150):  # at most 30 s: the export, then the server
+            try:
+                meta = json.loads(_get(f"http://127.0.0.1:{port}/-/metadata.json"))
+                break
+            except OSError:
+                assert command.poll() is None, "caucasus-data serve exited"
+                time.sleep(0.2)
+        else:
+            pytest.fail("caucasus-data serve did not answer within 30 s")
+        assert meta["databases"]["caucasus"]["tables"]["people"]["columns"] == {
+            f["name"]: f["description"] for f in cd.schema("people")["fields"]
+        }
+    finally:
+        command.send_signal(signal.SIGTERM)
+        code = command.wait(timeout=20)
+    assert code == 130
+    # its server went with it: nothing answers on the port
+    with pytest.raises(OSError):
+        _get(f"http://127.0.0.1:{port}/-/versions.json")

@@ -58,7 +58,28 @@ def serve(port: int = 8001, root: str | Path | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="caucasus-data-serve-") as scratch:
         database, metadata = prepare(Path(scratch), root)
         print(f"serving http://{HOST}:{port}/ (Ctrl-C stops it)", file=sys.stderr)
+        return _run(datasette_command(database, metadata, port))
+
+
+def _run(command: list[str]) -> int:
+    """Run the server until it exits, or until this process is interrupted or terminated: then stop it too, so
+    that no server outlives the command."""
+    import signal
+    import threading
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
+    process = subprocess.Popen(command)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
         try:
-            return subprocess.run(datasette_command(database, metadata, port), check=False).returncode
-        except KeyboardInterrupt:
-            return 130
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        return 130
