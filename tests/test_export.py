@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -241,5 +242,5 @@ def test_the_serve_command_serves_on_loopback_and_stops_with_its_server(tmp_path
         code = command.wait(timeout=20)
     assert code == 130
     # its server went with it: nothing answers on the port
-    with pytest.raises(OSError):
+    with pytest.raises(urllib.error.URLError, match="refused"):
         _get(f"http://127.0.0.1:{port}/-/versions.json")
