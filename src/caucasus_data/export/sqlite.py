@@ -125,7 +125,7 @@ def export_sqlite(out: str | Path, root: str | Path | None = None) -> Path:
                         db.execute(index)
                     _insert(db, name, load(name))
                 for name, make in VIEWS.items():
-                    table = make(load)
+                    table = load.once(make)
                     db.execute(_view_sql(name, table))
                     _insert(db, name, table)
                 for name, columns in FULL_TEXT.items():

@@ -83,7 +83,7 @@ def connect(database: str = ":memory:", root: str | Path | None = None) -> Any:
         con.execute(f"create {kind} {name} as select * from read_parquet({parquet})")
     load = Loader(folder, tables)
     for name, make in VIEWS.items():
-        con.register("_view", make(load))
+        con.register("_view", load.once(make))
         con.execute(f"create table {name} as select * from _view")
         con.unregister("_view")
     return con

@@ -629,7 +629,7 @@ def view(name: str, load: Loader | None = None) -> Any:
     """The Arrow table of view `name`, computed from the tables `load` gives (default: the shipped package)."""
     if name not in VIEWS:
         raise KeyError(f"no view {str(name)[:60]!r}; the views are: {', '.join(views())}")
-    return VIEWS[name](load or Loader())
+    return (load or Loader()).once(VIEWS[name])
 
 
 def description(name: str) -> str:
