@@ -22,24 +22,49 @@ from typing import Any
 from ..model import layout
 
 JSONLD, CROISSANT, ZENODO = "docs/dataset.jsonld", "docs/croissant.json", ".zenodo.json"
-CROISSANT_CONTEXT = {
+# The standard @context of Croissant 1.0 (what its validator expects): the vocabulary, nothing of ours.
+CROISSANT_CONTEXT: dict[str, Any] = {
     "@language": "en",
     "@vocab": "https://schema.org/",
     "citeAs": "cr:citeAs",
     "column": "cr:column",
     "conformsTo": "dct:conformsTo",
     "cr": "http://mlcommons.org/croissant/",
+    "rai": "http://mlcommons.org/croissant/RAI/",
     "data": {"@id": "cr:data", "@type": "@json"},
     "dataType": {"@id": "cr:dataType", "@type": "@vocab"},
     "dct": "http://purl.org/dc/terms/",
-    "extract": "cr:extract",
-    "field": "cr:field",
-    "fileObject": "cr:fileObject",
-    "key": "cr:key",
-    "recordSet": "cr:recordSet",
-    "references": "cr:references",
+    "examples": {"@id": "cr:examples", "@type": "@json"},
     "sc": "https://schema.org/",
-    "source": "cr:source",
+    **{
+        key: f"cr:{key}"
+        for key in [
+            "equivalentProperty",
+            "extract",
+            "field",
+            "fileProperty",
+            "fileObject",
+            "fileSet",
+            "format",
+            "includes",
+            "isLiveDataset",
+            "jsonPath",
+            "key",
+            "md5",
+            "parentField",
+            "path",
+            "recordSet",
+            "references",
+            "regex",
+            "repeated",
+            "replace",
+            "samplingRate",
+            "separator",
+            "source",
+            "subField",
+            "transform",
+        ]
+    },
 }
 DATA_TYPES = {
     "string": "sc:Text",
@@ -83,6 +108,12 @@ def citation(descriptor: dict[str, Any]) -> str:
     return f"{', '.join(authors(descriptor))}. {descriptor['title']}. Version {descriptor['version']} [Data set]."
 
 
+def _content_url(file: str) -> str:
+    """A published file's address relative to the metadata files in docs/ (a relative URL resolves against the
+    document that holds it)."""
+    return f"../{layout.DATA}/{file}"
+
+
 def _distribution(published: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for resource in published["resources"]:
@@ -91,7 +122,7 @@ def _distribution(published: dict[str, Any]) -> list[dict[str, Any]]:
             "name": resource["path"],
             "description": resource.get("description", ""),
             "encodingFormat": "text/csv",
-            "contentUrl": f"{layout.DATA}/{resource['path']}",
+            "contentUrl": _content_url(resource["path"]),
             "contentSize": f"{resource['bytes']} B",
             "sha256": resource["hash"].removeprefix("sha256:"),
         }
@@ -135,7 +166,7 @@ def dataset(root: str | Path) -> dict[str, Any]:
 
 
 def croissant(root: str | Path) -> dict[str, Any]:
-    """Croissant 1.0 metadata of the checkout at `root`: the files and, for each table, its fields."""
+    """Croissant 1.0 metadata of the checkout at `root`: the files and, for each table, its fields and key."""
     root = Path(root)
     written, published = _read(root)
     common = _common(root, written)
@@ -148,7 +179,7 @@ def croissant(root: str | Path) -> dict[str, Any]:
                 "@type": "cr:FileObject",
                 "@id": resource["path"],
                 "name": resource["path"],
-                "contentUrl": f"{layout.DATA}/{resource['path']}",
+                "contentUrl": _content_url(resource["path"]),
                 "contentSize": f"{resource['bytes']} B",
                 "encodingFormat": "text/csv",
                 "sha256": resource["hash"].removeprefix("sha256:"),
@@ -165,7 +196,9 @@ def croissant(root: str | Path) -> dict[str, Any]:
         if key:
             record["key"] = [{"@id": f"{name}/{k}"} for k in ([key] if isinstance(key, str) else key)]
         records.append(record)
-    _references(published, records)
+    # No `references`: Croissant's reference loader (mlcroissant 1.1) joins a record set with the one it refers
+    # to, which drops the events without a place and repeats an agreement per event; the foreign keys are in
+    # the Table Schemas.
     return {
         "@context": CROISSANT_CONTEXT,
         "@type": "sc:Dataset",
@@ -185,21 +218,6 @@ def _field(table: str, file: str, field: dict[str, Any]) -> dict[str, Any]:
         "dataType": DATA_TYPES[field["type"]],
         "source": {"fileObject": {"@id": file}, "extract": {"column": field["name"]}},
     }
-
-
-def _references(published: dict[str, Any], records: list[dict[str, Any]]) -> None:
-    """A single-field foreign key is a Croissant reference from the field to the field it names."""
-    by_name = {r["name"]: r for r in records}
-    for resource in published["resources"]:
-        for fk in resource["schema"].get("foreignKeys", []):
-            fields, target = fk["fields"], fk["reference"]
-            fields = [fields] if isinstance(fields, str) else fields
-            targets = [target["fields"]] if isinstance(target["fields"], str) else target["fields"]
-            if len(fields) != 1:
-                continue
-            for entry in by_name[resource["name"]]["field"]:
-                if entry["name"] == fields[0]:
-                    entry["references"] = {"field": {"@id": f"{target['resource']}/{targets[0]}"}}
 
 
 def zenodo(root: str | Path) -> dict[str, Any]:
