@@ -57,10 +57,6 @@ def _pa():
     return pa
 
 
-def _numbered(table: Any) -> Any:
-    return table.append_column("_order", _pa().array(range(table.num_rows), _pa().int64()))
-
-
 def _join(left: Any, right: Any, key: str, right_key: str, columns: dict[str, str]) -> Any:
     """`left` with `columns` of `right` (its name -> the view's name), where `left[key] == right[right_key]`.
 
