@@ -163,7 +163,7 @@ def test_an_inferred_year_the_build_date_alone_leaves_warns(package):
     report = build(package, today=TODAY)
     assert (
         f"seeds/{TASS}.txt: the year of 2024-06-05 is the only one that fits up to the build date; from 2030-06-05 "
-        "on, 2030 fits too and a build will refuse the article: set published_date in the overrides to keep it"
+        "on, 2030 fits too and a build will refuse the article: set published_date in curated/article_metadata.csv to keep it"
     ) in report.warnings
     append_rows(package, "article_metadata", [f"seeds/{TASS}.txt,,2024-06-05,,,,,the outlet's page"])
     report = build(package, today=TODAY)

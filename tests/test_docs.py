@@ -48,8 +48,10 @@ def test_dictionary_names_every_table_field_type_constraint_and_key():
 
 
 def test_docs_check_fails_on_a_changed_schema_and_docs_fixes_it(tmp_path):
-    for part in ("schemas", "docs"):
+    for part in ("schemas", "docs", "data"):
         shutil.copytree(REPO / part, tmp_path / part)
+    for name in ("datapackage.json", ".zenodo.json"):
+        shutil.copy2(REPO / name, tmp_path / name)
     path = tmp_path / "schemas" / "people.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
     schema["fields"][1]["description"] = "Full name in English, as the sources write it."

@@ -150,7 +150,7 @@ def test_an_inferred_year_that_only_the_build_date_makes_unique_warns():
     assert (found.date, found.inferred) == (D(2024, 6, 5), True)
     assert found.warnings == (
         "the year of 2024-06-05 is the only one that fits up to the build date; from 2030-06-05 on, 2030 fits "
-        "too and a build will refuse the article: set published_date in the overrides to keep it",
+        "too and a build will refuse the article: set published_date in curated/article_metadata.csv to keep it",
     )
 
 

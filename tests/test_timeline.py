@@ -11,6 +11,7 @@ import pytest
 from conftest import REPO, copy_package
 from sample_tables import EVENTS, write_samples, write_table
 
+import caucasus_data as cd
 from caucasus_data.tools import timeline
 from caucasus_data.tools.timeline import (
     PNG,
@@ -117,3 +118,78 @@ def test_missing_matplotlib_names_the_extra(monkeypatch, tmp_path):
     ):
         render_timeline(REPO, tmp_path)
     assert stale_figures(REPO) == []  # the check itself needs no matplotlib
+
+
+def test_svg_text_stays_text_and_pdf_records_its_input(tmp_path):
+    pytest.importorskip("matplotlib")
+    svg = (REPO / SVG).read_text(encoding="utf-8")
+    assert "Talks of the foreign ministers of Armenia and Azerbaijan" in svg and "<text" in svg
+    assert 'id="DejaVuSans-' not in svg  # glyphs are not drawn as paths
+    result = _cli("--format", "pdf", "--format", "png", "--dpi", "100", "--start", "2024-01-01", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = timeline_input(None, start="2024-01-01")
+    assert recorded_hash(tmp_path / "timeline.pdf") == input_hash(data) == recorded_hash(tmp_path / "timeline.png")
+    png = (tmp_path / "timeline.png").read_bytes()
+    assert int.from_bytes(png[16:20], "big") == 1000  # 10 inches at 100 dpi
+
+
+def test_every_dated_agreement_is_marked_and_the_title_says_the_years_shown():
+    pytest.importorskip("matplotlib")
+    figure = timeline.timeline()
+    labels = [t.get_text().replace("\n", " ").replace("\u00a0", " ") for t in figure.axes[1].get_yticklabels()]
+    dated = [a for a in cd.records("agreements") if a.start_date or a.end_date]
+    assert len(dated) == 5  # the draft peace agreement has no date
+    for agreement in dated:
+        assert any(agreement.name in label for label in labels[: len(dated)]), agreement.name
+    assert labels[0].startswith("Signed: Zheleznovodsk Declaration")
+    # the Zheleznovodsk rows (1991) are at the axis' edge; the title says the years the axis shows
+    assert (
+        figure.texts[0].get_text()
+        == "Armenia–Azerbaijan peace process: events, 2020–2024 (and 2 rows outside those years)"
+    )
+
+
+def test_long_empty_stretches_are_cut_and_nothing_drawn_is_in_a_cut():
+    pytest.importorskip("matplotlib")
+    import datetime
+
+    import matplotlib.dates as mdates
+
+    data = timeline_input(REPO)
+    items = data["agreements"] + [e for e in data["events"] if e["start_date"] or e["end_date"]]
+    first, last = timeline._main_period([timeline._span(i) for i in items])
+    marks = [timeline._mark(i, first, last) for i in items]
+    gaps = timeline._gaps(items, marks, first, last)
+    cuts = [(mdates.num2date(a).date(), mdates.num2date(b).date()) for a, b in gaps]
+    # between the last event of October 2023 (13 Oct) and the first of April 2024 (17 Apr), a fortnight spared
+    assert (datetime.date(2023, 10, 28), datetime.date(2024, 4, 3)) in cuts
+    for item, mark in zip(items, marks):
+        if mark in ("range", "day", "open"):
+            begin, end = timeline._span(item)
+            assert not any(a < begin and end <= b for a, b in cuts if (b - a).days > 1), item
+    scale = timeline._scale(mdates.date2num(first), mdates.date2num(last), gaps)
+    axis = scale(mdates.date2num(last)) - scale(mdates.date2num(first))
+    busy = scale(mdates.date2num(datetime.date(2024, 6, 6))) - scale(mdates.date2num(datetime.date(2024, 4, 17)))
+    assert busy / axis > 1.5 * (50 / (last - first).days)  # the busy weeks get at least half again their share
+
+
+def test_filters_choose_the_events_and_agreements():
+    only = timeline_input(None, start="2024-05-01", end="2024-05-31", event_types=["CONSULT"])
+    assert sorted(e["event_id"] for e in only["events"]) == ["almaty-talks-2024-05", "nurtleu-meetings-2024-05"]
+    russia = timeline_input(None, actors=["russia"])
+    assert {a["agreement_id"] for a in russia["agreements"]} == {
+        "trilateral-agreements-2020-2022",
+        "trilateral-statement-2020-11",
+        "zheleznovodsk-declaration-1991",
+    }
+    # the ministries count as Russia: the Galuzin interviews have the ministry, not the state, as a participant
+    participants = {
+        p.event_id for p in cd.records("event_participants") if p.participant_id == "russia-ministry-of-foreign-affairs"
+    }
+    assert participants and participants <= {e["event_id"] for e in russia["events"]}
+    with pytest.raises(ValueError, match="start must be a date"):
+        timeline_input(None, start="last spring")
+    bad = _cli("--start", "last spring", "--format", "svg")
+    assert (
+        bad.returncode == 1 and bad.stderr.startswith("error: start must be a date") and "Traceback" not in bad.stderr
+    )

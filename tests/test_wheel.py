@@ -113,7 +113,11 @@ def test_core_install_is_small_and_extras_exist(wheel):
     core = sorted(r.split(">")[0].split("<")[0].split("=")[0] for r in requires if "extra ==" not in r)
     assert core == ["pyarrow", "pydantic"]
     extras = {line.split(":", 1)[1].strip() for line in metadata.splitlines() if line.startswith("Provides-Extra:")}
-    assert {"pandas", "polars", "duckdb", "validate", "plot", "all"} <= extras
+    assert {"pandas", "polars", "duckdb", "validate", "plot", "serve", "all"} <= extras
+    # The authors and the Project-URLs travel with the wheel (the index and pip show them).
+    assert "Author: caucasus-data maintainers" in metadata.splitlines()
+    urls = [line.split(":", 1)[1].strip() for line in metadata.splitlines() if line.startswith("Project-URL:")]
+    assert urls == ["Data licence (CC BY 4.0), https://creativecommons.org/licenses/by/4.0/"]
 
 
 def test_installed_wheel_loads_every_table_with_every_backend(venv_python, tmp_path):
@@ -200,3 +204,40 @@ def test_installed_command_works_from_another_directory(venv_python, tmp_path):
     if find_spec("frictionless"):
         validate = subprocess.run([str(script), "validate"], cwd=tmp_path, capture_output=True, text=True)
         assert validate.returncode == 0, validate.stdout + validate.stderr
+
+
+def test_installed_wheel_runs_every_readme_example_from_another_directory(venv_python, tmp_path):
+    """The acceptance of a first hour with the package: every example of the README, as a doctest, from a
+    directory that is no checkout, with only the wheel installed."""
+    code = f"""
+        import doctest, sys
+        result = doctest.testfile({str(REPO / "README.md")!r}, module_relative=False, optionflags=doctest.ELLIPSIS)
+        print(result.attempted, result.failed)
+        sys.exit(1 if result.failed or not result.attempted else 0)
+    """
+    result = run(venv_python, code, tmp_path)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    attempted, failed = map(int, result.stdout.split()[-2:])
+    assert attempted >= 30 and failed == 0
+
+
+def test_installed_wheel_computes_the_views_and_draws_and_exports(venv_python, tmp_path):
+    code = """
+        import json, sqlite3, caucasus_data as cd
+        out = {name: cd.load(name).num_rows for name in cd.views()}
+        out["path"] = str(cd.path("events"))
+        out["sqlite"] = sqlite3.connect(cd.export_sqlite("c.db")).execute("select count(*) from quotes_named").fetchone()[0]
+        print(json.dumps(out))
+    """
+    result = run(venv_python, code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["quotes_named"] == out["sqlite"] > 0 and out["event_participants_named"] > 0
+    assert "site-packages" in out["path"] or "dist-packages" in out["path"]
+    if find_spec("matplotlib"):
+        script = venv_python.parent / "caucasus-data"
+        drawn = subprocess.run(
+            [str(script), "timeline", "--format", "pdf"], cwd=tmp_path, capture_output=True, text=True
+        )
+        assert drawn.returncode == 0, drawn.stderr
+        assert (tmp_path / "timeline.pdf").read_bytes().startswith(b"%PDF")

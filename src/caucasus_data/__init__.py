@@ -10,12 +10,32 @@ The import is cheap: pyarrow, pydantic and the rest load when a function needs t
 from __future__ import annotations
 
 # No imports here, not even `typing`: it alone would double the cost of `import caucasus_data`.
-__all__ = ["DATA_VERSION", "__version__", "connect", "load", "package", "records", "schema", "tables", "validate"]
+__all__ = [
+    "DATA_VERSION",
+    "__version__",
+    "connect",
+    "evidence",
+    "export_sqlite",
+    "load",
+    "package",
+    "path",
+    "records",
+    "schema",
+    "tables",
+    "timeline",
+    "validate",
+    "views",
+]
 
 # Where each public name lives: the module is imported on first use.
 _PUBLIC = {
     "tables": "reader.tables",
     "load": "reader.tables",
+    "path": "reader.tables",
+    "views": "reader.views",
+    "evidence": "reader.provenance",
+    "export_sqlite": "export.sqlite",
+    "timeline": "tools.timeline",
     "schema": "reader.tables",
     "package": "reader.tables",
     "records": "reader.records",

@@ -149,29 +149,76 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from .tools.timeline import render_timeline, stale_figures
+    """In a checkout, unfiltered: the committed figures, docs/timeline.svg and .png (or --check them).
+    Elsewhere, or filtered: timeline.<format> in --out (default the working directory)."""
+    from .model.locate import is_checkout
+    from .tools.timeline import DOCS_DPI, DPI, render_timeline, save, stale_figures, timeline_input
 
-    root = Path(args.root)
-    if not (root / "data" / "events.parquet").is_file():
-        print(
-            f"error: {root.resolve()} has no data/events.parquet; run the command from the repository root",
-            file=sys.stderr,
-        )
-        return 1
-    out = Path(args.out) if args.out else root
-    if args.check:
-        stale = stale_figures(root, out)
-        for relative in stale:
-            print(f"{relative}: stale; run `caucasus-data timeline`")
-        return 1 if stale else 0
+    root = Path(args.root) if args.root else (Path.cwd() if is_checkout(Path.cwd()) else None)
+    filtered = any(v is not None for v in (args.start, args.end, args.event_type, args.actor))
+    formats = tuple(dict.fromkeys(args.format or ["svg", "png"]))
     try:
-        written = render_timeline(root, out)
+        if root is not None and is_checkout(root) and not filtered:
+            out = Path(args.out) if args.out else root
+            if args.check:
+                stale = stale_figures(root, out)
+                for relative in stale:
+                    print(f"{relative}: stale; run `caucasus-data timeline`")
+                return 1 if stale else 0
+            written = [out / r for r in render_timeline(root, out, formats, args.dpi or DOCS_DPI)]
+        else:
+            if args.check:
+                print("error: --check compares a checkout's docs/timeline.* (run it in the checkout)", file=sys.stderr)
+                return 1
+            data = timeline_input(root, args.start, args.end, args.event_type, args.actor)
+            out = Path(args.out) if args.out else Path.cwd()
+            written = save(data, [out / f"timeline.{kind}" for kind in formats], args.dpi or DPI)
     except ImportError as exc:  # its own extra, not the [validate] one main() suggests
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    for relative in written:
-        print(f"wrote {out / relative}", file=sys.stderr)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
     return 0
+
+
+def _dpi(text: str) -> int:
+    if not text.isdigit() or not 50 <= int(text) <= 1200:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a resolution from 50 to 1200 dots per inch")
+    return int(text)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export.datasette import write_metadata
+    from .export.sqlite import export_sqlite
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(f"error: no folder {str(out.parent)[:200]!r} to write {out.name[:100]!r} in", file=sys.stderr)
+        return 1
+    try:
+        written = export_sqlite(out, args.root)
+        print(f"wrote {written}", file=sys.stderr)
+        if args.metadata:
+            print(f"wrote {write_metadata(args.metadata, args.root)}", file=sys.stderr)
+    except (FileNotFoundError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .export.serve import serve
+
+    return serve(args.port, args.root)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a port (1 to 65535)")
+    return int(text)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -265,20 +312,64 @@ def parser() -> argparse.ArgumentParser:
 
     timeline = commands.add_parser(
         "timeline",
-        help="draw the events as a timeline (docs/timeline.svg and .png)",
-        description="Draw the published events (data/events.parquet) by date, with "
-        "the signings of agreements marked, as docs/timeline.svg and "
-        "docs/timeline.png. Needs matplotlib: "
-        "pip install 'caucasus-data[plot]'.",
+        help="draw the events and agreements as a timeline (SVG, PNG, PDF)",
+        description="Draw the published events and agreements by date. In a checkout, without a filter, "
+        "write its figures docs/timeline.svg and docs/timeline.png; elsewhere (the installed package) or with "
+        "a filter, write timeline.<format> into --out. Needs matplotlib: pip install 'caucasus-data[plot]'.",
     )
     timeline.add_argument(
         "--check",
         action="store_true",
-        help="draw nothing; exit 1 naming a figure drawn from other data (needs no matplotlib)",
+        help="in a checkout, draw nothing; exit 1 naming a figure drawn from other data (needs no matplotlib)",
     )
-    timeline.add_argument("--root", default=".", help="the repository root (default: the working directory)")
-    timeline.add_argument("--out", help="the directory to write docs/timeline.* under (default: the root)")
+    timeline.add_argument(
+        "--root",
+        help="a checkout or a published package (default: the working directory if it "
+        "is a checkout, else the installed package)",
+    )
+    timeline.add_argument("--out", help="the directory to write into (in a checkout: the one holding docs/)")
+    timeline.add_argument(
+        "--format",
+        action="append",
+        choices=["svg", "png", "pdf"],
+        help="a format to write (repeat for more; default svg and png)",
+    )
+    timeline.add_argument("--dpi", type=_dpi, help="dots per inch of a PNG (default 300; 150 for docs/timeline.png)")
+    timeline.add_argument("--start", help="only what overlaps this day or later (YYYY-MM-DD)")
+    timeline.add_argument("--end", help="only what overlaps this day or earlier (YYYY-MM-DD)")
+    timeline.add_argument(
+        "--event-type", action="append", metavar="TYPE", help="only events of this PLOVER type (repeat for more)"
+    )
+    timeline.add_argument(
+        "--actor",
+        action="append",
+        metavar="ID",
+        help="only events and agreements this entity, or a part of it, took part in",
+    )
     timeline.set_defaults(run=cmd_timeline)
+
+    export = commands.add_parser(
+        "export",
+        help="write the package as a SQLite file (keys, views, full-text search)",
+        description="Write every table (with its primary and foreign keys), every view as a table, and "
+        "full-text search over the article texts and the quotations (articles_fts, quotes_fts) into one "
+        "SQLite file, replacing OUT; with --metadata, also Datasette's metadata.json.",
+    )
+    export.add_argument("format", choices=["sqlite"], help="the format to write: sqlite")
+    export.add_argument("out", help="the file to write, e.g. caucasus.db")
+    export.add_argument("--metadata", help="also write Datasette's metadata.json (descriptions, licences, queries)")
+    export.add_argument("--root", help="a published package or a checkout (default: the installed package)")
+    export.set_defaults(run=cmd_export)
+
+    serve = commands.add_parser(
+        "serve",
+        help="browse the package in Datasette on 127.0.0.1",
+        description="Export the package to SQLite and serve it read-only with Datasette on 127.0.0.1, with "
+        "the descriptions of the schemas and canned queries. Needs: pip install 'caucasus-data[serve]'.",
+    )
+    serve.add_argument("--port", type=_port, default=8001, help="the port on 127.0.0.1 (default 8001)")
+    serve.add_argument("--root", help="a published package or a checkout (default: the installed package)")
+    serve.set_defaults(run=cmd_serve)
     return main_parser
 
 

@@ -16,6 +16,7 @@ import argparse
 from pathlib import Path
 
 from ..model.schema import read_schemas
+from . import citation
 from .clireference import PATH as CLI_PATH
 from .clireference import render_cli_reference
 from .dictionary import PATH as DICTIONARY_PATH
@@ -24,7 +25,8 @@ from .dictionary import render_dictionary
 
 def generated_docs(root: str | Path, cli: argparse.ArgumentParser) -> dict[str, str]:
     """The text of every generated document of the checkout at `root`, by path relative to it."""
-    return {DICTIONARY_PATH: render_dictionary(read_schemas(Path(root))), CLI_PATH: render_cli_reference(cli)}
+    docs = {DICTIONARY_PATH: render_dictionary(read_schemas(Path(root))), CLI_PATH: render_cli_reference(cli)}
+    return {**docs, **citation.render(root)}
 
 
 def stale_docs(root: str | Path, cli: argparse.ArgumentParser) -> list[str]:

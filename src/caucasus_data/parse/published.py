@@ -170,6 +170,6 @@ def publication_date(text: str, dateline: Dateline | None, today: datetime.date)
         notes.append(
             f"the year of {inferred.date.isoformat()} is the only one that fits up to the build date; from "
             f"{inferred.later.isoformat()} on, {inferred.later.year} fits too and a build will refuse the "
-            "article: set published_date in the overrides to keep it"
+            "article: set published_date in curated/article_metadata.csv to keep it"
         )
     return Published(inferred.date, True, inferred.method, warnings=tuple(notes))

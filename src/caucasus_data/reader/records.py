@@ -20,6 +20,13 @@ def records(name: str) -> list[Any]:
     >>> [p.name for p in records("people") if p.person_id == "mikhail-galuzin"]
     ['Mikhail Galuzin']
     """
+    if name not in schemas():
+        from .views import views
+
+        if name in views():
+            raise KeyError(
+                f"records() gives a table's rows; {name!r} is a view: load({name!r}).to_pylist() gives its rows"
+            )
     return as_records(name, load(name, backend="pyarrow"))
 
 

@@ -34,7 +34,7 @@ def package() -> dict[str, Any]:
 
 
 def tables() -> list[str]:
-    """Names of the tables, in name order.
+    """Names of the published tables, in name order (`views()` names the joined tables computed from them).
 
     >>> tables()[:3]
     ['agreement_parties', 'agreements', 'aliases']
@@ -65,7 +65,11 @@ def schema(name: str) -> dict[str, Any]:
 
 def _known(name: str) -> str:
     if name not in tables():
-        raise KeyError(f"no table {name!r}; the tables are: {', '.join(tables())}")
+        from .views import views
+
+        raise KeyError(
+            f"no table {str(name)[:60]!r}; the tables are: {', '.join(tables())}; the views: {', '.join(views())}"
+        )
     return name
 
 
@@ -73,42 +77,77 @@ def parquet_path(name: str) -> Path:
     return locate.installed_root() / f"{_known(name)}.parquet"
 
 
-def load(name: str, backend: Backend = "pandas") -> Any:
-    """A table as a pandas DataFrame, a pyarrow Table, a polars DataFrame or a DuckDB relation.
+FORMATS = ("parquet", "csv")
 
-    >>> load("people", backend="pyarrow").column("name").to_pylist()[:1]
-    ['Ararat Mirzoyan']
 
-    pandas gets nullable columns, so that a missing value keeps its column's type: integers are `Int64`,
-    booleans `boolean` and dates `date32[pyarrow]` (not floats, objects or timestamps).
+def path(name: str, format: str = "parquet") -> Path:
+    """The shipped file of a table, to read with any tool: `format` is "parquet" (typed) or "csv".
 
-    >>> load("articles")[["char_count", "published_date", "published_date_inferred"]].dtypes.map(str).tolist()
-    ['Int64', 'date32[day][pyarrow]', 'boolean']
+    >>> path("events").name, path("events", format="csv").name
+    ('events.parquet', 'events.csv')
     """
-    path = parquet_path(name)
+    if format not in FORMATS:
+        raise ValueError(f"format must be 'parquet' or 'csv', not {str(format)[:20]!r}")
+    if name not in tables():
+        from .views import views
+
+        if name in views():
+            raise KeyError(f"{name!r} is a view, computed by load({name!r}): it has no file of its own")
+    return locate.installed_root() / f"{_known(name)}.{format}"
+
+
+def load(name: str, backend: Backend = "pyarrow") -> Any:
+    """A table or a view as a pyarrow Table (the default), a pandas or polars DataFrame or a DuckDB relation.
+
+    >>> load("people").column("name").to_pylist()[:1]
+    ['Ararat Mirzoyan']
+    >>> load("quotes_named").column("speaker_name").to_pylist()[:1]
+    ['Mikhail Galuzin']
+
+    pandas gets Arrow-backed columns, so that every column keeps its type and a missing value is `<NA>`
+    whatever the type (not `NaN` in text, nor floats for integers, nor objects for dates).
+
+    >>> load("articles", backend="pandas")[["char_count", "published_date", "title"]].dtypes.map(str).tolist()
+    ['int64[pyarrow]', 'date32[day][pyarrow]', 'string[pyarrow]']
+    """
+    if backend not in ("pyarrow", *EXTRAS):
+        raise ValueError(f"backend must be 'pyarrow', 'pandas', 'polars' or 'duckdb', not {str(backend)[:20]!r}")
+    if name not in tables():
+        from .views import view, views
+
+        if name in views():
+            return as_backend(view(name), backend)
+    file = parquet_path(name)
     if backend == "pyarrow":
         import pyarrow.parquet as pq
 
-        return pq.read_table(path)
-    if backend not in EXTRAS:
-        raise ValueError(f"backend must be 'pandas', 'pyarrow', 'polars' or 'duckdb', not {backend!r}")
+        return pq.read_table(file)
+    module = _library(backend)
+    if backend == "polars":
+        return module.read_parquet(file)
+    if backend == "duckdb":
+        return module.connect().read_parquet(str(file))
+    import pyarrow.parquet as pq
+
+    return pq.read_table(file).to_pandas(types_mapper=module.ArrowDtype)
+
+
+def _library(backend: str) -> Any:
     try:
-        module = __import__(backend)
+        return __import__(backend)
     except ImportError:
         raise ImportError(
             f"load(backend={backend!r}) needs {backend}: pip install 'caucasus-data[{EXTRAS[backend]}]'"
         ) from None
-    if backend == "polars":
-        return module.read_parquet(path)
-    if backend == "duckdb":
-        return module.connect().read_parquet(str(path))
-    import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    # Without a mapping pandas turns an integer column with a null into floats and dates into objects.
-    nullable = {
-        pa.int64(): module.Int64Dtype(),
-        pa.bool_(): module.BooleanDtype(),
-        pa.date32(): module.ArrowDtype(pa.date32()),
-    }
-    return pq.read_table(path).to_pandas(types_mapper=nullable.get)
+
+def as_backend(table: Any, backend: Backend) -> Any:
+    """An Arrow table as the backend's frame (pandas with Arrow-backed columns, as `load` gives)."""
+    if backend == "pyarrow":
+        return table
+    module = _library(backend)
+    if backend == "pandas":
+        return table.to_pandas(types_mapper=module.ArrowDtype)
+    if backend == "polars":
+        return module.from_arrow(table)
+    return module.connect().from_arrow(table)

@@ -1,13 +1,16 @@
-"""The events as a timeline figure (`docs/timeline.svg` and `.png`), with agreement signings marked.
+"""The events as a timeline figure for papers (`cd.timeline()`, `docs/timeline.svg` and `.png`), with every
+dated agreement marked.
 
-Drawn from the published Parquet files by `caucasus-data timeline`; needs the `plot` extra (matplotlib).
-The figure is deterministic: the same input and the same matplotlib give the same bytes. Each file records
-the SHA-256 of what it was drawn from (`input_hash`), so a check needs no matplotlib:
+Drawn from the published Parquet files (the installed package's, or a checkout's) by `caucasus-data timeline`
+or `cd.timeline(start=, end=, event_types=, actors=)`, which returns the matplotlib Figure; needs the `plot`
+extra (matplotlib). The figure is deterministic: the same input and the same matplotlib give the same bytes;
+SVG text stays text (editable), PDF fonts are embedded as TrueType. Each file records the SHA-256 of what it
+was drawn from (`input_hash`), so a check needs no matplotlib:
 
 >>> stale_figures(".")
 []
 
-What is drawn (10 inches wide, 1200 pixels in the PNG):
+What is drawn (10 inches wide; the PNG at 300 dots per inch unless told otherwise):
 
 - one row per dated event, ordered by date, labelled in a left column of fixed width with its name and its
   date in words (`9 Nov 2020`, `10–11 May 2024`, `by 9 Oct 2023` for `../2023-10-09`), wrapped;
@@ -15,11 +18,14 @@ What is drawn (10 inches wide, 1200 pixels in the PNG):
   month or a year date (its EDTF bounds), an arrow for an open end (`../2024-06-05`);
 - the colour is the PLOVER quad class of event_type; a hollow mark is an event not (yet) held (planned,
   proposed, under consideration), a grey cross a cancelled one;
-- a row with a star and a dotted line down the figure for each signed agreement with a start_date, on top;
+- a row on top for each agreement with a date (its status in words: signed, agreed, provisional, ...), a star
+  on its day (hollow unless signed) or a bar over its range, and a dotted line down the figure for a signing;
 - the axis covers the period with most of the events (spans closer than GAP_YEARS years chained); an event or
-  signing long before or after it (e.g. the Zheleznovodsk Declaration of 1991) is a triangle at the axis' edge with
-  its year, so that the years with most of the events are not squeezed;
-- undated events are counted in the note under the figure, not drawn.
+  agreement long before or after it (e.g. the Zheleznovodsk Declaration of 1991) is a triangle at the axis' edge
+  with its year; within the period, a stretch of more than BREAK_DAYS days with nothing on it is cut to a narrow
+  break (two slanted strokes), so that the busy months are not squeezed;
+- the title's years are those the axis shows; undated events and agreements are counted in the note under
+  the figure, not drawn.
 """
 
 from __future__ import annotations
@@ -35,9 +41,13 @@ from typing import Any
 EXTRA = "plot"
 SVG, PNG = "docs/timeline.svg", "docs/timeline.png"
 # Bump when the drawing changes, so that the committed figures count as stale and are drawn again.
-RECIPE = 2
+RECIPE = 3
 EVENT_COLUMNS = ["event_id", "name", "event_type", "date_edtf", "start_date", "end_date", "date_precision", "status"]
-AGREEMENT_COLUMNS = ["agreement_id", "name", "status", "date_edtf", "start_date", "end_date"]
+AGREEMENT_COLUMNS = ["agreement_id", "name", "status", "date_edtf", "start_date", "end_date", "date_precision"]
+FORMATS = ("svg", "png", "pdf")
+DPI, DOCS_DPI = 300, 150  # a paper's figure; the committed docs/timeline.png, kept small in the repository
+# A stretch longer than this with nothing drawn on it is cut to BREAK_WIDTH days' width.
+BREAK_DAYS, BREAK_WIDTH = 150, 40
 # PLOVER quad classes, in Okabe-Ito colours (distinguishable with the common colour-vision deficiencies).
 QUADS = {
     "verbal cooperation": ("#0072B2", {"AGREE", "CONSULT", "SUPPORT", "CONCEDE"}),
@@ -52,25 +62,86 @@ HASH_PREFIX = "caucasus-data timeline input sha256:"
 LABEL_WIDTH, LABEL_SIZE, GAP_YEARS = 3.3, 8, 3
 
 
-def _rows(root: Path, table: str, columns: list[str]) -> list[dict[str, Any]]:
+def _rows(folder: Path, table: str, columns: list[str]) -> list[dict[str, Any]]:
     import pyarrow.parquet as pq
 
-    return pq.read_table(root / "data" / f"{table}.parquet", columns=columns).to_pylist()
+    return pq.read_table(folder / f"{table}.parquet", columns=columns).to_pylist()
 
 
-def timeline_input(root: str | Path = ".") -> dict[str, Any]:
-    """What the figure is drawn from: the events, and the signed agreements with a start date.
+def _day(value: datetime.date | str | None, name: str) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{name} must be a date (YYYY-MM-DD), not {str(value)[:40]!r}") from None
+
+
+def timeline_input(
+    root: str | Path | None = None,
+    start: datetime.date | str | None = None,
+    end: datetime.date | str | None = None,
+    event_types: list[str] | None = None,
+    actors: list[str] | None = None,
+) -> dict[str, Any]:
+    """What the figure is drawn from: the events and the agreements with a date, as chosen.
+
+    `root` is a published package or a checkout (default: the installed package). `start` and `end` keep what
+    overlaps those days; `event_types` keeps those PLOVER types; `actors` keeps the events with one of those
+    participants and the agreements with one of those parties, an organisation's parts included (`russia`
+    keeps what Russia's ministries took part in).
 
     >>> sorted(timeline_input("."))
     ['agreements', 'events', 'recipe']
+    >>> [e["event_id"] for e in timeline_input(start="2024-05-11", end="2024-05-11", actors=["kazakhstan"])["events"]]
+    ['almaty-talks-2024-05', 'galuzin-news-ru-interview-2024-05', 'mirzoyan-thanks-kazakhstan-2024-05']
     """
-    root = Path(root)
-    agreements = [
-        a
-        for a in _rows(root, "agreements", AGREEMENT_COLUMNS)
-        if a["status"] == "signed" and a["start_date"] is not None
+    from ..reader.sql import published_root
+
+    folder = published_root(root)
+    first, last = _day(start, "start"), _day(end, "end")
+    events = _rows(folder, "events", EVENT_COLUMNS)
+    agreements = [a for a in _rows(folder, "agreements", AGREEMENT_COLUMNS) if a["start_date"] or a["end_date"]]
+    if event_types is not None:
+        events = [e for e in events if e["event_type"] in set(event_types)]
+    if actors is not None:
+        involved = _involved(folder, set(actors))
+        events = [e for e in events if e["event_id"] in involved]
+        agreements = [a for a in agreements if a["agreement_id"] in involved]
+    if first or last:
+        events = [e for e in events if _within(e, first, last)]
+        agreements = [a for a in agreements if _within(a, first, last)]
+    return {"recipe": RECIPE, "events": events, "agreements": agreements}
+
+
+def _involved(folder: Path, actors: set[str]) -> set[str]:
+    """The events and agreements with a participant or party among `actors`, or part of one of them."""
+    from ..reader.views import Loader, entities
+
+    roots = {r["entity_id"]: r["root_id"] for r in entities(Loader(folder, _schemas(folder))).to_pylist()}
+    links = _rows(folder, "event_participants", ["event_id", "participant_id"])
+    links += [
+        {"event_id": r["agreement_id"], "participant_id": r["party_id"]}
+        for r in _rows(folder, "agreement_parties", ["agreement_id", "party_id"])
     ]
-    return {"recipe": RECIPE, "events": _rows(root, "events", EVENT_COLUMNS), "agreements": agreements}
+    return {
+        r["event_id"]
+        for r in links
+        if r["participant_id"] in actors or roots.get(r["participant_id"], r["participant_id"]) in actors
+    }
+
+
+def _schemas(folder: Path) -> Any:
+    from ..reader.sql import _published_schemas
+
+    return _published_schemas(folder)
+
+
+def _within(item: dict[str, Any], first: datetime.date | None, last: datetime.date | None) -> bool:
+    begin, end = item["start_date"] or item["end_date"], item["end_date"] or item["start_date"]
+    if begin is None:
+        return False
+    return (last is None or begin <= last) and (first is None or end >= first)
 
 
 def input_hash(data: dict[str, Any]) -> str:
@@ -108,7 +179,8 @@ def recorded_hash(path: str | Path) -> str | None:
 
 
 def stale_figures(root: str | Path = ".", out: str | Path | None = None) -> list[str]:
-    """The figures (relative to `out`, default `root`) missing or drawn from other data than `root`'s."""
+    """The figures of a checkout (relative to `out`, default `root`) missing or drawn from other data than
+    `root`'s."""
     root = Path(root)
     out = Path(out) if out is not None else root
     expected = input_hash(timeline_input(root))
@@ -161,7 +233,7 @@ def _words(edtf: str | None) -> str:
     if (lo is None and left not in ("", "..")) or (hi is None and right not in ("", "..")) or not (lo or hi):
         return edtf
     if lo is None:
-        return "by " + say(hi)
+        return "by " + say(hi) if hi else edtf
     if hi is None:
         return "from " + say(lo)
     same_year = lo[0] == hi[0] and not lo[3] and not hi[3]
@@ -238,12 +310,15 @@ def _draw(data: dict[str, Any]):
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     from matplotlib.ticker import FixedLocator, FuncFormatter
-    from matplotlib.transforms import blended_transform_factory, offset_copy
+    from matplotlib.transforms import blended_transform_factory
 
     dated = [e for e in data["events"] if e["start_date"] or e["end_date"]]
     undated = len(data["events"]) - len(dated)
     dated.sort(key=lambda e: (e["start_date"] or e["end_date"], e["end_date"] or e["start_date"], e["event_id"]))
-    signings = sorted(data["agreements"], key=lambda a: (a["start_date"], a["agreement_id"]))
+    signings = sorted(
+        data["agreements"],
+        key=lambda a: (a["start_date"] or a["end_date"], a["end_date"] or a["start_date"], a["agreement_id"]),
+    )
     rows = len(signings) + len(dated)
     if not rows:
         figure = Figure(figsize=(10, 2.5), layout="constrained")
@@ -272,8 +347,15 @@ def _draw(data: dict[str, Any]):
     first, last = _main_period([_span(item) for item in items])
     marks = [_mark(item, first, last) for item in items]
     pad = datetime.timedelta(days=max(15, round((last - first).days * 0.03)))
-    low = mdates.date2num(first - (pad * 3 if "before" in marks else pad))  # room for a triangle and its year
-    high = mdates.date2num(last + (pad * 3 if "after" in marks else pad))
+    low_day = first - (pad * 3 if "before" in marks else pad)  # room for a triangle and its year
+    high_day = last + (pad * 3 if "after" in marks else pad)
+    gaps = _gaps(items, marks, low_day, high_day)
+    scale = _scale(mdates.date2num(low_day), mdates.date2num(high_day), gaps)
+
+    def at(day: datetime.date) -> float:
+        return scale(mdates.date2num(day))
+
+    low, high = at(low_day), at(high_day)
 
     # Layout, in inches: the title, subtitle and legend rows; then a fixed left column for the labels (the
     # name and the date in words, wrapped) beside the plot, one row each; then the date axis and the notes.
@@ -283,7 +365,7 @@ def _draw(data: dict[str, Any]):
         when = _words(edtf).replace(" ", "\u00a0")  # no-break spaces: the date stays on one line
         return _wrap(f"{name}\u00a0·\u00a0{when}", LABEL_WIDTH * 72, size, weight)
 
-    labels = [label(f"Signed: {a['name']}", a["date_edtf"], "bold") for a in signings]
+    labels = [label(f"{_status(a['status'])}: {a['name']}", a["date_edtf"], "bold") for a in signings]
     labels += [label(e["name"], e["date_edtf"]) for e in dated]
     row = 0.1 + 0.13 * max(text.count("\n") + 1 for text in labels)
 
@@ -296,8 +378,10 @@ def _draw(data: dict[str, Any]):
     if any(_quad(e["event_type"])[0] == "other" for e in dated):
         colours.append(Patch(color="#777777", label="other type"))
     kinds = set(marks[len(signings) :])  # the kinds of mark drawn
-    for mark in marks[: len(signings)]:
-        kinds.add(mark if mark in ("before", "after") else "signed")
+    for agreement, mark in zip(signings, marks):
+        kinds.add(mark if mark in ("before", "after", "range", "vague") else "signed")
+        if agreement["status"] != "signed" and mark not in ("before", "after", "range", "vague"):
+            kinds.add("agreed")
     if any(e["status"] in NOT_HELD for e in dated):
         kinds.add("hollow")
     if any(e["status"] == "cancelled" for e in dated):
@@ -316,6 +400,16 @@ def _draw(data: dict[str, Any]):
         "signed": Line2D(
             [], [], marker="*", linestyle="none", color="#444444", markersize=11, label="agreement signed"
         ),
+        "agreed": Line2D(
+            [],
+            [],
+            marker="*",
+            linestyle="none",
+            color="#444444",
+            markerfacecolor="white",
+            markersize=11,
+            label="agreed, not signed",
+        ),
         "before": Line2D([], [], marker="<", linestyle="none", color=grey, label="long before: its year"),
         "after": Line2D([], [], marker=">", linestyle="none", color=grey, label="long after: its year"),
     }
@@ -324,7 +418,7 @@ def _draw(data: dict[str, Any]):
     for handles in (colours, [handle for kind, handle in legend.items() if kind in kinds]):
         used = width  # inches on the current row: start a new one
         for handle in handles:
-            item = (1.6 + 0.5 + 1.6) * 8 / 72 + _width(handle.get_label(), 8) / 72  # handle, pad, spacing, text
+            item = (1.6 + 0.5 + 1.6) * 8 / 72 + _width(str(handle.get_label()), 8) / 72  # handle, pad, spacing, text
             if used + item > width - 2 * margin:
                 legend_rows.append([])
                 used = 0
@@ -342,8 +436,15 @@ def _draw(data: dict[str, Any]):
                 f"{_plural(marks.count(side), 'row')} long {side} the period shown: a triangle at the "
                 f"{edge_name} edge, with the year."
             )
+    if gaps:
+        notes.append(
+            f"A cut (//) in the axis leaves out {_plural(len(gaps), 'stretch')} of more than {BREAK_DAYS} days "
+            "with nothing drawn on it."
+        )
     if undated:
         notes.append(f"{_plural(undated, 'undated event')} not drawn.")
+    if data.get("undated_agreements"):
+        notes.append(f"{_plural(data['undated_agreements'], 'undated agreement')} not drawn.")
     note = (
         _wrap(" ".join(notes), (width - 2 * margin) * 72, 7)
         + "\nSource: caucasus-data (tables events and agreements), drawn by caucasus-data timeline."
@@ -355,8 +456,13 @@ def _draw(data: dict[str, Any]):
     left, right = margin + LABEL_WIDTH + 0.1, width - 0.3
     figure = Figure(figsize=(width, height))
 
-    span = sorted({_span(i)[0].year for i in items} | {(_span(i)[1] - datetime.timedelta(days=1)).year for i in items})
+    # The title says the years the axis shows; rows beyond them are said apart.
+    shown = [_span(i) for i, m in zip(items, marks) if m not in ("before", "after")]
+    span = sorted({b.year for b, _ in shown} | {(e - datetime.timedelta(days=1)).year for _, e in shown})
     years = f"{span[0]}–{span[-1]}" if span[0] != span[-1] else f"{span[0]}"
+    beyond_rows = marks.count("before") + marks.count("after")
+    if beyond_rows:
+        years += f" (and {_plural(beyond_rows, 'row')} outside those years)"
     figure.text(
         margin / width,
         1 - 0.18 / height,
@@ -370,7 +476,7 @@ def _draw(data: dict[str, Any]):
         margin / width,
         1 - 0.44 / height,
         f"{_plural(len(dated), 'dated event')}, one row each, by date"
-        + (f"; {_plural(len(signings), 'agreement signing')} on top" if signings else "")
+        + (f"; {_plural(len(signings), 'agreement')} on top" if signings else "")
         + ". Colour: the PLOVER quad class of the event type.",
         fontsize=9,
         va="top",
@@ -391,9 +497,9 @@ def _draw(data: dict[str, Any]):
         )
     figure.text(margin / width, (bottom - 0.42) / height, note, fontsize=7, va="top", color=grey, linespacing=1.5)
 
-    box = [left / width, bottom / height, (right - left) / width, rows * row / height]
+    box = (left / width, bottom / height, (right - left) / width, rows * row / height)
     # Shading every other row, under the labels too, leads the eye from a label to its marks.
-    shade = figure.add_axes([0.1 / width, box[1], (right - 0.1) / width, box[3]], zorder=0)
+    shade = figure.add_axes((0.1 / width, box[1], (right - 0.1) / width, box[3]), zorder=0)
     shade.set_axis_off()
     shade.set_xlim(0, 1)
     shade.set_ylim(rows - 0.5, -0.5)
@@ -432,12 +538,39 @@ def _draw(data: dict[str, Any]):
         )
 
     for y, (agreement, mark) in enumerate(zip(signings, marks)):
+        signed = agreement["status"] == "signed"
         if mark in ("before", "after"):
-            beyond(agreement, mark, y, "#444444", False, 1)
+            beyond(agreement, mark, y, "#444444", not signed, 1)
             continue
-        x = mdates.date2num(agreement["start_date"]) + 0.5
-        axes.axvline(x, color="#444444", linestyle=":", linewidth=1, zorder=1)
-        axes.plot([x], [y], marker="*", markersize=13, color="#444444", linestyle="none", zorder=3)
+        if mark in ("range", "vague"):
+            begin, finish = _span(agreement)
+            axes.barh(
+                y,
+                at(finish) - at(begin),
+                left=at(begin),
+                height=0.5,
+                color="#444444",
+                alpha=0.45 if mark == "vague" else 0.9,
+                linewidth=0,
+                zorder=2,
+            )
+            continue
+        day = agreement["start_date"] or agreement["end_date"]
+        x = at(day) + 0.5
+        if signed and agreement["start_date"]:
+            axes.axvline(x, color="#444444", linestyle=":", linewidth=1, zorder=1)
+        axes.plot(
+            [x],
+            [y],
+            marker="*",
+            markersize=13,
+            color="#444444",
+            markerfacecolor="#444444" if signed else "white",
+            linestyle="none",
+            zorder=3,
+        )
+        if mark == "open":
+            _arrow(axes, figure, x, y, agreement["start_date"] is None, "#444444")
     if signings:
         axes.axhline(len(signings) - 0.5, color="#aaaaaa", linewidth=0.8)
 
@@ -453,8 +586,8 @@ def _draw(data: dict[str, Any]):
             begin, finish = _span(event)
             axes.barh(
                 y,
-                mdates.date2num(finish) - mdates.date2num(begin),
-                left=mdates.date2num(begin),
+                at(finish) - at(begin),
+                left=at(begin),
                 height=0.5,
                 color="white" if hollow else colour,
                 edgecolor=colour,
@@ -467,7 +600,7 @@ def _draw(data: dict[str, Any]):
             day = start or end
             marker = "x" if event["status"] == "cancelled" else "o"
             axes.plot(
-                [mdates.date2num(day) + 0.5],
+                [at(day) + 0.5],
                 [y],
                 marker=marker,
                 markersize=7,
@@ -477,16 +610,8 @@ def _draw(data: dict[str, Any]):
                 linestyle="none",
                 zorder=3,
             )
-            if mark == "open":  # the arrow points to the unknown side
-                tip = offset_copy(axes.transData, fig=figure, x=-28 if not start else 28, units="points")
-                axes.annotate(
-                    "",
-                    xy=(mdates.date2num(day) + 0.5, y),
-                    xycoords=tip,
-                    xytext=(mdates.date2num(day) + 0.5, y),
-                    textcoords="data",
-                    arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 1.2},
-                )
+            if mark == "open":
+                _arrow(axes, figure, at(day) + 0.5, y, not start, colour)
 
     axes.set_yticks(range(rows), labels, fontsize=size, color="#222222")
     for text in axes.get_yticklabels()[: len(signings)]:
@@ -496,24 +621,33 @@ def _draw(data: dict[str, Any]):
     axes.set_xlim(low, high)
 
     # Years on the axis; over a short period the months between them too (their names, not the locale's).
-    length = (last - first).days / 365.25
+    length = (high - low) / 365.25  # the years the axis shows, the cuts left out
     step = 1 if length <= 12 else 2 if length <= 24 else 5 if length <= 60 else 10
-    all_years = range(mdates.num2date(low).year, mdates.num2date(high).year + 1)
-    january = [
-        x for x in (mdates.date2num(datetime.date(y, 1, 1)) for y in all_years if y % step == 0) if low <= x <= high
-    ]
+    all_years = range(low_day.year, high_day.year + 1)
+
+    def ticks(days: list[datetime.date]) -> list[float]:
+        """Where the days are on the axis, those inside a cut left out."""
+        inside = [d for d in days if low_day <= d <= high_day]
+        return [at(d) for d in inside if not any(a < mdates.date2num(d) < b for a, b in gaps)]
+
+    january = ticks([datetime.date(y, 1, 1) for y in all_years if y % step == 0])
     months = () if length > 8 else (4, 7, 10) if length > 2 else range(2, 13)
-    between = [
-        x for x in (mdates.date2num(datetime.date(y, m, 1)) for y in all_years for m in months) if low <= x <= high
-    ]
+    between = ticks([datetime.date(y, m, 1) for y in all_years for m in months])
+    unscale = _unscale(mdates.date2num(low_day), mdates.date2num(high_day), gaps)
     axes.xaxis.set_major_locator(FixedLocator(january))
     axes.xaxis.set_minor_locator(FixedLocator(between))
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: str(mdates.num2date(x).year)))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: str(mdates.num2date(unscale(x)).year)))
+
+    # A month says its year when no January of that year is on the axis (none shown, or it is in a cut).
+    labelled = {mdates.num2date(unscale(x)).year for x in january}
+    month_labels = {}
+    for x in between:
+        day = mdates.num2date(unscale(x))
+        month_labels[round(x)] = MONTHS[day.month - 1] + ("" if day.year in labelled else f" {day.year}")
+        labelled.add(day.year)
 
     def month_label(x: float, position: int | None) -> str:
-        day = mdates.num2date(x)
-        # With no year on the axis, the first month says its year.
-        return MONTHS[day.month - 1] + (f" {day.year}" if not january and position == 0 else "")
+        return month_labels.get(round(x), "")
 
     axes.xaxis.set_minor_formatter(FuncFormatter(month_label))
     axes.tick_params(axis="x", which="major", labelsize=9, length=5, color="#888888")
@@ -524,38 +658,165 @@ def _draw(data: dict[str, Any]):
     for side in ("top", "right", "left"):
         axes.spines[side].set_visible(False)
     axes.spines["bottom"].set_color("#888888")
+    for a, b in gaps:  # a cut: a pale band, and two strokes on the axis
+        axes.axvspan(scale(a), scale(b), color="#fbfbfb", linewidth=0, zorder=0)
+        axes.text(
+            (scale(a) + scale(b)) / 2,
+            0,
+            "//",
+            transform=blended_transform_factory(axes.transData, axes.transAxes),
+            ha="center",
+            va="center",
+            fontsize=9,
+            color="#666666",
+            backgroundcolor="white",
+            zorder=4,
+        )
     return figure
 
 
-def render_timeline(root: str | Path = ".", out: str | Path | None = None) -> list[str]:
-    """Draw `docs/timeline.svg` and `docs/timeline.png` under `out` (default `root`) from `root`'s data.
+def _status(status: str) -> str:
+    return status.replace("-", " ").capitalize()
 
-    Returns the paths written, relative to `out`. Needs matplotlib: `pip install 'caucasus-data[plot]'`.
-    """
+
+def _arrow(axes: Any, figure: Any, x: float, y: float, open_start: bool, colour: str) -> None:
+    """An arrow from the mark towards the unknown side of an open date."""
+    from matplotlib.transforms import offset_copy
+
+    tip = offset_copy(axes.transData, fig=figure, x=-28 if open_start else 28, units="points")
+    axes.annotate(
+        "",
+        xy=(x, y),
+        xycoords=tip,
+        xytext=(x, y),
+        textcoords="data",
+        arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 1.2},
+    )
+
+
+def _gaps(
+    items: list[dict[str, Any]], marks: list[str], low: datetime.date, high: datetime.date
+) -> list[tuple[float, float]]:
+    """The stretches of the axis longer than BREAK_DAYS with nothing drawn on them but a month or year bar, as
+    date numbers (a stretch is cut a fortnight short of what borders it)."""
+    import matplotlib.dates as mdates
+
+    occupied = []
+    for item, mark in zip(items, marks):
+        begin, end = _span(item)
+        if mark == "vague":  # a month or year is uncertainty, not the event's length: its ends alone count
+            occupied += [(begin, begin + datetime.timedelta(days=1)), (end - datetime.timedelta(days=1), end)]
+        elif mark not in ("before", "after"):
+            occupied.append((begin, end))
+    occupied.sort()
+    gaps = []
+    if not occupied:
+        return []
+    edge, margin = occupied[0][0], datetime.timedelta(days=14)
+    for begin, end in occupied:
+        if (begin - edge).days > BREAK_DAYS:
+            gaps.append((mdates.date2num(edge + margin), mdates.date2num(begin - margin)))
+        edge = max(edge, end)
+    return gaps
+
+
+def _scale(low: float, high: float, gaps: list[tuple[float, float]]) -> Any:
+    """Date numbers -> positions on the axis: one day a day, each cut BREAK_WIDTH days wide."""
+    import numpy as np
+
+    days, xs = _knots(low, high, gaps)
+    return lambda num: float(np.interp(num, days, xs))
+
+
+def _unscale(low: float, high: float, gaps: list[tuple[float, float]]) -> Any:
+    import numpy as np
+
+    days, xs = _knots(low, high, gaps)
+    return lambda x: float(np.interp(x, xs, days))
+
+
+def _knots(low: float, high: float, gaps: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    days, xs, shift = [low], [low], 0.0
+    for a, b in gaps:
+        days += [a, b]
+        xs += [a - shift, a - shift + BREAK_WIDTH]
+        shift += (b - a) - BREAK_WIDTH
+    return [*days, high], [*xs, high - shift]
+
+
+# A fixed hash salt, no dates and embedded TrueType fonts make every file the same bytes on every run and
+# machine; SVG text stays text, so that a figure can be edited for a paper.
+SETTINGS = {
+    "svg.hashsalt": "caucasus-data",
+    "svg.fonttype": "none",
+    "pdf.fonttype": 42,
+    "font.family": "DejaVu Sans",
+    "axes.unicode_minus": True,
+}
+
+
+def _matplotlib() -> Any:
     try:
         import matplotlib
     except ImportError:
         raise ImportError(f"caucasus-data timeline needs matplotlib: pip install 'caucasus-data[{EXTRA}]'") from None
+    return matplotlib
+
+
+def timeline(
+    start: datetime.date | str | None = None,
+    end: datetime.date | str | None = None,
+    event_types: list[str] | None = None,
+    actors: list[str] | None = None,
+    root: str | Path | None = None,
+) -> Any:
+    """The timeline as a matplotlib Figure, of the events and agreements chosen (see `timeline_input`).
+
+    >>> figure = timeline(start="2024-01-01", event_types=["CONSULT", "AGREE"])
+    >>> figure.texts[0].get_text()
+    'Armenia–Azerbaijan peace process: events, 2024'
+
+    Save it with `figure.savefig("timeline.pdf")`; needs the `plot` extra (matplotlib).
+    """
+    matplotlib = _matplotlib()
+    data = timeline_input(root, start, end, event_types, actors)
+    with matplotlib.rc_context(SETTINGS):
+        return _draw(data)
+
+
+def save(data: dict[str, Any], paths: list[Path], dpi: int = DPI) -> list[Path]:
+    """Draw `data` into each of `paths` (the format from the suffix: .svg, .png or .pdf)."""
+    matplotlib = _matplotlib()
+    description = HASH_PREFIX + input_hash(data)
+    with matplotlib.rc_context(SETTINGS):
+        figure = _draw(data)
+        for path in paths:
+            kind = path.suffix.lstrip(".")
+            if kind not in FORMATS:
+                raise ValueError(f"a figure is .svg, .png or .pdf, not {path.name[:60]!r}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            metadata: dict[str, Any] = {"Title": "caucasus-data timeline"}
+            if kind == "pdf":
+                metadata.update(Subject=description, CreationDate=None, ModDate=None)
+            else:
+                metadata["Description"] = description
+            if kind == "svg":
+                metadata["Date"] = None
+            figure.savefig(path, format=kind, dpi=dpi, metadata=metadata)
+    return paths
+
+
+def render_timeline(
+    root: str | Path = ".",
+    out: str | Path | None = None,
+    formats: tuple[str, ...] = ("svg", "png"),
+    dpi: int = DOCS_DPI,
+) -> list[str]:
+    """Draw a checkout's `docs/timeline.svg` and `docs/timeline.png` (or the `formats` asked) under `out`
+    (default `root`) from `root`'s data; returns the paths written, relative to `out`."""
+    _matplotlib()
     root = Path(root)
     out = Path(out) if out is not None else root
-    data = timeline_input(root)
-    description = HASH_PREFIX + input_hash(data)
-    # A fixed hash salt, no date and paths for text make the SVG the same bytes on every run and machine.
-    settings = {
-        "svg.hashsalt": "caucasus-data",
-        "svg.fonttype": "path",
-        "font.family": "DejaVu Sans",
-        "axes.unicode_minus": True,
-    }
-    with matplotlib.rc_context(settings):
-        figure = _draw(data)
-        (out / SVG).parent.mkdir(parents=True, exist_ok=True)
-        figure.savefig(
-            out / SVG,
-            format="svg",
-            metadata={"Date": None, "Title": "caucasus-data timeline", "Description": description},
-        )
-        figure.savefig(
-            out / PNG, format="png", dpi=120, metadata={"Title": "caucasus-data timeline", "Description": description}
-        )
-    return [SVG, PNG]
+    relative = [f"docs/timeline.{kind}" for kind in formats]
+    save(timeline_input(root), [out / r for r in relative], dpi)
+    return relative
