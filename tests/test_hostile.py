@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import TASS, snapshot
+from conftest import REPO, TASS, append_rows, snapshot
 
+from caucasus_data.findings import Finding
 from caucasus_data.pipeline import build
 
 SECRET = "CAUCASUS_TEST_SECRET_7f3a"
@@ -75,6 +77,30 @@ def test_a_curated_file_that_is_a_link_is_not_read(package, secret_file):
     assert result.returncode == 1 and SECRET not in result.stdout + result.stderr
 
 
+def test_a_published_file_that_is_a_link_is_not_read(package, secret_file):
+    """data/ as a contributor's branch may hold it: the link is one finding, its target never shown."""
+    (package / "data" / "people.csv").unlink()
+    (package / "data" / "people.csv").symlink_to(secret_file)
+    result = run_cli(package, "validate")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert SECRET not in result.stdout + result.stderr
+    assert (
+        result.stdout.splitlines()[0]
+        == "data/people.csv::: is a symbolic link; only regular files are read [not-a-file]"
+    )
+
+
+def test_a_terminal_escape_in_a_cell_is_printed_escaped(package):
+    people = package / "curated" / "people.csv"
+    people.write_text(people.read_text(encoding="utf-8").replace("Hikmet Hajiyev,", "Hikmet \x1b[2JHajiyev,"), "utf-8")
+    result = run_cli(package, "build")
+    assert result.returncode == 1 and "\x1b" not in result.stdout + result.stderr
+    assert "U+001B" in result.stdout
+    # A message that quotes the cell (frictionless' words) escapes it.
+    finding = Finding("curated/people.csv", 3, "name", "constraint-error", 'The cell "Hikmet \x1b[2JHajiyev"')
+    assert str(finding) == 'curated/people.csv:3:name: The cell "Hikmet \\x1b[2JHajiyev" [constraint-error]'
+
+
 def test_a_seed_that_is_a_named_pipe_does_not_hang(package):
     os.mkfifo(package / "seeds" / "010_pipe.txt")
     assert findings_of(package) == [("seeds/010_pipe.txt", None, None, "not-a-file")]
@@ -120,6 +146,46 @@ def test_schema_values_of_the_wrong_json_type(package, change, field):
     assert found and {f[0] for f in found} == {"schemas/people.json"}
     assert {f[3] for f in found} == {"schema-error"}
     assert field in {f[2] for f in found}
+
+
+# --- patterns: RE2 or refused; frictionless' own run bounded in time ------------------------------
+
+
+def _pattern_on_a_name(package: Path, pattern: str) -> None:
+    path, schema = _schema(package, "people")
+    schema["fields"][1]["constraints"] = {**schema["fields"][1].get("constraints", {}), "pattern": pattern}
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    append_rows(package, "people", ["zz-person," + "a" * 34 + "!,,,"])
+
+
+@pytest.mark.parametrize("pattern", ["^(?!x)(a+)+$", "(a)\\1", "(unclosed["])
+def test_a_pattern_re2_cannot_run_is_refused_naming_schema_and_field(package, pattern):
+    _pattern_on_a_name(package, pattern)
+    assert findings_of(package) == [("schemas/people.json", None, "name", "schema-error")]
+    result = run_cli(package, "validate")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "schemas/people.json::name: field 'name' pattern" in result.stdout
+
+
+def test_a_backtracking_pattern_runs_on_re2_in_linear_time(package):
+    """`(a+)+` takes Python's re exponential time on 34 a's and a `!`; RE2 answers at once."""
+    _pattern_on_a_name(package, "^(a+)+$")
+    found = findings_of(package)
+    assert ("curated/people.csv", 7, "name", "constraint-error") in found
+
+
+def test_the_reference_run_of_frictionless_is_stopped_in_time(tmp_path):
+    from caucasus_data.validation.tabular import bounded_findings
+
+    root = tmp_path / "published"
+    shutil.copytree(REPO / "data", root)
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    people = next(r for r in descriptor["resources"] if r["name"] == "people")
+    people["schema"]["fields"][1]["constraints"] = {"pattern": "^(a+)+$"}
+    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    with (root / "people.csv").open("a", encoding="utf-8") as handle:
+        handle.write("zz-person," + "a" * 34 + "!,,,\n")
+    assert [(f.file, f.kind) for f in bounded_findings(root, seconds=5)] == [("datapackage.json", "timeout")]
 
 
 @pytest.mark.parametrize(

@@ -83,8 +83,19 @@ class Package:
         """A descriptor of the curated inputs as people type them: `curated/<table>.csv` with the schema of its
         typed columns inline, for validating the inputs before anything is derived or sorted."""
         generated = set(self.generated)
+        # Typed as UTF-8 CSV, as published: the fast checks read such files themselves (without these
+        # keys frictionless would guess, and validate every input its own, slower way).
         resources = [
-            {"name": name, "path": layout.curated_path(name), "schema": self.schemas[name].input_schema(generated)}
+            {
+                "name": name,
+                "type": "table",
+                "path": layout.curated_path(name),
+                "scheme": "file",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": self.schemas[name].input_schema(generated),
+            }
             for name in self.curated
         ]
         return {"name": f"{self.descriptor['name']}-inputs", "version": self.version, "resources": resources}

@@ -252,6 +252,9 @@ def _field_problems(file: str, field: Any, position: int, tables: set[str]) -> l
                 findings.append(
                     Finding(file, None, name, "schema-error", f"{where} constraint {key} has the wrong JSON type")
                 )
+        pattern = constraints.get("pattern")
+        if isinstance(pattern, str) and (problem := pattern_problem(pattern)):
+            findings.append(Finding(file, None, name, "schema-error", f"{where} pattern {pattern[:40]!r} {problem}"))
         enum = constraints.get("enum")
         if isinstance(enum, list) and not all(isinstance(v, str | int | float) for v in enum):
             findings.append(
@@ -269,6 +272,39 @@ def _field_problems(file: str, field: Any, position: int, tables: set[str]) -> l
             if target not in tables
         ]
     return findings
+
+
+MAX_PATTERN = 1000  # characters; the schemas' own patterns are under 100
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why a `pattern` constraint cannot be checked in bounded time, or None.
+
+    Patterns run on RE2 (linear in the cell's length, whatever the pattern), so a pattern RE2 cannot
+    compile (look-around, back-references) is refused rather than left to Python's backtracking `re`,
+    which can take exponential time; frictionless compiles it with `re`, so it must compile there too.
+
+    >>> pattern_problem("^[a-z0-9-]+$") is None
+    True
+    >>> pattern_problem("^(?!x)(a+)+$")
+    'cannot run in bounded time: RE2, which checks patterns here, has no look-around or back-references'
+    """
+    import re
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(pattern) > MAX_PATTERN:
+        return f"is longer than {MAX_PATTERN} characters"
+    try:
+        re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as exc:
+        return f"is not a valid regular expression: {str(exc)[:80]}"
+    try:
+        pc.match_substring_regex(pa.array([""]), pattern)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return "cannot run in bounded time: RE2, which checks patterns here, has no look-around or back-references"
+    return None
 
 
 def schema_problems(file: str, schema: Any, tables: set[str]) -> list[Finding]:

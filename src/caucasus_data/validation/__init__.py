@@ -18,13 +18,13 @@ from typing import Any
 from ..findings import PER_FILE_LIMIT, Finding, limit_per_file
 from ..model import layout
 from ..model.locate import package_root
-from ..model.paths import InputError, read_input, unsafe_path
+from ..model.paths import InputError, check_regular, read_input, unsafe_path
 from ..model.schema import TableSchema
 
 __all__ = ["Finding", "Report", "validate"]
 
 MAX_FILE_BYTES = 1 << 30
-UNREADABLE = {"json-error", "encoding-error", "missing-file", "schema-error"}
+UNREADABLE = {"json-error", "encoding-error", "missing-file", "schema-error", "not-a-file", "io-error"}
 
 
 @dataclass
@@ -100,6 +100,7 @@ def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -
             root, [Finding("datapackage.json", None, None, "package-error", f"no datapackage.json in {root}")]
         )
     findings.extend(check_package(root))
+    findings.extend(_irregular_files(root))
     if any(f.kind in UNREADABLE for f in findings):
         return Report(root, findings)  # the other checks need readable schemas and descriptor
     # The package's own checks ride along the reading of the Table Schema checks (each file read once),
@@ -107,9 +108,9 @@ def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -
     package = Package(root, _schemas(root), _resource_paths(root))
     with jemalloc():
         if reference:
-            from .tabular import frictionless_findings
+            from .tabular import bounded_findings
 
-            findings.extend(frictionless_findings(root))
+            findings.extend(bounded_findings(root))
         else:
             from .fast import fast_findings
 
@@ -153,7 +154,20 @@ def _schemas(root: Path) -> dict[str, TableSchema]:
     return out
 
 
-def _resource_paths(root: Path) -> dict[str, str]:
+def _irregular_files(root: Path) -> list[Finding]:
+    """A resource file that is a link, a pipe or a device is one finding, and is not read (a link could
+    show a file outside the package in the messages)."""
+    findings = []
+    for path in _resource_paths(root, follow=False).values():
+        try:
+            check_regular(root, path)
+        except InputError as exc:
+            if exc.finding.kind != "missing-file":  # reported by the descriptor checks
+                findings.append(exc.finding)
+    return findings
+
+
+def _resource_paths(root: Path, follow: bool = True) -> dict[str, str]:
     try:
         resources = json.loads((root / "datapackage.json").read_text(encoding="utf-8")).get("resources", [])
     except (ValueError, OSError, AttributeError):
@@ -163,6 +177,6 @@ def _resource_paths(root: Path) -> dict[str, str]:
         path = resource.get("path") if isinstance(resource, dict) else None
         # Only paths inside the package are read; frictionless reports the others as unsafe.
         safe = isinstance(path, str) and not path.startswith(("/", "~", "..")) and "://" not in path
-        if safe and (root / path).resolve().is_relative_to(root.resolve()):
+        if safe and (not follow or (root / path).resolve().is_relative_to(root.resolve())):
             out[resource.get("name")] = path
     return out

@@ -18,6 +18,31 @@ STALE_MESSAGE = (
 )
 
 
+# frictionless checks patterns with Python's backtracking `re`; a run of its own is stopped after this long
+# (plus a second per MiB of CSV), so that a pattern that backtracks cannot hang a contributor's CI.
+REFERENCE_SECONDS = 30.0
+
+
+def bounded_findings(root: Path, seconds: float | None = None) -> list[Finding]:
+    """`frictionless_findings` in a child process, stopped after `seconds` with one finding saying so."""
+    import multiprocessing
+
+    if seconds is None:
+        size = sum(p.stat().st_size for p in root.rglob("*.csv") if p.is_file() and not p.is_symlink())
+        seconds = REFERENCE_SECONDS + size / (1 << 20)
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        pending = pool.apply_async(frictionless_findings, (root,))
+        try:
+            return pending.get(timeout=seconds)
+        except multiprocessing.TimeoutError:
+            message = (
+                f"frictionless did not finish within {seconds:.0f} s and was stopped: it checks patterns with "
+                "Python's backtracking re, so a pattern with nested repetition such as (a+)+ can take "
+                "exponential time on some cells; rewrite the schema's patterns without it"
+            )
+            return [Finding("datapackage.json", None, None, "timeout", message)]
+
+
 def frictionless_findings(root: Path) -> list[Finding]:
     """What `frictionless validate datapackage.json` reports, as findings."""
     from frictionless import FrictionlessException, Package, system
