@@ -15,8 +15,7 @@ are measured in the same run, on the same files, so the ratios hold on a busy ma
    (benchmarks/generate.py), clean and with errors injected, each in a fresh process, timing the validation
    call; the fast validator's Table Schema findings must be frictionless' findings, in the same order
    (`validate` adds the package's own checks to them); peak memory (RSS above the RSS once the libraries are
-   imported, edtf's grammar built and a first validation of the real package done, with glibc's malloc set
-   as the `caucasus-data` command sets it) against the Parquet size of the package,
+   imported, edtf's grammar built and a first validation of the real package done) against the Parquet size of the package,
    beside the peak of a pass that only reads the CSV files with Arrow (a reference, no target);
 4. build: `caucasus-data build` of 10,000 and 20,000 synthetic articles with 5,000 curated entities.
 """
@@ -148,10 +147,6 @@ def worker(kind: str, package: Path, out: Path) -> None:
     the findings and the peak RSS above the RSS once the libraries are imported."""
     import resource
 
-    from caucasus_data.validation.memorypool import fixed_malloc_thresholds
-
-    if kind == "fast":
-        fixed_malloc_thresholds()  # as the `caucasus-data` command does first (cli.run)
     from caucasus_data.validation import validate
     from caucasus_data.validation.content import content_findings  # noqa: F401
     from caucasus_data.validation.fast import fast_findings

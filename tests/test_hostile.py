@@ -174,6 +174,7 @@ def test_a_backtracking_pattern_runs_on_re2_in_linear_time(package):
     assert ("curated/people.csv", 7, "name", "constraint-error") in found
 
 
+@pytest.mark.slow
 def test_the_reference_run_of_frictionless_is_stopped_in_time(tmp_path):
     from caucasus_data.validation.tabular import bounded_findings
 

@@ -28,3 +28,9 @@ def test_ruff_finds_nothing():
 def test_ruff_format_would_change_nothing():
     result = subprocess.run([tool("ruff"), "format", "--check", "."], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.slow
+def test_mypy_finds_nothing():
+    result = subprocess.run([tool("mypy")], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]

@@ -395,19 +395,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The `caucasus-data` command (and `python -m caucasus_data`), in a process of its own: glibc's malloc
-    set to give memory back sooner (validation/memorypool.py), main(), then the process ends at once.
-
-    Python's finalization is skipped: the command's work is done and its output flushed, and a process that
-    has used pyarrow's readers can abort while it tears them down at exit ("terminate called without an active
-    exception", apache/arrow#34314; seen once in about 200 runs of `caucasus-data validate` here), which would
-    turn a finished validation into exit code 134.
-    """
-    from .validation.memorypool import fixed_malloc_thresholds
-
-    fixed_malloc_thresholds()
+    """The `caucasus-data` command (and `python -m caucasus_data`): main(), then the process ends as any does,
+    atexit handlers and all, with main()'s exit code."""
     code = main()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream: nothing more to write
-            stream.flush()
-    os._exit(code)
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        # The reader has gone (`caucasus-data validate | head`): the rest of the output goes nowhere, as
+        # Python's own flush at exit would otherwise complain of it.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)

@@ -75,7 +75,8 @@ class EntityMatcher:
             if ids:
                 candidates.append((start, -end, ids, surface))
         candidates.sort()
-        found, reach = [], 0
+        found: list[Mention] = []
+        reach = 0
         for start, neg_end, ids, surface in candidates:
             if start >= reach:
                 found.extend(Mention(start, -neg_end, eid, surface) for eid in ids)

@@ -92,7 +92,6 @@ def check(root: Path, descriptor: dict[str, Any]) -> list[Finding]:
 def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -> Report:
     from .content import Package, content_findings
     from .descriptor import check_package
-    from .memorypool import jemalloc
 
     findings = []
     if not (root / "datapackage.json").is_file():
@@ -106,16 +105,15 @@ def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -
     # The package's own checks ride along the reading of the Table Schema checks (each file read once),
     # or read the files themselves after frictionless has.
     package = Package(root, _schemas(root), _resource_paths(root))
-    with jemalloc():
-        if reference:
-            from .tabular import bounded_findings
+    if reference:
+        from .tabular import bounded_findings
 
-            findings.extend(bounded_findings(root))
-        else:
-            from .fast import fast_findings
+        findings.extend(bounded_findings(root))
+    else:
+        from .fast import fast_findings
 
-            findings.extend(fast_findings(root, rider=package).findings)
-        findings.extend(content_findings(package))
+        findings.extend(fast_findings(root, rider=package).findings)
+    findings.extend(content_findings(package))
     findings = sorted(set(findings), key=_order)
     return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)
 
@@ -172,11 +170,12 @@ def _resource_paths(root: Path, follow: bool = True) -> dict[str, str]:
         resources = json.loads((root / "datapackage.json").read_text(encoding="utf-8")).get("resources", [])
     except (ValueError, OSError, AttributeError):
         return {}
-    out = {}
+    out: dict[str, str] = {}
     for resource in resources:
         path = resource.get("path") if isinstance(resource, dict) else None
         # Only paths inside the package are read; frictionless reports the others as unsafe.
-        safe = isinstance(path, str) and not path.startswith(("/", "~", "..")) and "://" not in path
-        if safe and (not follow or (root / path).resolve().is_relative_to(root.resolve())):
-            out[resource.get("name")] = path
+        if not isinstance(path, str) or path.startswith(("/", "~", "..")) or "://" in path:
+            continue
+        if not follow or (root / path).resolve().is_relative_to(root.resolve()):
+            out[str(resource.get("name"))] = path
     return out

@@ -136,8 +136,9 @@ class Package:
         if table not in self.schemas:
             return lambda columns, rows, hashed: None
         digest = self._reading[table] = _new_digest(self, table)
-        if table in SPAN_TABLES and self._windows:
-            digest.window = TextWindow(self.path("articles"))
+        articles = self.path("articles")
+        if table in SPAN_TABLES and self._windows and articles is not None:
+            digest.window = TextWindow(articles)
         return lambda columns, rows, hashed: _check_block(
             self, self.schemas[table], digest, tablerows.Cells(columns, rows), hashed, fed=True
         )
@@ -172,7 +173,7 @@ class Package:
         # The articles' own checks need no other table: they run beside the first readings. The spans left
         # (few, where windows read the texts) wait for every span table: one more reading of the texts, after
         # the span tables' own (not beside them, with their windows).
-        wanted = {"articles": (partial(_article_checks, self), set())}
+        wanted: dict[str, tuple[Callable[[], list], set[str]]] = {"articles": (partial(_article_checks, self), set())}
         if spans:
             wanted["spans"] = (partial(_listed, _different_spans, self, spans), {"articles", *spans})
         return {
@@ -187,7 +188,7 @@ class Package:
     def read(self) -> None:
         """Read the tables not read yet, without the Table Schema checks."""
         tables = [t for t in self.schemas if t not in self.digests]
-        size = {t: self.path(t).stat().st_size if self.path(t) else 0 for t in tables}
+        size = {t: path.stat().st_size if (path := self.path(t)) else 0 for t in tables}
         schedule.in_order({t: partial(self.read_alone, t) for t in tables}, {t: self.after(t) for t in tables}, size)
 
     def file(self, table: str) -> str:
@@ -253,8 +254,14 @@ def _listed(check: Callable[..., Iterator], *args) -> list:
     return list(check(*args))
 
 
+def _spans(package: Package, table: str) -> Spans:
+    spans = package.digests[table].spans
+    assert spans is not None  # every span table's digest has them
+    return spans
+
+
 def _span_count(package: Package, table: str) -> int:
-    return len(package.digests[table].spans.arrays["rows"])
+    return len(_spans(package, table).arrays["rows"])
 
 
 @dataclass
@@ -271,7 +278,7 @@ class Unworded:
 
 def _worded(package: Package, unworded: list[Unworded], pool) -> list[Finding]:
     """The findings, each table read once more (two at a time) for all the cells their messages quote."""
-    wanted: dict[str, dict] = {}
+    wanted: dict[str, tuple[set[int], set[str]]] = {}
     for u in unworded:
         rows, labels = wanted.setdefault(u.table, (set(), set()))
         rows.add(u.row)
@@ -629,6 +636,7 @@ def _check_spans(package: Package, digest: Digest, columns, rows: np.ndarray, qu
             digest.unworded.append(_span_finding(digest.table, int(rows[k]), text, int(starts[k]), int(ends[k])))
         left = np.flatnonzero(~compared)
         spans, words = spans[left], words.take(pa.array(left))
+    assert digest.spans is not None  # a span table's digest
     digest.spans.add(
         article=article[spans], start=starts[spans], end=ends[spans], words=_short(keys.hashes(words)), rows=rows[spans]
     )
@@ -644,7 +652,7 @@ def _short(hashes: np.ndarray) -> np.ndarray:
 def _different_spans(package: Package, tables: list[str]) -> Iterator[Unworded]:
     """Quotes, mentions and evidence quote the article text exactly at their offsets: one pass over the
     texts for these span tables, comparing the hash of each span's text with the hash of its quoted words."""
-    groups = {t: package.digests[t].spans.arrays for t in tables if _span_count(package, t)}
+    groups = {t: _spans(package, t).arrays for t in tables if _span_count(package, t)}
     path = package.path("articles")
     if not groups or path is None:
         return

@@ -34,6 +34,7 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,10 +123,9 @@ class CsvRows:
                 if size:
                     yield Block(start, size, columns)
                 del batches, columns
-                if pool.backend_name != "jemalloc":  # jemalloc hands them back itself (memorypool.py)
-                    # mimalloc keeps the pages it frees for later; without this, it would hold several
-                    # times what the checks need by the end of a large file (measured).
-                    pool.release_unused()
+                # mimalloc keeps the pages it frees for later; without this, it would hold several
+                # times what the checks need by the end of a large file (measured).
+                pool.release_unused()
         except pa.ArrowInvalid as exc:  # not UTF-8, or a record pyarrow cannot split
             raise Unsupported(f"{self.path.name}: {exc}") from None
         self._finish()
@@ -223,7 +223,7 @@ def _row_numbers(indices, before):
     return indices + 1 + np.searchsorted(before, indices, side="right")
 
 
-def by_label(labels: set[str], where: dict, columns, n: int) -> dict:
+def by_label(labels: AbstractSet[str], where: dict, columns, n: int) -> dict:
     """Columns by header label from columns by position (`where`: label -> position); a label missing
     from the header gives a column of n nulls."""
     import pyarrow as pa

@@ -199,7 +199,7 @@ def check_package(root: Path, resources: bool = True) -> list[Finding]:
             schemas[path.stem] = schema
     tables = {p.stem for p in (root / "schemas").glob("*.json")}
     fields_of = {
-        name: {f.get("name") for f in s.get("fields", []) if isinstance(f, dict)}
+        name: {f["name"] for f in s.get("fields", []) if isinstance(f, dict) and isinstance(f.get("name"), str)}
         for name, s in schemas.items()
         if isinstance(s, dict) and isinstance(s.get("fields"), list)
     }

@@ -31,7 +31,7 @@ import bisect
 import codecs
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -144,7 +144,9 @@ def fast_findings(root: Path, rider: Rider | None = None) -> Result:
         lookups = _Lookups(package, tables)
         with ThreadPoolExecutor(max_workers=1) as hasher, ThreadPoolExecutor(max_workers=schedule.THREADS) as pool:
             digests = {name: hasher.submit(_digest, plan) for name, plan in plans.items()}
-            tasks = {name: partial(_task, plans.get(name), name, rider, delegated, lookups) for name in names}
+            tasks: dict[str, Callable[[], Any]] = {
+                name: partial(_task, plans.get(name), name, rider, delegated, lookups) for name in names
+            }
             after = {
                 name: _targets(package.get_resource(name)) | (rider.after(name) if rider else set()) for name in names
             }
@@ -163,13 +165,13 @@ def fast_findings(root: Path, rider: Rider | None = None) -> Result:
             findings: list[Finding] = []
             reference: list[Finding] | None = None  # frictionless' findings, in a child process bounded in time
             for resource in package.resources:
-                table = tables.get(resource.name)
-                if table is None:
+                read = tables.get(resource.name)
+                if read is None:
                     reference = bounded_findings(root) if reference is None else reference
                     file = files.get(resource.name) or resource.name
                     findings.extend(f for f in reference if f.file == file or f.kind == "timeout")
                 else:
-                    findings.extend(_ordered_findings(table, digests[resource.name].result()))
+                    findings.extend(_ordered_findings(read, digests[resource.name].result()))
     return Result(findings, delegated)
 
 
@@ -191,7 +193,7 @@ def _task(plan: _Plan | None, name: str, rider: Rider | None, delegated: dict[st
 def _descriptor_paths(root: Path) -> dict[str, str]:
     try:
         resources = json.loads((root / "datapackage.json").read_text(encoding="utf-8")).get("resources", [])
-        return {r.get("name"): r.get("path") for r in resources if isinstance(r, dict)}
+        return {str(r.get("name")): str(r.get("path")) for r in resources if isinstance(r, dict)}
     except (ValueError, OSError, AttributeError):
         return {}
 
@@ -219,11 +221,13 @@ def _plan(root: Path, resource, files: dict[str, str]) -> _Plan:
     if schema.has_defined("fields_match") and schema.fields_match != "exact":
         raise Unsupported("fieldsMatch other than exact")
     types = {f.name: f.type for f in schema.fields}
+    package = resource.package
+    assert package is not None  # the resources come from a package
     for fk in schema.foreign_keys:
         target = fk["reference"]["resource"] or resource.name
-        if target != resource.name and not resource.package.has_resource(target):
+        if target != resource.name and not package.has_resource(target):
             raise Unsupported(f"a foreign key to a missing resource {target!r}")
-        target_schema = resource.package.get_resource(target).schema if target != resource.name else schema
+        target_schema = package.get_resource(target).schema if target != resource.name else schema
         target_types = {f.name: f.type for f in target_schema.fields}
         for own, ref in zip(fk["fields"], fk["reference"]["fields"]):
             # Python compares typed values: 5 is not "5". Keys of the same type compare as their str().
@@ -306,7 +310,7 @@ def _expected(plan: _Plan, rows: CsvRows, keys: set[str]) -> tuple[list[ColumnSp
     return specs, header
 
 
-def _key_fields(resource, skip: set[int] = frozenset()) -> set[str]:
+def _key_fields(resource, skip: Set[int] = frozenset()) -> set[str]:
     """The fields whose keys are compared (but those of the foreign keys numbered in `skip`)."""
     schema = resource.schema
     names = {f.name for f in schema.fields if f.constraints.get("unique")} | set(schema.primary_key)
@@ -321,7 +325,7 @@ def _key_fields(resource, skip: set[int] = frozenset()) -> set[str]:
     return names
 
 
-def _read(plan: _Plan, lookups: _Lookups, sink: Callable | None = None, labels: set[str] = frozenset()) -> _Table:
+def _read(plan: _Plan, lookups: _Lookups, sink: Callable | None = None, labels: Set[str] = frozenset()) -> _Table:
     import numpy as np
     import pyarrow as pa
 
@@ -368,7 +372,8 @@ def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, Parts
 
     blank = None
     found: dict[int, list] = {}
-    strings, hashed = {}, {}
+    strings: dict[str, Any] = {}
+    hashed: dict[str, Any] = {}
     early_fields = {name for _, own, _ in table.early.values() for name in own}
     for i, spec in enumerate(table.specs):
         checked = check_column(spec, columns[i])
@@ -388,8 +393,8 @@ def _check_block(table: _Table, columns: list, rows, key_chunks: dict[str, Parts
             note = messages.foreign_key_note(own, values, target, list(fk["reference"]["fields"]))
             table.integrity.setdefault(int(rows[position]), []).append(("foreign", note, number))
     if blank is not None and blank.any():
-        for position in np.flatnonzero(blank):
-            row = int(rows[position])
+        for at in np.flatnonzero(blank):
+            row = int(rows[at])
             table.blank.add(row)
             found.pop(row, None)  # frictionless replaces a blank row's errors with one blank-row error
     for row, errors in found.items():
@@ -440,7 +445,8 @@ class _Lookups:
     `tables` fills as the tables are read."""
 
     def __init__(self, package, tables: dict[str, _Table]):
-        self.package, self.tables, self.cache = package, tables, {}
+        self.package, self.tables = package, tables
+        self.cache: dict[tuple[str, tuple[str, ...]], Any] = {}
 
     def prepare(self, table: _Table) -> None:
         """Collect the lookups of a table's foreign keys (before the checks run in threads)."""
