@@ -407,6 +407,7 @@ def test_findings_are_limited_per_file(package):
     assert people[-1].kind == "more" and people[-1].message.startswith("70 more finding(s)")
 
 
+@pytest.mark.slow
 def test_validate_lists_every_finding_with_limit_0(package):
     rows = "".join(f"person-{i},Person {i},XX,,\n" for i in range(60))
     append(package / "curated/people.csv", rows)

@@ -275,6 +275,7 @@ def test_an_alternative_value_needs_a_note_and_the_rows_own_value_beside_it(pack
     )
 
 
+@pytest.mark.slow
 def test_validate_refuses_a_curated_row_that_breaks_a_rule(tmp_path: Path):
     package = copy_package(tmp_path / "package")
     path = package / "curated" / "events.csv"

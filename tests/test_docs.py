@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from conftest import REPO
 
 from caucasus_data.cli import parser
@@ -47,6 +48,7 @@ def test_dictionary_names_every_table_field_type_constraint_and_key():
             assert " ".join(field["description"].split()) in row
 
 
+@pytest.mark.slow
 def test_docs_check_fails_on_a_changed_schema_and_docs_fixes_it(tmp_path):
     for part in ("schemas", "docs", "data"):
         shutil.copytree(REPO / part, tmp_path / part)

@@ -6,6 +6,7 @@ import io
 import subprocess
 import sys
 
+import pytest
 from conftest import snapshot
 
 from caucasus_data.pipeline import build
@@ -47,6 +48,7 @@ def test_the_same_files_with_and_without_progress(package):
     assert snapshot(package) == published
 
 
+@pytest.mark.slow
 def test_not_a_terminal_no_progress(package):
     # CI logs: the command's stderr is a pipe, so no progress line is written.
     result = subprocess.run(

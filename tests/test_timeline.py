@@ -53,6 +53,7 @@ def test_new_events_make_the_committed_figures_stale(tmp_path):
     assert check.stdout == f"{SVG}: stale; run `caucasus-data timeline`\n{PNG}: stale; run `caucasus-data timeline`\n"
 
 
+@pytest.mark.slow
 def test_drawing_is_deterministic_and_records_its_input(tmp_path):
     pytest.importorskip("matplotlib")
     root = copy_package(tmp_path / "package")
@@ -120,6 +121,7 @@ def test_missing_matplotlib_names_the_extra(monkeypatch, tmp_path):
     assert stale_figures(REPO) == []  # the check itself needs no matplotlib
 
 
+@pytest.mark.slow
 def test_svg_text_stays_text_and_pdf_records_its_input(tmp_path):
     pytest.importorskip("matplotlib")
     svg = (REPO / SVG).read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ def test_frictionless_alone_finds_the_package_valid():
     assert len(report.tasks) == len(list((REPO / "schemas").glob("*.json")))
 
 
+@pytest.mark.slow
 def test_frictionless_cli_exits_0():
     result = subprocess.run(
         [sys.executable, "-m", "frictionless", "validate", "datapackage.json"], cwd=REPO, capture_output=True, text=True
@@ -26,6 +27,7 @@ def test_frictionless_cli_exits_0():
     assert result.returncode == 0, result.stdout[-2000:]
 
 
+@pytest.mark.slow
 def test_frictionless_finds_the_published_folder_valid_by_itself():
     """data/ is a whole package: its descriptor carries the schemas, sizes and hashes."""
     result = subprocess.run(
@@ -114,6 +116,7 @@ def test_fast_validator_finds_nothing_and_reads_every_file_itself():
     assert result.delegated == {}, "every file of the package should be read without frictionless"
 
 
+@pytest.mark.slow
 def test_reference_and_fast_validators_print_the_same(package):
     _edit(package / "curated" / "people.csv", "hikmet-hajiyev,Hikmet Hajiyev,AZ", "hikmet-hajiyev,,Az")
     _edit(package / "curated" / "places.csv", "almaty,Almaty,city,", "almaty,Almaty,town,")
@@ -147,6 +150,7 @@ def test_own_checks_ride_along_the_fast_reading_with_the_findings_of_reading_alo
     assert span.message == "is not the article text at 24:30 ('Russia'); the words are not in the article"
 
 
+@pytest.mark.slow
 def test_span_checks_find_the_same_whatever_the_order_of_the_rows(package, monkeypatch):
     """Spans are compared with the article texts read beside them when the rows come in article order,
     and the others in a pass of their own: rows in reverse order, read in small blocks, give the same
