@@ -38,6 +38,10 @@ def participants(event_id: str) -> dict[str, str]:
     return {row["participant_id"]: row["role"] for row in rows("event_participants") if row["event_id"] == event_id}
 
 
+def parties(agreement_id: str) -> dict[str, str]:
+    return {row["party_id"]: row["role"] for row in rows("agreement_parties") if row["agreement_id"] == agreement_id}
+
+
 def test_almaty_talks_are_one_event_with_both_ministers_and_evidence_from_two_articles():
     # The ministers' talks, not their meetings with their host (CONSULT/visit on the same days).
     talks = [
@@ -393,3 +397,9 @@ def test_facts_only_in_descriptions_before_are_events_now():
         "2023-09-20/..",
     )
     assert participants("rail-understanding-reached-2023")["russia"] == "source"
+    assert parties("rail-communication-understanding-2023") == {
+        "armenia": "party",
+        "azerbaijan": "party",
+        "russia": "party",
+        "tripartite-working-group": "party",
+    }

@@ -132,6 +132,7 @@ def test_canned_queries_run_on_the_export(database):
     assert {r[0] for r in russia} == {
         "zheleznovodsk-declaration-1991",
         "trilateral-statement-2020-11",
+        "rail-communication-understanding-2023",
         "trilateral-agreements-2020-2022",
     }
 

@@ -180,6 +180,7 @@ def test_filters_choose_the_events_and_agreements():
     assert sorted(e["event_id"] for e in only["events"]) == ["almaty-talks-2024-05", "nurtleu-meetings-2024-05"]
     russia = timeline_input(None, actors=["russia"])
     assert {a["agreement_id"] for a in russia["agreements"]} == {
+        "rail-communication-understanding-2023",
         "trilateral-agreements-2020-2022",
         "trilateral-statement-2020-11",
         "zheleznovodsk-declaration-1991",

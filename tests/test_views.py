@@ -101,6 +101,7 @@ def test_agreements_involving_russia_and_its_ministries(con):
     frame = cd.load("agreement_parties_named", backend="pandas")
     found = sorted(set(frame[frame.party_root_id == "russia"].agreement_id))
     assert found == [
+        "rail-communication-understanding-2023",  # through the tripartite working group, in which it agreed
         "trilateral-agreements-2020-2022",
         "trilateral-statement-2020-11",
         "zheleznovodsk-declaration-1991",
