@@ -410,7 +410,7 @@ class Mutator:
                 {"minLength": 3},
                 {"maxLength": 12},
                 {"enum": ["a", "b"]},
-                {"pattern": "(?!x).*[a-z]"},
+                {"pattern": "\\w.*[a-z]"},  # a shorthand class: Unicode in Python, ASCII in RE2 (cells.py)
                 {"pattern": "[^,]*"},
                 {"unique": True},
             ],

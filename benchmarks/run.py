@@ -17,7 +17,10 @@ are measured in the same run, on the same files, so the ratios hold on a busy ma
    (`validate` adds the package's own checks to them); peak memory (RSS above the RSS once the libraries are
    imported, edtf's grammar built and a first validation of the real package done) against the Parquet size of the package,
    beside the peak of a pass that only reads the CSV files with Arrow (a reference, no target);
-4. build: `caucasus-data build` of 10,000 and 20,000 synthetic articles with 5,000 curated entities.
+4. the real package: `caucasus-data validate` and `caucasus-data build` of a copy of this checkout against
+   `frictionless validate` of its descriptor, whole processes;
+5. memory scaling: the validation's peak on 100,000 synthetic articles against its peak on a third of them;
+6. build: `caucasus-data build` of 10,000 and 20,000 synthetic articles with 5,000 curated entities.
 """
 
 from __future__ import annotations
@@ -159,8 +162,7 @@ def worker(kind: str, package: Path, out: Path) -> None:
     # plugins when it first reads a package); edtf, which reads only the dates outside EDTF level 0, is
     # imported and builds its grammar here too (about 7 MiB, whatever the package). What is above that is what
     # this package needs.
-    from caucasus_data.dates import bounds
-
+    from caucasus_data.model.dates import bounds
     from caucasus_data.model.locate import installed_root
 
     validate(installed_root()) if kind != "reference" else frictionless_findings(installed_root())
@@ -270,6 +272,59 @@ def goal_validation(articles: int, work: Path) -> list[Goal]:
     return goals
 
 
+def goal_real_package(work: Path, repeat: int) -> list[Goal]:
+    """The everyday run: `caucasus-data validate` and `build` of a copy of this checkout, against
+    `frictionless validate` of its descriptor, whole processes."""
+    import shutil
+
+    copy = work / "checkout"
+    for part in ("seeds", "curated", "schemas", "data", "datapackage.json"):
+        (shutil.copytree if (REPO / part).is_dir() else shutil.copy2)(REPO / part, copy / part)
+    command = [PYTHON, "-m", "caucasus_data"]
+    t = medians(
+        {
+            "validate": [*command, "validate", str(copy)],
+            "frictionless": [str(Path(PYTHON).parent / "frictionless"), "validate", str(copy / "datapackage.json")],
+            "build": [*command, "build", "--root", str(copy)],
+        },
+        repeat,
+    )
+    speed, build = t["frictionless"] / t["validate"], t["build"] / t["validate"]
+    return [
+        Goal(
+            "validate the real package",
+            f"{t['validate']:.2f} s vs frictionless validate {t['frictionless']:.2f} s",
+            speed,
+            "≥ 3 faster",
+            speed >= 3,
+        ),
+        Goal(
+            "build the real package",
+            f"{t['build']:.2f} s vs its validate {t['validate']:.2f} s",
+            build,
+            "≤ 1.5",
+            build <= 1.5,
+        ),
+    ]
+
+
+def goal_memory_scaling(articles: int, work: Path) -> Goal:
+    """The validation's peak at three times the rows against its peak at a third of them."""
+    peaks = []
+    for size in (articles // 3, articles):
+        package = work / f"scaling-{size}"
+        generate(package, "--articles", str(size))
+        peaks.append(run_worker("fast", package)["memory"])
+    ratio = peaks[1] / peaks[0]
+    return Goal(
+        f"validate memory, {articles:,} vs {articles // 3:,} articles",
+        f"peak {peaks[1] / 2**20:.0f} MiB vs {peaks[0] / 2**20:.0f} MiB",
+        ratio,
+        "≤ 1.3",
+        ratio <= 1.3,
+    )
+
+
 def goal_build(sizes: tuple[int, int], work: Path) -> Goal:
     seconds = []
     for size in sizes:
@@ -335,7 +390,9 @@ def main(argv: list[str] | None = None) -> int:
             lambda: [goal_import(repeat)],
             lambda: [goal_load(repeat)],
             lambda: [goal_records(_records_package(work), repeat)],
+            lambda: goal_real_package(work, repeat),
             lambda: goal_validation(articles, work),
+            lambda: [goal_memory_scaling(articles, work)],
             lambda: [goal_build(sizes, work)],
         ):
             for goal in step():

@@ -243,8 +243,13 @@ STATEMENTS = [
     "The talks were difficult but useful for both delegations",
 ]
 EVENT_WORDS = ["talks", "meeting", "summit", "consultations", "session", "round"]
+STATEMENT_WORDS = ["briefing", "interview", "remarks"]
+DECISION_WORDS = ["decision", "resolution", "order"]
 AGREEMENT_WORDS = ["statement", "declaration", "memorandum", "protocol"]
 EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "REQUEST", "REJECT", "PROTEST"]
+# Material acts (docs/curation.md): never a statement, so never with a speaker.
+MATERIAL = {"COOPERATE", "PROTEST"}
+ACCESSED = "2025-01-15"  # the day the synthetic sources were read
 
 
 def slug(text: str) -> str:
@@ -271,6 +276,7 @@ class World:
     outlets: list[tuple[str, str]] = field(default_factory=list)
     events: list[tuple[str, str]] = field(default_factory=list)
     agreements: list[tuple[str, str]] = field(default_factory=list)
+    dates: dict[str, str] = field(default_factory=dict)  # date_edtf of each event and agreement
 
 
 def _date(rng: random.Random) -> datetime.date:
@@ -300,8 +306,56 @@ def _with_dates(row: dict[str, str], edtf: str) -> dict[str, str]:
     return row
 
 
+def _day_words(day: str) -> str:
+    """`2021-03-05` -> `March 5, 2021`, as the datelines write a day."""
+    found = datetime.date.fromisoformat(day)
+    return f"{MONTHS[found.month - 1]} {found.day}, {found.year}"
+
+
+def date_words(edtf: str) -> str:
+    """The words an article gives a date in: `on March 5, 2021`, `in March 2021`, `in 2021`, `from ... to ...`.
+
+    >>> date_words("2021-03-05/2021-03-07"), date_words("2021-03"), date_words("2021")
+    ('from March 5, 2021 to March 7, 2021', 'in March 2021', 'in 2021')
+    """
+    if "/" in edtf:
+        start, end = edtf.split("/")
+        return f"from {_day_words(start)} to {_day_words(end)}"
+    if len(edtf) == 4:
+        return f"in {edtf}"
+    if len(edtf) == 7:
+        return f"in {MONTHS[int(edtf[5:]) - 1]} {edtf[:4]}"
+    return f"on {_day_words(edtf)}"
+
+
+def _unique_aliases(wanted: list[tuple[str, list[str], list[str]]], names: list[str]) -> list[dict[str, str]]:
+    """One alias per entity of `wanted` (entity id, candidate aliases, their alias types): the first candidate
+    that is no other entity's name or alias (compared as the alias-collision rule does), so that every alias
+    names one entity."""
+    taken = {name.strip().lower() for name in names}
+    rows = []
+    for entity_id, candidates, types in wanted:
+        free = [(alias, kind) for alias, kind in zip(candidates, types) if alias.strip().lower() not in taken]
+        if not free:
+            continue  # every form names another entity: no alias
+        alias, alias_type = free[0]
+        taken.add(alias.strip().lower())
+        rows.append(
+            {
+                "alias_id": f"{entity_id}--{slug(alias)}",
+                "entity_id": entity_id,
+                "alias": alias,
+                "language": "en",
+                "alias_type": alias_type,
+            }
+        )
+    return rows
+
+
 def make_world(entities: int, seed: int = 0) -> World:
-    """About `entities` people, organisations, places, events and agreements, with aliases and links."""
+    """About `entities` people, organisations, places, events and agreements, with aliases and links, that
+    keep the curation rules (docs/curation.md): one entity per alias, roles as each kind of event takes them,
+    a state for every speaker to speak for, agreements dated like the events that produced them."""
     rng = random.Random(seed)
     world = World()
     n_people = max(4, entities * 60 // 100)
@@ -310,7 +364,9 @@ def make_world(entities: int, seed: int = 0) -> World:
     n_events = max(2, entities * 8 // 100)
     n_agreements = max(1, entities * 2 // 100)
 
-    people, orgs, places, aliases = [], [], [], []
+    people, orgs, places = [], [], []
+    wanted: list[tuple[str, list[str], list[str]]] = []  # aliases, made unique once every name is known
+    state_of = {code: sid for sid, _, code in STATES}
     names = [(first, last) for first in FIRST for last in LAST]
     rng.shuffle(names)
     for i in range(n_people):
@@ -328,14 +384,13 @@ def make_world(entities: int, seed: int = 0) -> World:
             }
         )
         world.people.append((pid, name))
-        aliases.append(
-            {
-                "alias_id": f"{pid}--{slug(last)}",
-                "entity_id": pid,
-                "alias": last,
-                "language": "en",
-                "alias_type": "surname",
-            }
+        given = name.rsplit(" ", 1)[0]
+        wanted.append(
+            (
+                pid,
+                [last, f"{first[0]}. {last}", f"{last}, {given}"],
+                ["surname", "short-name", "alternative-name"],
+            )
         )
     for sid, name, code in STATES:
         orgs.append(
@@ -382,16 +437,9 @@ def make_world(entities: int, seed: int = 0) -> World:
             }
         )
         world.organisations.append((oid, name))
-        acronym = "".join(w[0] for w in name.split() if w[0].isupper()) + (str(number) if number else "")
-        aliases.append(
-            {
-                "alias_id": f"{oid}--{slug(acronym)}",
-                "entity_id": oid,
-                "alias": acronym,
-                "language": "en",
-                "alias_type": "abbreviation",
-            }
-        )
+        # The state's code, not its initial: Armenia and Azerbaijan would share one acronym.
+        acronym = "".join(w[0] for w in kind.split() if w[0].isupper()) + code + (str(number) if number else "")
+        wanted.append((oid, [acronym, f"{acronym}-{i}"], ["abbreviation", "abbreviation"]))
     for i in range(n_places):
         root_name = PLACE_ROOTS[i % len(PLACE_ROOTS)]
         prefix = PLACE_PREFIXES[i // len(PLACE_ROOTS) % len(PLACE_PREFIXES)]
@@ -413,37 +461,56 @@ def make_world(entities: int, seed: int = 0) -> World:
         )
         world.places.append((plid, name))
     events, participants = [], []
+    others = [o for o in world.organisations if o[0] not in state_of.values()]
     for i in range(n_events):
         place = rng.choice(world.places)
-        name = f"{place[1]} {EVENT_WORDS[i % len(EVENT_WORDS)]} {2020 + i % 5}"
+        event_type = rng.choice(EVENT_TYPES)
+        # The kind follows from the row (docs/curation.md): talks are CONSULT, statements have a speaker (and are
+        # never a material act), the rest are decisions and acts.
+        kind = "talks" if event_type == "CONSULT" else "decision" if event_type in MATERIAL or i % 2 else "statement"
+        words = {"talks": EVENT_WORDS, "statement": STATEMENT_WORDS, "decision": DECISION_WORDS}[kind]
+        edtf = _edtf(rng)
+        name = f"{place[1]} {words[i % len(words)]} {edtf[:4]}"
         eid = f"{slug(name)}-e{i}"
         events.append(
             _with_dates(
                 {
                     "event_id": eid,
                     "name": name,
-                    "event_type": rng.choice(EVENT_TYPES),
+                    "event_type": event_type,
                     "event_mode": "",
                     "status": "occurred",
                     "place_id": place[0],
-                    "description": "Synthetic event.",
+                    "description": f"Synthetic {kind} event.",
                 },
-                _edtf(rng),
+                edtf,
             )
         )
         world.events.append((eid, name))
-        for who in {rng.choice(world.people)[0] for _ in range(3)}:
+        roles: dict[str, str] = {}
+        if kind == "talks":
+            for who, _ in rng.sample(world.people, 3):
+                roles[who] = "participant"
+            roles[rng.choice(STATES)[0]] = "host"
+        elif kind == "statement":
+            speaker = rng.choice(people)
+            roles[speaker["person_id"]] = "speaker"
+            roles[state_of[speaker["country_code"]]] = "source"  # the state the speaker speaks for
+            target = rng.choice(STATES)[0]
+            roles.setdefault(target, "target")
+        else:
+            for who, _ in rng.sample(world.organisations[: len(STATES)], 2):
+                roles[who] = "source"
+            if others:
+                roles[rng.choice(others)[0]] = "target"
+        for who, role in roles.items():
             participants.append(
-                {
-                    "event_participant_id": f"{eid}--{who}",
-                    "event_id": eid,
-                    "participant_id": who,
-                    "role": rng.choice(["host", "participant", "speaker"]),
-                }
+                {"event_participant_id": f"{eid}--{who}", "event_id": eid, "participant_id": who, "role": role}
             )
     agreements, parties = [], []
     for i in range(n_agreements):
-        name = f"{rng.choice(world.places)[1]} {AGREEMENT_WORDS[i % len(AGREEMENT_WORDS)]} {2020 + i % 5}"
+        event = events[i % len(events)]
+        name = f"{rng.choice(world.places)[1]} {AGREEMENT_WORDS[i % len(AGREEMENT_WORDS)]} {event['date_edtf'][:4]}"
         aid = f"{slug(name)}-a{i}"
         agreements.append(
             _with_dates(
@@ -454,10 +521,10 @@ def make_world(entities: int, seed: int = 0) -> World:
                     "substage": "",
                     "status": "signed",
                     "pax_agt_id": str(2000 + i),
-                    "event_id": events[i % len(events)]["event_id"],
+                    "event_id": event["event_id"],
                     "description": "",
                 },
-                _edtf(rng),
+                event["date_edtf"],  # an agreement has the date of the event that produced it
             )
         )
         world.agreements.append((aid, name))
@@ -487,15 +554,29 @@ def make_world(entities: int, seed: int = 0) -> World:
             "title": f"Source {i}",
             "publisher": "Synthetic",
             "url": f"https://example.org/source/{i}",
+            "accessed_date": ACCESSED,
             "citation": f"Synthetic source {i}.",
         }
         for i in range(5)
+    ] + [
+        {
+            "source_id": f"pax-{row['pax_agt_id']}",
+            "title": f"PA-X agreement {row['pax_agt_id']}",
+            "publisher": "University of Edinburgh",
+            "url": "",
+            "accessed_date": "",
+            "citation": f"PA-X Peace Agreements Database, AgtId {row['pax_agt_id']}.",
+        }
+        for row in agreements
     ]
+    world.dates = {row["event_id"]: row["date_edtf"] for row in events}
+    world.dates.update((row["agreement_id"], row["date_edtf"]) for row in agreements)
+    all_names = [row["name"] for table in (people, orgs, places, events, agreements) for row in table]
     world.tables = {
         "people": people,
         "organisations": orgs,
         "places": places,
-        "aliases": aliases,
+        "aliases": _unique_aliases(wanted, all_names),
         "events": events,
         "event_participants": participants,
         "agreements": agreements,
@@ -516,6 +597,8 @@ class Article:
     dateline: str
     mentions: list[tuple[int, int, str, str]]  # start, end, entity id, surface
     quotes: list[tuple[int, int, str, str]]  # start, end, speaker id, attribution
+    # The dates it gives: start, end, subject id, property, value (the words are text[start:end]).
+    facts: list[tuple[int, int, str, str, str]] = field(default_factory=list)
 
 
 class _Text:
@@ -535,6 +618,13 @@ class _Text:
     def name(self, entity: tuple[str, str]) -> None:
         start = self.add(entity[1])
         self.mentions.append((start, self.length, entity[0], entity[1]))
+
+    def date(self, subject: str, verb: str, edtf: str) -> tuple[int, int, str, str, str]:
+        """`, held on March 5, 2021,`: the words that give `subject` its date_edtf `edtf`."""
+        self.add(", ")
+        start = self.add(verb + date_words(edtf))
+        self.add(",")
+        return start, self.length - 1, subject, "date_edtf", edtf
 
 
 def make_article(world: World, index: int, rng: random.Random) -> Article:
@@ -568,13 +658,17 @@ def make_article(world: World, index: int, rng: random.Random) -> Article:
     t.add("According to the ")
     t.name(org)
     t.add(", the work of the ")
-    t.name(rng.choice(world.events))
+    event = rng.choice(world.events)
+    t.name(event)
+    facts = [t.date(event[0], "held ", world.dates[event[0]])]
     t.add(" will continue in the capital of ")
     t.name(org2)
     t.add(".\nThe ")
-    t.name(rng.choice(world.agreements))
+    agreement = rng.choice(world.agreements)
+    t.name(agreement)
+    facts.append(t.date(agreement[0], "signed ", world.dates[agreement[0]]))
     t.add(" remains the basis of the process, the sources said.\n")
-    return Article(article_id, "".join(t.parts), outlet, place, day, dateline, t.mentions, quotes)
+    return Article(article_id, "".join(t.parts), outlet, place, day, dateline, t.mentions, quotes, facts)
 
 
 def article_rows(article: Article) -> tuple[dict, list[dict], list[dict]]:
@@ -660,6 +754,46 @@ def coverage_evidence(world: World) -> list[dict[str, str]]:
     return rows
 
 
+def source_evidence(world: World) -> list[dict[str, str]]:
+    """Evidence for the values the articles do not give, from their cited sources: each agreement's PA-X codes
+    (its `pax-N` source) and each membership's dates."""
+    rows = []
+    for row in world.tables["agreements"]:
+        for name in ("stage", "substage", "pax_agt_id"):
+            if row[name]:
+                rows.append(
+                    _evidence(
+                        row["agreement_id"],
+                        property=name,
+                        value=row[name],
+                        source_id=f"pax-{row['pax_agt_id']}",
+                        note="The agreement's PA-X page.",
+                    )
+                )
+    for row in world.tables["memberships"]:
+        for name in ("start_date", "end_date", "attested_date"):
+            if row[name]:
+                rows.append(
+                    _evidence(
+                        row["membership_id"],
+                        property=name,
+                        value=row[name],
+                        source_id="source-1",
+                        note="The source gives the date of the role.",
+                    )
+                )
+    return rows
+
+
+def undated_evidence(world: World, cited: set[str]) -> list[dict[str, str]]:
+    """A cited source for the date of each event and agreement whose date no article span in `cited` gave."""
+    return [
+        _evidence(subject, property="date_edtf", value=edtf, source_id="source-2", note="No article gives the date.")
+        for subject, edtf in world.dates.items()
+        if subject not in cited
+    ]
+
+
 def _occurrence(text: str, words: str, start: int) -> str:
     """Which occurrence of `words` in `text` the one at `start` is ("" when the words occur once)."""
     starts, at = [], text.find(words)
@@ -739,7 +873,8 @@ def write_package(root: Path, articles: int, entities: int | None = None, seed: 
     try:
         for table, rows in world.tables.items():
             out.write(table, rows)
-        out.write("evidence", coverage_evidence(world))
+        out.write("evidence", coverage_evidence(world) + source_evidence(world))
+        cited: set[str] = set()
         for index in range(articles):
             article = make_article(world, index, rng)
             row, mentions, quotes = article_rows(article)
@@ -754,6 +889,24 @@ def write_package(root: Path, articles: int, entities: int | None = None, seed: 
                     for s, e, e_id, surface in article.mentions[2:4]
                 ],
             )
+            # The words that date an event or agreement, the first time an article gives them.
+            out.write(
+                "evidence",
+                [
+                    _evidence(
+                        subject,
+                        property=name,
+                        value=value,
+                        article_id=article.article_id,
+                        char_start=str(s),
+                        char_end=str(e),
+                        quote=article.text[s:e],
+                    )
+                    for s, e, subject, name, value in article.facts
+                    if subject not in cited and not cited.add(subject)
+                ],
+            )
+        out.write("evidence", undated_evidence(world, cited))
     finally:
         out.close()
     write_descriptor(root)
@@ -797,7 +950,8 @@ def write_inputs(root: Path, articles: int, entities: int, seed: int = 0) -> dic
     world = make_world(entities, seed)
     rng = random.Random(seed + 1)
     (root / "seeds").mkdir(parents=True, exist_ok=True)
-    evidence = coverage_evidence(world)
+    evidence = coverage_evidence(world) + source_evidence(world)
+    cited: set[str] = set()
     for index in range(articles):
         article = make_article(world, index, rng)
         (root / "seeds" / f"{article.article_id}.txt").write_text(article.text, encoding="utf-8", newline="")
@@ -805,6 +959,22 @@ def write_inputs(root: Path, articles: int, entities: int, seed: int = 0) -> dic
             s, _end, e_id, surface = article.mentions[2]
             occurrence = _occurrence(article.text, surface, s)
             evidence.append(_evidence(e_id, article_id=article.article_id, quote=surface, occurrence=occurrence))
+        for s, e, subject, name, value in article.facts:  # each date, quoted from the first article giving it
+            if subject not in cited:
+                cited.add(subject)
+                words = article.text[s:e]
+                occurrence = _occurrence(article.text, words, s)
+                evidence.append(
+                    _evidence(
+                        subject,
+                        property=name,
+                        value=value,
+                        article_id=article.article_id,
+                        quote=words,
+                        occurrence=occurrence,
+                    )
+                )
+    evidence += undated_evidence(world, cited)
     tables = dict(world.tables, evidence=evidence)
     (root / "curated").mkdir(parents=True, exist_ok=True)
     for name, schema in schemas.items():

@@ -52,3 +52,16 @@ def test_benchmark_runs(capsys):
     assert _benchmark().main(["--sizes", "100", "200"]) == 0
     out = capsys.readouterr().out
     assert "articles/s" in out and "time at 200 / time at 100:" in out
+
+
+def test_the_benchmark_script_runs_at_small_sizes():
+    """`python benchmarks/run.py --quick` measures every goal end to end (a broken import shows here)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick"], capture_output=True, text=True, timeout=900
+    )
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr[-2000:]  # 1: a goal not met
+    for goal in ("import caucasus_data", "validate the real package", "validate memory, 2,000 vs 666", "build"):
+        assert goal in done.stdout

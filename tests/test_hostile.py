@@ -3,6 +3,8 @@ one), exit 1, nothing written, no traceback, nothing of any other file in the ou
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TASS, append_rows, snapshot
 
+from caucasus_data.checkout import validate
 from caucasus_data.findings import Finding
 from caucasus_data.pipeline import build
 
@@ -285,3 +288,17 @@ def test_api_calls_with_wrong_arguments_say_what_is_wrong(tmp_path):
         cd.validate(5)
     with pytest.raises(FileNotFoundError, match="no data package there"):
         cd.connect(root=tmp_path / "missing")
+
+
+def test_an_offset_of_10_to_the_20_is_named_outside_the_article(package):
+    path = package / "data" / "quotes.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[1][rows[0].index("char_start")] = str(10**20)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    report = validate(package)
+    span = next(f for f in report.findings if f.kind == "span")
+    assert (span.file, span.row, span.field) == ("data/quotes.csv", 2, "char_start")
+    assert span.message.startswith("offsets 100000000000000000000:")
+    assert "outside the article" in span.message

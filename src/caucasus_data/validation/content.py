@@ -482,6 +482,13 @@ def _check_country_codes(digest: Digest, codes: pa.Array, rows: np.ndarray) -> N
         )
 
 
+def _unread_offsets(start: str | None, end: str | None, length: int) -> str:
+    """Why offsets that are not both integers within int64 (a cell of 10^20, say) give no span."""
+    if not start or not end:
+        return "an article span needs char_start and char_end"
+    return f"offsets {start[:30]}:{end[:30]} are outside the article ({length} characters)"
+
+
 def _integers(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     """(values as int64, where Python's int() reads them): canonical digits in Arrow, the rest in Python."""
     canonical = _bools(pc.match_substring_regex(values, r"^-?[0-9]{1,18}$"))
@@ -613,7 +620,7 @@ def _check_spans(package: Package, digest: Digest, columns, rows: np.ndarray, qu
         rows,
         "char_start",
         "span",
-        lambda i: "an article span needs char_start and char_end",
+        lambda i: _unread_offsets(columns["char_start"][i].as_py(), columns["char_end"][i].as_py(), int(length[i])),
     )
     spans = np.flatnonzero(with_article & start_ok & end_ok)
     inside = (starts[spans] >= 0) & (starts[spans] <= ends[spans]) & (ends[spans] <= length[spans])
