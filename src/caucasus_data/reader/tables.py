@@ -6,31 +6,17 @@ costs about what `pyarrow.parquet.read_table` costs.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from ..model import locate
+from .shipped import package, schemas
 
 TYPE_CHECKING = False  # the typing module costs as much as the rest of this module's imports
 if TYPE_CHECKING:
     from typing import Any, Literal
 
-    from ..model.schema import TableSchema
-
     Backend = Literal["pandas", "pyarrow", "polars", "duckdb"]
 EXTRAS = {"pandas": "pandas", "polars": "polars", "duckdb": "duckdb"}
-
-
-@cache
-def package() -> dict[str, Any]:
-    """The published descriptor, `datapackage.json` of the shipped package, as a dict (schemas inline).
-
-    >>> package()["resources"][0]["path"]
-    'agreement_parties.csv'
-    """
-    import json
-
-    return json.loads((locate.installed_root() / "datapackage.json").read_text(encoding="utf-8"))
 
 
 def tables() -> list[str]:
@@ -40,18 +26,6 @@ def tables() -> list[str]:
     ['agreement_parties', 'agreements', 'aliases']
     """
     return sorted(resource["name"] for resource in package()["resources"])
-
-
-@cache
-def schemas() -> dict[str, TableSchema]:
-    """Every published table's schema, by name."""
-    from ..model.schema import TableSchema
-
-    return {r["name"]: TableSchema(r["name"], r["schema"]) for r in sorted(package()["resources"], key=_name)}
-
-
-def _name(resource: dict[str, Any]) -> str:
-    return resource["name"]
 
 
 def schema(name: str) -> dict[str, Any]:

@@ -30,7 +30,7 @@ class Loader:
 
     def __init__(self, root: Path | None = None, schemas: dict[str, TableSchema] | None = None) -> None:
         from ..model.locate import installed_root
-        from .tables import schemas as shipped
+        from .shipped import schemas as shipped
 
         self.root = root or installed_root()
         self.schemas = schemas if schemas is not None else shipped()
