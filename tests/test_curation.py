@@ -403,3 +403,21 @@ def test_facts_only_in_descriptions_before_are_events_now():
         "russia": "party",
         "tripartite-working-group": "party",
     }
+
+
+def test_the_ministers_welcome_of_the_delimitation_progress_is_an_event_of_its_own():
+    welcome = by_id("events")["ministers-welcome-delimitation-progress-2024-05"]
+    assert (welcome["event_type"], welcome["date_edtf"], welcome["place_id"]) == (
+        "SUPPORT",
+        "2024-05-10/2024-05-11",
+        "almaty",
+    )
+    assert participants("ministers-welcome-delimitation-progress-2024-05") == {
+        "ararat-mirzoyan": "source",
+        "jeyhun-bayramov": "source",
+    }
+    quotes = {row["quote"] for row in evidence("ministers-welcome-delimitation-progress-2024-05")}
+    assert "the Ministers welcomed the progress on delimitation and agreements reached in this regard" in quotes
+    # each fact once: the talks no longer cite the welcome, nor the agreement to continue negotiations
+    talks = {row["quote"] for row in evidence("almaty-talks-2024-05")}
+    assert not any("welcomed the progress" in q or "agreed to continue" in q for q in talks)

@@ -54,7 +54,7 @@ def package(tmp_path: Path) -> Path:
 def test_no_rule_fires_on_the_published_tables():
     con = duckdb.connect()
     load(con, REPO)
-    assert con.execute("select count(*) from events").fetchone() == (30,)
+    assert con.execute("select count(*) from events").fetchone() == (len(read(REPO, "events")[1]),)
     found = {(r.kind, r.table, r.field): run(con, r) for r in RULES}
     assert {key: value for key, value in found.items() if value} == {}
 
