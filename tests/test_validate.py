@@ -172,8 +172,8 @@ def test_span_checks_find_the_same_whatever_the_order_of_the_rows(package, monke
 
 @pytest.mark.slow
 def test_the_command_exits_0_every_time_of_200(tmp_path):
-    """The command ends as any Python program does (sys.exit after main): no process-ending shortcut, no
-    exit code but main()'s, in 200 runs side by side, two at a time."""
+    """The command's exit code is main()'s and nothing else (no abort in the libraries' teardown), in 200
+    runs side by side, two at a time."""
     from concurrent.futures import ThreadPoolExecutor
 
     def run(_: int) -> tuple[int, str]:

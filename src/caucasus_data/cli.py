@@ -395,14 +395,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The `caucasus-data` command (and `python -m caucasus_data`): main(), then the process ends as any does,
-    atexit handlers and all, with main()'s exit code."""
+    """The `caucasus-data` command (and `python -m caucasus_data`): main(), its atexit handlers, its output
+    flushed, then the process ends with main()'s exit code.
+
+    The interpreter's own teardown is skipped after that: a process that has used pyarrow's and DuckDB's
+    thread pools can abort while C++ destroys them ("terminate called without an active exception",
+    apache/arrow#34314), which turns a finished build into exit code 134. Seen here once, in a build under
+    heavy load, after the command had ended with sys.exit().
+    """
+    import atexit
+
     code = main()
-    try:
-        sys.stdout.flush()
-    except (BrokenPipeError, ValueError):
-        # The reader has gone (`caucasus-data validate | head`): the rest of the output goes nowhere, as
-        # Python's own flush at exit would otherwise complain of it.
+    atexit._run_exitfuncs()  # what sys.exit would run: coverage of subprocesses, anyone's handlers
+    for stream in (sys.stdout, sys.stderr):
+        # The reader may have gone (`caucasus-data validate | head`): the rest goes nowhere.
         with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(code)
+            stream.flush()
+    os._exit(code)
