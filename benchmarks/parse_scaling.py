@@ -56,8 +56,8 @@ MONTHS = [
     "December",
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-FIRST = ["Mikhail", "Ararat", "Jeyhun", "Hikmet", "Murat", "Nikol", "Ilham", "Sergey", "Anna", "Maria"]
-LAST = ["Galuzin", "Mirzoyan", "Bayramov", "Hajiyev", "Nurtleu", "Pashinyan", "Aliyev", "Lavrov", "Petrova"]
+FIRST = ["Mikhail", "Ararat", "Jeyhun", "Hikmet", "Murat", "Nikol", "Ilham", "Sergey", "Armen", "Elnur"]
+LAST = ["Galuzin", "Mirzoyan", "Bayramov", "Hajiyev", "Nurtleu", "Pashinyan", "Aliyev", "Lavrov", "Petrosyan"]
 TITLES = ["Deputy Foreign Minister", "Foreign Minister", "presidential aide", "Prime Minister", "ambassador"]
 
 DATELINES = [

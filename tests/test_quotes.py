@@ -173,6 +173,20 @@ def test_stray_mark_is_no_quote():
         ('Galuzin said: "The talks were useful."', "The talks were useful.", "statement"),
         ('"Never," Galuzin said.', "Never,", "statement"),
         ("Armenia's plan\n\n\u201cCrossroads of Peace\u201d\n\nThe plan was presented.", "Crossroads of Peace", "term"),
+        # A long title a determiner and its noun name: the words after it are the outer sentence's.
+        (
+            'The draft "Treaty on Friendship and the Opening of Transport Links between the Republic of Armenia'
+            ' and the Republic of Azerbaijan" has 20 articles, Galuzin said.',
+            "Treaty on Friendship and the Opening of Transport Links between the Republic of Armenia and the"
+            " Republic of Azerbaijan",
+            "term",
+        ),
+        (
+            'Galuzin said the sides discussed the document "Principles of Mutual Recognition of the Territorial'
+            ' Integrity and Sovereignty of the Two States".',
+            "Principles of Mutual Recognition of the Territorial Integrity and Sovereignty of the Two States",
+            "term",
+        ),
     ],
 )
 def test_kinds(text, quoted, kind):

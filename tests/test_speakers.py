@@ -303,3 +303,64 @@ def test_transliterations_meet(one, other):
 def test_two_curated_people_with_one_key_are_not_guessed_between():
     speakers = Speakers({"a": "", "b": ""}, names=[("a", "Elnur Aliyev"), ("b", "Elnur Aliev")])
     assert speakers.person_by_name("Elnur Aliyev") is None
+
+
+# --- the body just named, and pronouns that agree -----------------------------------------------------
+
+DEFENCE = Speakers(
+    PEOPLE, set(BODIES) | {"azerbaijan-mod"}, [*NAMES, ("azerbaijan-mod", "Ministry of Defense of Azerbaijan")]
+)
+DEFENCE_MATCHER = EntityMatcher([*NAMES, ("azerbaijan-mod", "Ministry of Defense of Azerbaijan")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'BAKU, March 3 - "Shots were fired at our posts," Azerbaijan\'s Defence Ministry said.\n'
+        'Armenia\'s Foreign Ministry rejected the claim. "Nobody fired from our side," the ministry said.',
+        # The wire layout: paragraphs apart, the body named in the sentence before the quote.
+        'BAKU, March 3 (Reuters) - The two sides traded claims.\n\n"Shots were fired at our posts," '
+        "Azerbaijan's Defence Ministry said.\n\nArmenia's Foreign Ministry said it had fired no shot. "
+        '"Nobody fired from our side," the ministry said in a statement.',
+    ],
+)
+def test_the_ministry_is_the_one_just_named_not_the_one_quoted_before(text):
+    """The words read after one body's name (`Defence Ministry said. Armenia's Foreign Ministry`) do not
+    hide the next body: `the ministry` is the one the sentence before names."""
+    quotes = find_quotes(text, DEFENCE_MATCHER.find(text), DEFENCE)
+    assert [(q.speaker_id, q.attribution, q.unresolved) for q in quotes] == [
+        ("azerbaijan-mod", "Azerbaijan's Defence Ministry said", None),
+        ("armenia-mfa", "the ministry said", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `she` is not Bayramov: the woman he met, whom the curation does not know, may be meant.
+        (
+            'BAKU, May 15 (Reuters) - Bayramov met Anna Lindqvist.\n"We are ready to help," she said.',
+            (None, "'she' may stand for 'Anna Lindqvist' (not curated), not 'Bayramov'"),
+        ),
+        (
+            'BAKU, May 15 (Reuters) - Jeyhun Bayramov met US envoy Sarah Quill in Baku.\n"We can help," she said.',
+            (None, "'she' may stand for 'Sarah Quill' (not curated), not 'Jeyhun Bayramov'"),
+        ),
+        # The text calls Galuzin `he`: `she` stands for nobody named.
+        (
+            'MOSCOW, May 15 - Galuzin said he would travel to Baku.\n"We are ready," she said.',
+            (None, "'she' does not agree with 'Galuzin', whom it follows"),
+        ),
+        # `he` may be either man: the curated subject does not win over a man the curation does not know.
+        (
+            'BAKU, May 15 - Bayramov met EU envoy Peter Lunde.\n"We can help," he said.',
+            (None, "'he' may stand for 'Bayramov' or 'Peter Lunde' (not curated)"),
+        ),
+        # Only the man agrees with `he`: the woman (`Ms`) who is the subject is not meant.
+        ('BAKU, May 15 - Ms Quill met Bayramov.\n"We can help," he said.', ("jeyhun-bayramov", None)),
+        # Agreement keeps the subject rule between two curated people.
+        ('BAKU, May 15 - Mirzoyan met Bayramov.\n"We can help," he said.', ("ararat-mirzoyan", None)),
+    ],
+)
+def test_pronouns_agree_with_their_antecedent(text, expected):
+    assert [(s, why) for _, _, s, _, why in said(text)] == [expected]

@@ -329,3 +329,58 @@ def person_runs(text: str, start: int = 0, end: int | None = None) -> list[NameR
         if (len(name_words) >= 2 and (titled or followed)) or single:
             found.append(NameRun(name_words[0].start(), name_words[0].start() + len(name), name, titled))
     return found
+
+
+# --- gender a name shows -----------------------------------------------------------------------------
+
+# First names a text's `he` or `she` must agree with: common ones of the region and of the diplomats who
+# speak of it. A name in neither list shows nothing.
+FEMALE_FIRST_NAMES = {
+    "kate", "katherine", "catherine", "kathryn", "mary", "maria", "mariya", "marie", "anna", "anne", "ann",
+    "olga", "elena", "yelena", "helena", "irina", "natalia", "natalya", "svetlana", "tatiana", "tatyana",
+    "valentina", "ekaterina", "yekaterina", "ursula", "kaja", "annalena", "federica", "victoria", "hillary",
+    "condoleezza", "madeleine", "angela", "nancy", "samantha", "linda", "jennifer", "elizabeth", "sarah",
+    "susan", "laura", "julia", "emma", "sophie", "claire", "christine", "kristine", "lilit",
+    "anahit", "gayane", "tatevik", "arpine", "zaruhi", "mehriban", "leyla", "sevil", "aynur", "gunel",
+    "elmira", "nigar", "sabina", "aygun", "emine", "melania", "kamala", "margaret", "theresa", "liz",
+    "antonia", "marina", "alla", "galina", "lyudmila", "ludmila", "nadezhda", "vera", "yulia",
+}  # fmt: skip
+MALE_FIRST_NAMES = {
+    "ararat", "nikol", "ilham", "jeyhun", "ceyhun", "mikhail", "sergey", "sergei", "vladimir", "dmitry",
+    "dmitri", "hikmet", "hikmat", "aykhan", "ayhan", "hakan", "recep", "mevlut", "antony", "anthony",
+    "charles", "toivo", "josep", "emmanuel", "olaf", "joe", "joseph", "donald", "alen", "armen", "vahe",
+    "elnur", "elchin", "ruben", "robert", "serzh", "levon", "alexei", "alexey", "alexander", "andrei",
+    "andrey", "igor", "maxim", "yuri", "james", "john", "michael", "david", "peter", "paul", "mark",
+    "richard", "thomas", "william", "george", "philip", "matthew", "eduard", "tigran", "mher", "arayik",
+    "ali", "mammad", "mukhtar", "vagif", "heydar", "ramiz", "kassym-jomart", "ibrahim", "tayyip",
+    "irakli", "zurab", "mamuka", "volodymyr", "jens", "ned", "louis", "aram", "arman", "artur", "arthur",
+    "gevorg", "hovhannes",
+}  # fmt: skip
+MALE_TITLE = re.compile(r"\b(?:Mr|Mister|Sir|Lord)\.?\s+$")
+FEMALE_TITLE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Madame|Mme|Lady|Dame|Baroness)\.?\s+$")
+# Surnames that end as only a man's or only a woman's do in Russian and Azerbaijani spelling.
+MALE_SURNAME = re.compile(r"(?:ov|ev|yev|iev|sky|skiy|skii)$")
+FEMALE_SURNAME = re.compile(r"(?:ova|eva|yeva|ieva|skaya|ska)$")
+
+
+def name_gender(name: str) -> str | None:
+    """`m` or `f` when a person's name shows it (a first name, a Russian or Azerbaijani surname), else None.
+
+    >>> name_gender("Kate Morrow"), name_gender("Bayramov"), name_gender("Maria Zakharova"), name_gender("Klaar")
+    ('f', 'm', 'f', None)
+    """
+    words = [_bare(w) for w in name.split()]
+    words = [w for w in words if w and w not in TITLE_VOCABULARY]
+    if not words:
+        return None
+    shown = set()
+    if len(words) > 1:
+        if words[0] in FEMALE_FIRST_NAMES:
+            shown.add("f")
+        elif words[0] in MALE_FIRST_NAMES:
+            shown.add("m")
+    if FEMALE_SURNAME.search(words[-1]):
+        shown.add("f")
+    elif MALE_SURNAME.search(words[-1]):
+        shown.add("m")
+    return next(iter(shown)) if len(shown) == 1 else None

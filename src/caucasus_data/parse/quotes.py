@@ -91,6 +91,14 @@ SMALL_WORDS = {
     "from", "into", "over", "under", "between", "against", "about", "by", "or", "as", "via", "within",
 }  # fmt: skip
 MAX_TITLE_WORDS = 12  # a quoted title (`"South Caucasus: Regional Development and Cooperation"`) is a term
+# A longer title is a term when a determiner and its noun name it (`the draft "Agreement on Peace and the
+# Establishment of Interstate Relations between ..." has 17 articles`): its length says nothing.
+MAX_NAMED_TITLE_WORDS = 40
+NAMED_BY = re.compile(
+    r"\b(?:the|a|an|this|that|its|their|his|her|our)\s+(?P<noun>(?:(?-i:[a-z])[\w-]*\s+){0,3})$", re.IGNORECASE
+)
+NOT_NOUN = re.compile(rf"\b(?:{SPEAK}|is|are|was|were|be|been|being|has|have|had|will|would|as|that)\b", re.IGNORECASE)
+SENTENCE_INSIDE = re.compile(r"[.!?…](?:\s|$)")
 STOP_BEFORE_SPACE = re.compile(r"[.!?](?=\s)")
 SENTENCE_STOP = re.compile(r"[.!?…](?=\s|$)|\n")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -366,6 +374,21 @@ def _title_case(words: list[str]) -> bool:
     return bool(bare) and bare[0][:1].isupper() and all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in bare)
 
 
+def _named_title(body: str, words: list[str], head_text: str, tail: str, embedded: bool) -> bool:
+    """`The draft "Agreement on Peace ..." has 17 articles`: a title of any length in capitals, with no
+    sentence inside, that a determiner and its noun name, and that the outer sentence goes on after (a
+    lower-case word) or stands inside."""
+    if len(words) < 2 or len(words) > MAX_NAMED_TITLE_WORDS or SENTENCE_INSIDE.search(body):
+        return False
+    if not _title_case(words) or any(w[-1:] in ",;" for w in words):
+        return False
+    named = NAMED_BY.search(head_text)
+    if named is None or NOT_NOUN.search(named.group("noun")):
+        return False
+    runs_on = bool(re.match(r"\s?(?-i:[a-z])", tail))
+    return runs_on or embedded
+
+
 def _kind(
     text: str,
     span: QuoteSpan,
@@ -386,6 +409,8 @@ def _kind(
     tail = text[span.end + 1 : span.end + 3] if span.closed else ""
     continues = after is None and bool(re.match(r"\s?[^\W\d_]", tail)) and tail.strip()[:1].islower()
     short = not ends_sentence and len(words) <= 4 and after is None
+    if _named_title(body, words, head_text, tail, after is None and embedded):
+        return "term"  # the words after it are the outer sentence's, not an attribution of the title
     if short and TERM_CUE.search(head_text[-TERM_REACH:]):
         return "term"
     # A name or title in capitals, inside a sentence: the topic of a panel, a project, a document.

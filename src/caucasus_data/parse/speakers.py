@@ -18,6 +18,11 @@ and the speakers of the quotes already read. The subject of an attribution resol
   antecedent, unless the sentence before it in the paragraph is about somebody else; a sentence whose
   subject is itself a pronoun passes the question on; a sentence that names people only as objects,
   several people as one subject (`X and Y met`), or somebody described but not named, leaves it open.
+  The pronoun must agree with the antecedent where the text (`Ms`, `Mr`, `Morrow said she`, an earlier
+  `she said` resolved to her) or the name (a first name, a `-ova` or `-ov` surname) shows a gender: a
+  `she` after a sentence about a man stands for a woman named in the paragraph, if she is the only
+  one and curated, else nobody; and a curated antecedent does not win over somebody else named in the
+  paragraph whom the curation does not know and the pronoun may stand for as well.
 - A description (`the deputy foreign minister`, `the Russian Deputy FM`, `the diplomat`, `the head of
   state`) resolves to the one person named or described before whose titles (written next to their
   names, curated descriptions, offices held) have its words; when several do, to none. An indefinite
@@ -39,14 +44,20 @@ from typing import NamedTuple
 
 from .mentions import Mention, fold
 from .names import (
+    ACTS,
     ANOTHER_VOICE,
     DEMONYMS,
+    FEMALE_FIRST_NAMES,
+    FEMALE_TITLE,
+    MALE_FIRST_NAMES,
+    MALE_TITLE,
     NOT_NAMES,
     ROLES,
     SPEECH,
     TITLE_VOCABULARY,
     demonym_like,
     in_title,
+    name_gender,
     organisation_key,
     person_runs,
     same_stem,
@@ -104,6 +115,15 @@ OWN_CLAUSE = re.compile(
 )
 PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 PLURAL_PRONOUN = re.compile(r"^(?:they|them|we|both)$", re.IGNORECASE)
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# What the text calls a person right after the name: `Morrow said she`, `Bayramov expressed his`,
+# `Morrow and her counterpart` (`told her` may be the object: not read).
+GENDER_AFTER = re.compile(
+    rf"\s+(?:(?:also|then|later|further)\s+)?(?:(?:{SPEECH}|{ACTS})\s+(?:that\s+)?(?P<subject>he|she|his)"
+    rf"|and\s+(?P<possessive>his|her))\b"
+)
+FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+FIRST_AND_LAST = re.compile(r"\b((?-i:[A-Z])[a-z]+)\s+(?-i:[A-Z])[\w'’-]+")
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[^,;]{0,60},\s*)?(?:he|she)\b", re.IGNORECASE)
 ROLE_PATTERN = "|".join(sorted((re.escape(r) for r in ROLES), key=len, reverse=True))
 # `the deputy foreign minister`, `Russia's top diplomat`: a description ending the words it is found in.
@@ -133,6 +153,8 @@ STATEMENT_NOUN = re.compile(r"\b(?:statement|communiqu[eé]|press\s+release|anno
 PARAGRAPHS_BACK = 6
 SENTENCES_BACK = 40
 LOOK_BACK = 300  # characters of a clause read before a name
+# The text around a pronoun's antecedent read for others it may stand for: before it, and on to the pronoun.
+AGREE_BACK, AGREE_AHEAD = 1000, 3000
 PEOPLE_BACK, REFS_BACK = 50, 2000  # the people a description may stand for, and the references read for them
 
 
@@ -188,11 +210,13 @@ class Speakers:
             if person in self.titles:
                 self.titles[person].update(title_words(words))
         self._full: dict[str, set[str]] = {}
+        self.full_names: dict[str, list[str]] = {}  # a person's curated names of two words or more
         self._surnames: dict[str, set[str]] = {}
         self._bodies: dict[frozenset[str], set[str]] = {}
         for entity, name in names:
             if entity in self.people and len(name.split()) >= 2:
                 self._full.setdefault(translit_key(name), set()).add(entity)
+                self.full_names.setdefault(entity, []).append(name)
                 self._surnames.setdefault(translit_key(name.split()[-1]), set()).add(entity)
             elif entity in self.organisations:
                 self._bodies.setdefault(organisation_key(name), set()).add(entity)
@@ -263,6 +287,8 @@ class Article:
         self._named(taken)
         self._described()
         self.refs.sort()
+        self._shown: dict[str, set[str]] = {}  # key -> the genders the text shows for a person
+        self._gendered()
 
     # --- building the references ------------------------------------------------------------------
 
@@ -336,9 +362,14 @@ class Article:
             curated = self.speakers.person_by_surname(word)
             if curated or SPEECH_AFTER.match(self.view, end):
                 self._add(Ref(start, end, curated or "?" + translit_key(word), curated, word, "person"), (start, end))
-        for match in ORG_PHRASE.finditer(self.view):
-            if not self.quoted(match.start(2)):
-                self._body_phrase(match)
+        # The words after one body's noun may hold the next body (`..., Azerbaijan's Defence Ministry said.
+        # Armenia's Foreign Ministry denied it`): each noun is looked for after the one before, not after
+        # the words read around it.
+        at = 0
+        while (phrase := ORG_PHRASE.search(self.view, at)) is not None:
+            at = phrase.end(2)
+            if not self.quoted(phrase.start(2)):
+                self._body_phrase(phrase)
         for match in INSTITUTION.finditer(self.view):
             if not self.quoted(match.start()) and not overlaps(match.start(), match.end()):
                 self._add(
@@ -392,6 +423,36 @@ class Article:
                 self.titles.setdefault(key, set()).update(title_words(phrase))
                 self.names.setdefault(key, phrase)
 
+    def _gendered(self) -> None:
+        """What the text shows of each person's gender: an honorific (`Ms Morrow`), a `-woman` title, or
+        the pronoun right after the name (`Morrow said she`)."""
+        for ref in self.refs:
+            if ref.kind != "person":
+                continue
+            before = self.view[max(0, ref.start - 12) : ref.start]
+            shown = self._shown.setdefault(ref.key, set())
+            if MALE_TITLE.search(before):
+                shown.add("m")
+            elif FEMALE_TITLE.search(before):
+                shown.add("f")
+            after = GENDER_AFTER.match(self.view, ref.end, min(len(self.view), ref.end + 80))
+            if after and not self.quoted(after.end() - 1):
+                pronoun = after.group("subject") or after.group("possessive")
+                shown.add(PRONOUN_GENDER.get(pronoun, "m"))
+        for key, words in self.titles.items():
+            if any(w.endswith("woman") for w in words):
+                self._shown.setdefault(key, set()).add("f")
+
+    def gender(self, key: str) -> str | None:
+        """`m` or `f` when the text (see `_gendered`), the person's name or the speaker of an earlier `he
+        said` or `she said` shows it, and nothing shows the other; else None."""
+        shown = set(self._shown.get(key, ()))
+        names = [self.names.get(key, "")]
+        curated = key if key in self.speakers.people else None
+        names += self.speakers.full_names.get(curated, []) if curated else []
+        shown.update(g for g in map(name_gender, names) if g)
+        return next(iter(shown)) if len(shown) == 1 else None
+
     def unquoted_from(self, start: int, end: int) -> int:
         """`start`, moved past any quotation that overlaps text[start:end] (a subject is never quoted)."""
         k = bisect.bisect_right(self._starts, end) - 1
@@ -409,6 +470,9 @@ class Article:
         if any(r.kind == "person" for r in self.refs_in(start, end, ("person",))):
             return
         key = said.who or f"?said {start}"
+        pronoun = PRONOUN_GENDER.get(fold(words.split()[0])) if words.split() else None
+        if pronoun and said.who and said.reason is None:  # `she said`, resolved: the text calls her `she`
+            self._shown.setdefault(said.who, set()).add(pronoun)
         bisect.insort(self.refs, Ref(start, end, key, said.speaker, words, "speaker"))
         self.names.setdefault(key, words)
 
@@ -529,7 +593,7 @@ class Article:
                         return Said(
                             None, None, f"{words!r} may stand for {self.name_of(found)!r} or {self.name_of(other)!r}"
                         )
-                    return self.said_by(found)
+                    return self._agreeing(found, words, start, anchor)
                 if isinstance(found, list):
                     names = " and ".join(repr(r.name) for r in found)
                     return Said(None, None, f"{words!r} may stand for {names}")
@@ -542,6 +606,57 @@ class Article:
                 break
             end = start
         return Said(None, None, f"{words!r} stands for nobody named before it")
+
+    def _agreeing(self, found: Ref, words: str, start: int, anchor: int) -> Said:
+        """The subject `found` of the sentence before a pronoun (`words`, from `start`), when the pronoun
+        agrees with it and nobody else named in the paragraph may be meant instead: a `she` never stands
+        for a man, nor a `he` for a woman, and a curated subject never wins over somebody not curated
+        that the pronoun may stand for as well (`Bayramov met Toivo Klaar. "...," he said`)."""
+        wanted = PRONOUN_GENDER.get(fold(words))
+        person = found.kind in ("person", "role") or found.key in self.speakers.people or found.key.startswith("?")
+        if wanted is None or not person or found.key.startswith(("?body", "?said")):
+            return self.said_by(found)
+        paragraph = self._paragraph(start)
+        begin = max(self._paragraphs[paragraph - 1] if paragraph > 0 else 0, start - AGREE_BACK)
+        anchor = min(anchor, start + AGREE_AHEAD)  # bounds the reading of hostile text
+        others: dict[str, Ref] = {}
+        for ref in self.refs_in(begin, anchor, ("person", "role")):
+            if ref.key != found.key and not self.quoted(ref.start) and not self._possessor(ref):
+                others.setdefault(ref.key, ref)
+        for ref in self._first_named(begin, anchor):
+            if ref.key != found.key:
+                others.setdefault(ref.key, ref)
+        agreeing = [r for r in others.values() if self.gender(r.key) in (None, wanted)]
+        sure = [r for r in agreeing if self.gender(r.key) == wanted]
+        mine = self.gender(found.key)
+
+        def listed(refs: list[Ref]) -> str:
+            return " or ".join(repr(self.name_of(r)) + ("" if r.curated else " (not curated)") for r in refs)
+
+        if mine is not None and mine != wanted:
+            if len(agreeing) == 1 and sure and sure[0].curated:
+                return self.said_by(sure[0])  # `Kate Morrow met Bayramov. "...," he said`: only he agrees
+            if agreeing:
+                return Said(None, None, f"{words!r} may stand for {listed(agreeing)}, not {self.name_of(found)!r}")
+            return Said(None, None, f"{words!r} does not agree with {self.name_of(found)!r}, whom it follows")
+        if found.curated and ([r for r in agreeing if not r.curated] or (mine is None and sure)):
+            return Said(None, None, f"{words!r} may stand for {listed([found, *agreeing])}")
+        return self.said_by(found)
+
+    def _first_named(self, start: int, end: int) -> list[Ref]:
+        """People text[start:end] names by a first name and a surname that no reference holds (`Bayramov
+        met Kate Morrow`, no title before her name): somebody a pronoun may stand for."""
+        taken = self.refs_in(start, end, ("person", "role", "body"))
+        found = []
+        for match in FIRST_AND_LAST.finditer(self.view, start, end):
+            if fold(match.group(1)) not in FIRST_NAMES or self.quoted(match.start()):
+                continue
+            if any(r.start < match.end() and match.start() < r.end for r in taken):
+                continue
+            name = match.group(0)
+            found.append(Ref(match.start(), match.end(), "?" + translit_key(name), None, name, "person"))
+            self.names.setdefault("?" + translit_key(name), name)
+        return found
 
     def _other_subject(self, start: int, found: Ref) -> Ref | None:
         """Another person the sentence before text[start:] (in the same paragraph) is about: `Carver hosted
