@@ -296,3 +296,39 @@ def test_loose_forms_of_outlets_not_seen_before(text, expected):
 )
 def test_loose_reading_does_not_take_sentences_for_datelines(text):
     assert find_dateline(text) is None
+
+
+def test_a_dateline_day_before_the_timestamp_above_it_is_warned():
+    """The policy of `published`: the date above the dateline is the publication date, the dateline's day
+    (the day the story was filed) up to two days before it; a day apart is now warned, both days named."""
+    import datetime
+
+    from caucasus_data.parse.published import publication_date
+
+    text = (
+        "Baku restates its terms\n\nJanuary 1, 2024 0:40 AM GMT+4\n\n"
+        "BAKU, Dec 31 (Example Wire) - Azerbaijan said on Sunday that it was waiting for an answer.\n"
+    )
+    found = publication_date(text, find_dateline(text), datetime.date(2026, 1, 1))
+    assert (found.date, found.method, found.problem) == (
+        datetime.date(2024, 1, 1),
+        "read from the date line above the dateline",
+        None,
+    )
+    assert found.warnings == (
+        "the dateline 'BAKU, Dec 31 (Example Wire)' gives 2023-12-31 but the date line 'January 1, 2024' above "
+        "it gives 2024-01-01, which is taken (a dateline gives the day the story was filed; the lead's Sunday is "
+        "2023-12-31): if the story's date is 2023-12-31, set published_date in curated/article_metadata.csv",
+    )
+    dated = " date 2023-10-10 \n2023-10-09 Yerevan /Example/. The envoys met."
+    found = publication_date(dated, find_dateline(dated), datetime.date(2026, 1, 1))
+    assert (found.date, found.warnings) == (
+        datetime.date(2023, 10, 10),
+        (
+            "the dateline '2023-10-09 Yerevan /Example/.' gives 2023-10-09 but the page date '2023-10-10' above it "
+            "gives 2023-10-10, which is taken (a dateline gives the day the story was filed): if the story's date "
+            "is 2023-10-09, set published_date in curated/article_metadata.csv",
+        ),
+    )
+    same = "March 13, 2025 4:10 PM GMT+4\n\nBAKU, March 13 (Example Wire) - The envoys met on Thursday.\n"
+    assert publication_date(same, find_dateline(same), datetime.date(2026, 1, 1)).warnings == ()

@@ -167,3 +167,91 @@ def test_future_dates():
 def test_past_months():
     # `by June 2023, there was a general understanding`: looks forward from before June 2023.
     assert past_months(seed_text(ARMENPRESS)) == [(D(2024, 5, 1), "May 2024")]
+
+
+def test_a_document_named_by_its_date_in_a_future_sentence_is_no_plan():
+    """`will work under the protocol of 19 April 2024`: the protocol exists; its date bounds nothing from
+    above, so 2023 to 2025 all fit and the article is refused."""
+    article = (
+        "MOSCOW, June 5. /TASS/. The envoys met in Minsk in May 2023.\n"
+        "The working group will keep to the protocol of 19 April 2024."
+    )
+    assert future_dates(article) == []
+    with pytest.raises(DateError) as refused:
+        _infer(article)
+    assert str(refused.value) == (
+        "2023, 2024 or 2025 fit 06-05 (not before 2023 (the latest year the text mentions as past), not before "
+        "2023-05-01 (the text reports 'May 2023' as past))"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The sides will honour the agreement signed on 19 April 2024.",
+        "The sides will honour the 19 April 2024 statement.",
+        "The truce in force since 19 April 2024 will hold.",
+    ],
+)
+def test_dates_of_documents_and_earlier_events_are_not_announced(sentence):
+    assert future_dates(sentence) == []
+
+
+def test_a_plan_to_sign_on_a_date_is_still_announced():
+    assert future_dates("The document will be signed on 3 June 2025.") == [(D(2025, 6, 3), "3 June 2025")]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "MOSCOW, June 5. /TASS/. Rudenko told TASS that the envoys will meet on Friday. They last met in May 2023.",
+        "MOSCOW, June 5. /TASS/. Rudenko said the envoys would meet on Friday. They last met in May 2023.",
+        "MOSCOW, June 5. /TASS/. The envoys are to meet on Friday, Rudenko said. They last met in May 2023.",
+        "MOSCOW, June 5. /TASS/. Rudenko said the envoys plan to meet next Friday. They last met in May 2023.",
+        "MOSCOW, June 5. /TASS/. On Friday the envoys will meet in Minsk. They last met in May 2023.",
+    ],
+)
+def test_a_weekday_of_a_plan_is_not_the_publication_weekday(lead):
+    assert lead_weekday(lead) is None
+    with pytest.raises(DateError) as refused:
+        _infer(lead)
+    assert str(refused.value) == (
+        "2023, 2024 or 2025 fit 06-05 (not before 2023 (the latest year the text mentions as past), not before "
+        "2023-05-01 (the text reports 'May 2023' as past))"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lead", "weekday"),
+    [
+        ("MOSCOW, June 5. /TASS/. Rudenko told reporters on Wednesday that the envoys will meet on Friday.", 2),
+        ("MOSCOW, June 5. /TASS/. The envoys will meet next Friday, Rudenko said on Wednesday.", 2),
+        ("MOSCOW, June 5. /TASS/. On Wednesday, Rudenko said the envoys would meet soon.", 2),
+        ("BAKU, Dec 31 (Reuters) - The ministry said on Sunday that it was ready.", 6),
+        ("MOSCOW, June 5. /TASS/. Rudenko spoke last Friday.", None),
+    ],
+)
+def test_the_weekday_of_the_reported_act(lead, weekday):
+    assert lead_weekday(lead) == weekday
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mirzoyan said the vote would take place in 2026.",
+        "Mirzoyan said the vote is to take place in 2026.",
+        "Mirzoyan said the vote was to take place in 2026.",
+    ],
+)
+def test_a_year_in_reported_future_speech_is_no_past(sentence):
+    assert past_years(sentence) == []
+    assert past_dates(sentence.replace("in 2026", "on 3 June 2026")) == []
+    assert future_dates(sentence.replace("in 2026", "on 3 June 2026")) == []
+
+
+def test_a_reported_future_year_gives_no_lower_bound():
+    with pytest.raises(DateError) as refused:
+        _infer("YEREVAN, MAY 15, ARMENPRESS. Mirzoyan said the vote would take place in 2026.", D(2026, 11, 22))
+    assert str(refused.value) == (
+        "nothing in the text bounds the year of 05-15 from below (the text gives no clue to its year)"
+    )

@@ -9,11 +9,16 @@ The clues, read from the dateline on (the furniture above it is not the story):
   verb and no future one, and not after a word that looks forward (`from January 1, 2024`, `by 2030`,
   `until`, `starting`), which names a date the sentence need not have reached;
 - it is not after a date it announces as future (`talks will be held on 3 June 2025`: a future verb
-  and no past one);
+  and no past one), unless the date names a document or an earlier event (`will keep to the protocol
+  of 19 April 2024`, `the agreement signed on`, `since`), which bounds nothing;
+- a sentence whose time is open (`said the vote would take place in 2026`, `was to`, `could`) gives no
+  bound in either direction;
 - a day and month the lead names without a year (`the negotiations on May 10-11`) and that the text
   names with one as its latest past date (`On 10-11 May 2024 negotiations were held`) is the same
   event, so the article falls within the year after it (news leaves the year out only of recent days);
-- it falls on the weekday the lead names (`told TASS on Wednesday`), when it names exactly one;
+- it falls on the weekday the lead names for the act it reports (`told TASS on Wednesday`, `On
+  Wednesday, the ministry said`), when it names exactly one; a weekday of a plan or a condition
+  (`will meet on Friday`, `said they would meet on Friday`, `next Friday`) is none;
 - it is not after the build date, nor, with no clue from below, given a year at all.
 
 A year that only the build date makes unique (TASS's June 5, a Wednesday after July 2023: 2024, until
@@ -43,7 +48,23 @@ FORWARD = re.compile(
 )
 FUTURE_VERB = re.compile(
     r"\b(?:will|shall|plan(?:s|ned)?|expect(?:s|ed)?|scheduled|aims?|target|upcoming"
-    r"|next|to\s+be\s+held)\b",
+    r"|next|to\s+be\s+held|(?:is|are)\s+to|(?:is|are)\s+(?:set|due|going)\s+to|intends?\s+to)\b",
+    re.IGNORECASE,
+)
+# Words that leave a sentence's time open: reported future or a condition (`said the referendum would
+# take place in 2026`, `was to be held`). A date in such a sentence gives no bound in either direction.
+UNSURE = re.compile(r"\b(?:would|could|might|(?:was|were)\s+to)\b|\w['’]d\b", re.IGNORECASE)
+# Words around a date that name a document or an earlier event by it (`the protocol of 19 April 2024`,
+# `the agreement signed on`, `the 10 November 2020 statement`, `since`): the date is no plan, even in a
+# sentence that announces one, and gives no upper bound.
+DATED_BEFORE = re.compile(
+    r"(?:\b(?:of|dated|since)|(?<!\bbe )(?<!\bbeen )\b(?:signed|adopted|concluded|issued|initiall?ed)(?:\s+(?:on|in))?"
+    r"|['’]s)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+DATED_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?(?:statement|agreement|accords?|declaration|protocol|decree|memorandum|treaty|communiqu[eé]"
+    r"|document|deal|ceasefire|truce|decision|resolution|letter|note|meeting|talks|summit|arrangements?)\b",
     re.IGNORECASE,
 )
 # A sentence reads as past when it has a past-tense auxiliary or a lower-case "-ed" verb; a participle
@@ -51,6 +72,26 @@ FUTURE_VERB = re.compile(
 PAST_VERB = re.compile(
     r"(?<!\bbe )(?<!\bbeen )\b(?:was|were|had|did|held|met|took|signed|came|went|made|said|told|began|"
     r"[a-z]+ed)\b"
+)
+# A verb of the act a lead reports, in the past: a past verb, or an irregular one of speaking or doing.
+ACT_VERB = re.compile(
+    PAST_VERB.pattern + r"|\b(?:spoke|wrote|gave|sent|left|flew|led|brought|found|got|saw|won|lost|broke|chose"
+    r"|drew|fought|rang|stood|struck|threw|sought|paid)\b"
+)
+# Where a clause starts, for the verb a weekday belongs to.
+CLAUSE = re.compile(r",|;|:|\(|\)|\s[-–—]\s|[\"“”«»]|\b(?:that|and|but|while|whereas|which|who|when|after|before)\b")
+# Words before a weekday that make it no day of the lead's act (`next Friday`, `until Friday`).
+WEEKDAY_NOT_TODAY = re.compile(
+    r"\b(?:last|next|this|coming|following|previous|every|each|until|till|by|before|after|since|from)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+# Words between a verb and a weekday that leave the weekday's time open (`said it would meet on Friday`,
+# `agreed to meet on Friday`).
+WEEKDAY_OPEN = re.compile(
+    r"\b(?:will|would|shall|could|should|might|(?-i:may)|can|must|if|unless|plan(?:s|ned)?|expect(?:s|ed)?|scheduled"
+    r"|due|set|going|intends?|aims?|hopes?|ready|next|upcoming)\b|\b(?:is|are|was|were)\s+to\b|['’](?:ll|d)\b"
+    r"|\bto\s+(?!the\b|a\b|an\b|reporters\b|journalists\b|(?-i:[A-Z]))[a-z]+",
+    re.IGNORECASE,
 )
 DAYS = r"(?P<day>\d{1,2})(?:\s*(?:-|–|and|to)\s*(?P<last>\d{1,2}))?"
 FULL_DATES = [
@@ -117,10 +158,18 @@ def _first(matches: Iterator[re.Match]) -> Iterator[re.Match]:
 
 
 def _tense(text: str, start: int, end: int) -> str:
-    """`past`, `future` or `` (neither or both) of the sentence around text[start:end]."""
+    """`past`, `future` or `` (neither, both, or a time left open: `would`) of the sentence around
+    text[start:end]."""
     sentence = _sentence(text, start, end)
+    if UNSURE.search(sentence):
+        return ""
     past, future = bool(PAST_VERB.search(sentence)), bool(FUTURE_VERB.search(sentence))
     return "past" if past and not future else "future" if future and not past else ""
+
+
+def _dated_by(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] names a document or an earlier event (`the protocol of`)."""
+    return bool(DATED_BEFORE.search(text[max(0, start - 40) : start]) or DATED_AFTER.search(text[end : end + 40]))
 
 
 def _forward(text: str, start: int) -> bool:
@@ -174,7 +223,11 @@ def future_dates(text: str) -> list[tuple[datetime.date, str]]:
     >>> future_dates("On 10-11 May 2024 negotiations were held. Talks will be held on 3 June 2025.")
     [(datetime.date(2025, 6, 3), '3 June 2025')]
     """
-    return sorted((day, m.group(0)) for day, m in _full_dates(text) if _tense(text, m.start(), m.end()) == "future")
+    return sorted(
+        (day, m.group(0))
+        for day, m in _full_dates(text)
+        if _tense(text, m.start(), m.end()) == "future" and not _dated_by(text, m.start(), m.end())
+    )
 
 
 def past_months(text: str) -> list[tuple[datetime.date, str]]:
@@ -196,14 +249,54 @@ def _lead(text: str, lead_start: int) -> tuple[int, int]:
     return lead_start, end if end >= 0 else len(text)
 
 
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause before offset `start`, from its sentence's start or the last comma, `that`,
+    `and`, dash or quotation mark."""
+    sentence_start = max(text.rfind(". ", max(0, start - SENTENCE_WINDOW), start), text.rfind("\n", 0, start))
+    before = text[sentence_start + 1 if sentence_start >= 0 else max(0, start - SENTENCE_WINDOW) : start]
+    cuts = list(CLAUSE.finditer(before))
+    return before[cuts[-1].end() :] if cuts else before
+
+
+def _reported_weekday(text: str, match: re.Match) -> bool:
+    """Whether the weekday at `match` is the day of the act the lead reports (`told TASS on Wednesday`,
+    `On Friday, the ministry said`), not that of a plan or a condition (`will meet on Friday`)."""
+    if WEEKDAY_NOT_TODAY.search(text[max(0, match.start() - 20) : match.start()]) or text.startswith(
+        ("'s", "’s"), match.end()
+    ):
+        return False
+    before = _clause_before(text, match.start())
+    verbs = [v for v in ACT_VERB.finditer(before) if not FUTURE_VERB.fullmatch(v.group(0))]
+    if verbs:
+        return not WEEKDAY_OPEN.search(before, verbs[-1].end())
+    if before.strip().lower() not in ("", "on"):
+        return False
+    after = _sentence(text, match.start(), match.end())
+    after = after[after.find(match.group(0)) + len(match.group(0)) :]
+    after = after[: m.start()] if (m := re.search(r"\bthat\b", after)) else after
+    verb, open_ = ACT_VERB.search(after), WEEKDAY_OPEN.search(after)
+    return (
+        verb is not None
+        and not FUTURE_VERB.fullmatch(verb.group(0))
+        and (open_ is None or verb.start() < open_.start())
+    )
+
+
 def lead_weekday(text: str, lead_start: int = 0) -> int | None:
-    """The weekday (0 = Monday) named in the paragraph starting at `lead_start`, if exactly one is.
+    """The weekday (0 = Monday) the paragraph starting at `lead_start` names for the act it reports, if it
+    names exactly one; a weekday of a plan or a condition (`will meet on Friday`, `next Friday`) is none.
 
     >>> lead_weekday("MOSCOW, June 5. /TASS/. Galuzin told TASS on Wednesday.\\nOn Monday...")
     2
+    >>> lead_weekday("MOSCOW, June 5. /TASS/. Galuzin told TASS that the ministers will meet on Friday.") is None
+    True
     """
     start, end = _lead(text, lead_start)
-    named = {WEEKDAYS.index(m.group(1).lower()) for m in _first(WEEKDAY.finditer(text, start, end))}
+    named = {
+        WEEKDAYS.index(m.group(1).lower())
+        for m in _first(WEEKDAY.finditer(text, start, end))
+        if _reported_weekday(text, m)
+    }
     return named.pop() if len(named) == 1 else None
 
 

@@ -2,8 +2,10 @@
 for a dateline without a year, the year the text allows (`pubdate`).
 
 - A date the furniture gives (a page's ` date ` line, a timestamp, a date line) is the publication
-  date; a dateline's own day (the day the story was filed) may be up to two days before it. A dateline
-  that gives the whole date is read as it is when the furniture agrees or gives none.
+  date; a dateline's own day (the day the story was filed) may be up to two days before it, with a
+  warning that names both days (`BAKU, Dec 31` under `January 1, 2024 1:10 AM`: the reader decides
+  whether the story's date is the day it was filed). A dateline that gives the whole date is read as it
+  is when the furniture agrees or gives none.
 - A furniture date and a dateline that disagree by more than that, or dates in the furniture that
   disagree with each other, are refused: the reader decides, with the override.
 - A numeric date whose day and month can trade places (`01/02/2024`, `Baku/05.06.23/Turan`) is read
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from .dateline import Dateline
 from .furniture import HeaderDate, header_dates, header_days, story_start
 from .layout import unwrap
-from .pubdate import DateError, infer_year, lead_weekday
+from .pubdate import WEEKDAYS, DateError, infer_year, lead_weekday
 
 NEAR_DAYS = 2  # a dateline's day may be this many days before the date its page gives
 
@@ -53,6 +55,36 @@ def _on_dateline_day(dateline: Dateline, day: datetime.date) -> bool:
         except ValueError:  # 29 February
             continue
     return False
+
+
+def _dateline_day(dateline: Dateline, published: datetime.date) -> datetime.date | None:
+    """The day a dateline without a year gives, in the year that puts it near `published`."""
+    if dateline.month is None or dateline.day is None:
+        return None
+    for year in (published.year, published.year - 1):
+        try:
+            day = datetime.date(year, dateline.month, dateline.day)
+        except ValueError:  # 29 February
+            continue
+        if _near(day, published):
+            return day
+    return None
+
+
+def _filed_earlier(
+    dateline: Dateline, filed: datetime.date, published: datetime.date, found: list[HeaderDate], weekday: int | None
+) -> str:
+    """The warning for a dateline's day before the furniture's date, which is taken (the module docstring)."""
+    stamp = next((d for d in found if published in d.readings), None)
+    above = f"the {stamp.source} {stamp.text!r}" if stamp else "the line"
+    why = "a dateline gives the day the story was filed"
+    if weekday is not None and filed.weekday() == weekday != published.weekday():
+        why += f"; the lead's {WEEKDAYS[weekday].capitalize()} is {filed.isoformat()}"
+    return (
+        f"the dateline {dateline.text!r} gives {filed.isoformat()} but {above} above it gives "
+        f"{published.isoformat()}, which is taken ({why}): if the story's date is {filed.isoformat()}, set "
+        "published_date in curated/article_metadata.csv"
+    )
 
 
 def _choose(dates: list[HeaderDate], dateline: Dateline | None, weekday: int | None) -> tuple[list, list[str]]:
@@ -129,6 +161,7 @@ def publication_date(text: str, dateline: Dateline | None, today: datetime.date)
         if not later:
             return Published(day, method=f"read from the {dateline.source}", warnings=tuple(more))
         if len(later) == 1 and _near(day, later[0]):
+            warnings.append(_filed_earlier(dateline, day, later[0], found, weekday))
             return Published(later[0], method=f"read from the {source} above the dateline", warnings=tuple(warnings))
         listed = ", ".join(d.isoformat() for d in later)
         return Published(None, problem=f"the dateline says {day.isoformat()} but the lines above it say {listed}")
@@ -149,6 +182,9 @@ def publication_date(text: str, dateline: Dateline | None, today: datetime.date)
                 None,
                 problem=f"the dateline {dateline.text!r} gives the day {dateline.day}, not that of {day.isoformat()}",
             )
+        filed = _dateline_day(dateline, day) if dateline is not None else None
+        if dateline is not None and filed is not None and filed != day:
+            warnings.append(_filed_earlier(dateline, filed, day, found, weekday))
         where = "above the dateline" if dateline is not None else "above the story"
         return Published(day, method=f"read from the {source} {where}", warnings=tuple(warnings))
     days_only = {(m, d): words for m, d, words in header_days(text, anchor)}
