@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from conftest import ARMENPRESS, MEDIAMAX, TASS, append_rows, read_rows
 
 from caucasus_data.cli import main
@@ -159,6 +160,7 @@ def test_an_article_no_source_dates_is_published_with_an_unknown_date(package):
     assert [(q["speaker_id"], q["published_date"]) for q in quotes] == [("ararat-mirzoyan", "")]
 
 
+@pytest.mark.slow
 def test_an_inferred_year_the_build_date_alone_leaves_warns(package):
     report = build(package, today=TODAY)
     assert (

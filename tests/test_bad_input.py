@@ -84,6 +84,7 @@ def test_header_problems(package, header, message):
     assert snapshot(package) == before
 
 
+@pytest.mark.slow
 def test_bom_and_crlf_are_accepted_and_left_as_typed(package):
     people = package / "curated/people.csv"
     typed = b"\xef\xbb\xbf" + people.read_bytes().replace(b"\n", b"\r\n")
@@ -144,6 +145,7 @@ def test_a_curated_file_for_a_generated_table_is_refused(package):
     assert failed_build(package) == [("curated/quotes.csv", None, None, "unknown-file")]
 
 
+@pytest.mark.slow
 def test_a_stray_file_in_data_is_not_published(package):
     """data/ is the build's: a file put there by hand is not part of the package, and the build removes it."""
     (package / "data/organizations.csv").write_text("organisation_id,name\nosce,OSCE\n", encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,8 @@ from caucasus_data.model.dates import EDTFError, bounds
 from caucasus_data.model.package import descriptor_problems
 from caucasus_data.model.schema import TableSchema, load_json, schema_problems
 from caucasus_data.pipeline.read import read_curated
+
+pytestmark = pytest.mark.slow  # hypothesis tries many inputs: the full tier runs them
 
 SCHEMA = TableSchema(
     "people",
