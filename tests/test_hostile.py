@@ -177,6 +177,21 @@ def test_a_backtracking_pattern_runs_on_re2_in_linear_time(package):
     assert ("curated/people.csv", 7, "name", "constraint-error") in found
 
 
+def test_a_look_ahead_in_a_published_packages_inline_schema_is_refused(tmp_path):
+    """A download of data/ has its schemas inline: their patterns are held to RE2 too, before any cell."""
+    root = tmp_path / "published"
+    shutil.copytree(REPO / "data", root)
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    people = next(r for r in descriptor["resources"] if r["name"] == "people")
+    people["schema"]["fields"][1]["constraints"] = {"pattern": "^(?!x)(a+)+$"}
+    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    with (root / "people.csv").open("a", encoding="utf-8") as handle:
+        handle.write("zz-person," + "a" * 34 + "!,,,\n")
+    for reference in (False, True):
+        found = validate(root, reference=reference).findings
+        assert [(f.file, f.field, f.kind) for f in found] == [("datapackage.json", "name", "schema-error")]
+
+
 @pytest.mark.slow
 def test_the_reference_run_of_frictionless_is_stopped_in_time(tmp_path):
     from caucasus_data.validation.tabular import bounded_findings

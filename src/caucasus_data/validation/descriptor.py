@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Finding
+from ..model.schema import pattern_problem
 
 PACKAGE_KEYS = {
     "$schema",
@@ -150,6 +151,7 @@ def check_schema(file: str, schema: Any, tables: set[str], fields_of: dict[str, 
                         file, None, name, "schema-error", f"{where} refers to a table {target!r} that does not exist"
                     )
                 )
+    findings += pattern_findings(file, schema)
     names = {f.get("name") for f in fields if isinstance(f, dict)}
     key = schema.get("primaryKey", [])
     for name in [key] if isinstance(key, str) else key:
@@ -182,6 +184,21 @@ def _check_foreign_key(file, fk, names, tables, fields_of) -> list[Finding]:
                 Finding(
                     file, None, None, "schema-error", f"a foreign key refers to a missing field {name!r} of {target}"
                 )
+            )
+    return findings
+
+
+def pattern_findings(file: str, schema: Any) -> list[Finding]:
+    """A schema-error for each `pattern` that cannot run in bounded time (model.schema.pattern_problem)."""
+    fields = schema.get("fields") if isinstance(schema, dict) else None
+    findings = []
+    for field in fields if isinstance(fields, list) else []:
+        constraints = field.get("constraints") if isinstance(field, dict) else None
+        pattern = constraints.get("pattern") if isinstance(constraints, dict) else None
+        if isinstance(pattern, str) and (problem := pattern_problem(pattern)):
+            where = f"field {field.get('name')!r}"
+            findings.append(
+                Finding(file, None, field.get("name"), "schema-error", f"{where} pattern {pattern[:40]!r} {problem}")
             )
     return findings
 
@@ -225,6 +242,7 @@ def check_package(root: Path, resources: bool = True) -> list[Finding]:
         where = f"resource {resource.get('name')!r}" if isinstance(resource, dict) else "a resource"
         findings += _unknown_keys("datapackage.json", where, resource, RESOURCE_KEYS)
         if isinstance(resource, dict):
+            findings += pattern_findings("datapackage.json", resource.get("schema"))  # an inline schema
             for key in ("path", "schema"):
                 problem = (
                     unsafe_path(resource.get(key)) if isinstance(resource.get(key), str) or key == "path" else None
