@@ -46,9 +46,8 @@ from .csvrows import BLOCK_ROWS, CsvRows, RowNumbers, by_label
 from .csvrows import Unsupported as FileUnsupported
 from .descriptor import unsafe_path
 from .parts import Parts
-from .tabular import STALE_MESSAGE, bounded_findings, frictionless_findings
+from .tabular import LIMIT_ERRORS, STALE_MESSAGE, bounded_findings, frictionless_findings
 
-LIMIT_ERRORS = 1000  # frictionless.settings.DEFAULT_LIMIT_ERRORS, per file
 PHASES = ("unique", "primary", "foreign")
 
 
@@ -163,11 +162,12 @@ def fast_findings(root: Path, rider: Rider | None = None) -> Result:
             for done in [pool.submit(_check_keys, table, lookups) for table in tables.values()]:
                 done.result()
             findings: list[Finding] = []
-            reference: list[Finding] | None = None  # frictionless' findings, in a child process bounded in time
+            # The files left to frictionless, validated by it in one child process bounded in time.
+            left = [r.name for r in package.resources if r.name not in tables]
+            reference = bounded_findings(root, only=left) if left else []
             for resource in package.resources:
                 read = tables.get(resource.name)
                 if read is None:
-                    reference = bounded_findings(root) if reference is None else reference
                     file = files.get(resource.name) or resource.name
                     findings.extend(f for f in reference if f.file == file or f.kind == "timeout")
                 else:
