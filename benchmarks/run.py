@@ -150,9 +150,14 @@ def worker(kind: str, package: Path, out: Path) -> None:
     the findings and the peak RSS above the RSS once the libraries are imported."""
     import resource
 
-    from caucasus_data.validation import validate
+    from caucasus_data.validation import connect, validate
     from caucasus_data.validation.content import content_findings  # noqa: F401
-    from caucasus_data.validation.fast import fast_findings
+    from caucasus_data.validation.tableschema import check
+
+    def fast_findings(root):
+        with connect() as con:
+            return check(con, root)
+
     from caucasus_data.validation.tabular import frictionless_findings
 
     def rss_kib() -> int:

@@ -1,4 +1,4 @@
-"""The fast validator reports exactly what frictionless reports: the same findings, in the same order.
+"""The DuckDB checks report exactly what frictionless reports: the same findings, in the same order.
 
 Small synthetic packages (benchmarks/synthetic.py) are broken on purpose (benchmarks/mutate.py): every kind
 of mutation once, then many random mixes of them from seeded generators. frictionless is the reference.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from caucasus_data.validation.fast import fast_findings
+from caucasus_data.validation.tableschema import check
 from caucasus_data.validation.tabular import frictionless_findings
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -23,7 +23,7 @@ import synthetic
 
 pytestmark = pytest.mark.slow
 
-RANDOM_CASES = 40
+RANDOM_CASES = 80
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,9 @@ def _broken(base: Path, target: Path, seed: int, kinds: list[str]) -> list[str]:
 
 
 def _same(root: Path, done: list[str]):
-    fast = fast_findings(root)
+    import duckdb
+
+    fast = check(duckdb.connect(), root)
     reference = frictionless_findings(root)
     assert [str(f) for f in fast.findings] == [str(f) for f in reference], done
     return fast

@@ -108,12 +108,25 @@ def test_github_annotations(package):
     ]
 
 
-def test_fast_validator_finds_nothing_and_reads_every_file_itself():
-    from caucasus_data.validation.fast import fast_findings
+def test_the_duckdb_checks_find_nothing_and_read_every_file_themselves():
+    import duckdb
 
-    result = fast_findings(REPO / "data")
+    from caucasus_data.validation.tableschema import check
+
+    result = check(duckdb.connect(), REPO / "data")
     assert result.findings == []
     assert result.delegated == {}, "every file of the package should be read without frictionless"
+    assert sorted(result.texts) == sorted(p.stem for p in (REPO / "data").glob("*.csv"))
+
+
+def test_the_everyday_run_imports_neither_frictionless_nor_pandas():
+    code = (
+        "import sys; from caucasus_data.checkout import validate; assert validate().ok; "
+        "print(sorted(m for m in ('frictionless', 'pandas') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[0] == "[]"
 
 
 @pytest.mark.slow
@@ -131,9 +144,9 @@ def test_reference_and_fast_validators_print_the_same(package):
     assert "[constraint-error]" in outputs[0]
 
 
-def test_own_checks_ride_along_the_fast_reading_with_the_findings_of_reading_alone(package):
-    """The package's own checks see the blocks of the fast reading (tables read after those they refer
-    to); with --reference they read the files themselves. Both give the same findings."""
+def test_own_checks_find_the_same_after_the_duckdb_checks_and_after_frictionless(package):
+    """The package's own checks query the tables the DuckDB checks read; with --reference frictionless
+    reads the files, and the own checks read them again. Both give the same findings."""
     data = package / "data"
     _edit(data / "mentions.csv", "24,30,Russia", "24,30,Rusia")  # words not at the offsets
     _edit(data / "mentions.csv", "000_8730724a31ace38e,tass,", "000_8730724a31ace38e,tassx,")  # no such entity
@@ -151,15 +164,8 @@ def test_own_checks_ride_along_the_fast_reading_with_the_findings_of_reading_alo
 
 
 @pytest.mark.slow
-def test_span_checks_find_the_same_whatever_the_order_of_the_rows(package, monkeypatch):
-    """Spans are compared with the article texts read beside them when the rows come in article order,
-    and the others in a pass of their own: rows in reverse order, read in small blocks, give the same
-    findings as the reference."""
-    from caucasus_data.validation import csvrows, textwindow
-
-    monkeypatch.setattr(csvrows, "READ_SIZE", 4096)
-    monkeypatch.setattr(csvrows, "BLOCK_SIZE", 1)
-    monkeypatch.setattr(textwindow, "WINDOW", 1)
+def test_span_checks_find_the_same_whatever_the_order_of_the_rows(package):
+    """Rows in reverse order give the same findings as the reference, at their own row numbers."""
     path = package / "data" / "mentions.csv"
     _edit(path, "24,30,Russia", "24,30,Rusia")
     header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)

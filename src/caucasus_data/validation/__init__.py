@@ -10,7 +10,11 @@ The Table Schema checks report exactly what `frictionless validate` reports; the
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,8 +76,6 @@ def check(root: Path, descriptor: dict[str, Any]) -> list[Finding]:
     >>> check(checkout_root(), package.input_descriptor())
     []
     """
-    import tempfile
-
     findings = []
     with tempfile.TemporaryDirectory(prefix="caucasus-data-check-") as scratch:
         folder = Path(scratch)
@@ -90,7 +92,7 @@ def check(root: Path, descriptor: dict[str, Any]) -> list[Finding]:
 
 
 def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -> Report:
-    from .content import Package, content_findings
+    from .content import content_findings
     from .descriptor import check_package
 
     findings = []
@@ -104,18 +106,38 @@ def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -
         return Report(root, findings)  # the other checks need readable schemas and descriptor
     # The package's own checks ride along the reading of the Table Schema checks (each file read once),
     # or read the files themselves after frictionless has.
-    package = Package(root, _schemas(root), _resource_paths(root))
-    if reference:
-        from .tabular import bounded_findings
+    with connect() as con:
+        texts = {}
+        if reference:
+            from .tabular import bounded_findings
 
-        findings.extend(bounded_findings(root))
-    else:
-        from .fast import fast_findings
+            findings.extend(bounded_findings(root))
+        else:
+            from .tableschema import check as table_schema_checks
 
-        findings.extend(fast_findings(root, rider=package).findings)
-    findings.extend(content_findings(package))
+            checked = table_schema_checks(con, root)
+            findings.extend(checked.findings)
+            texts = checked.texts
+        findings.extend(content_findings(con, root, _schemas(root), _resource_paths(root), texts))
     findings = sorted(set(findings), key=_order)
     return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)
+
+
+# DuckDB holds the tables in at most this much memory, and spills the rest to a scratch folder on disk.
+MEMORY_LIMIT = os.environ.get("CAUCASUS_DATA_MEMORY_LIMIT", "256MB")
+
+
+@contextlib.contextmanager
+def connect() -> Iterator[Any]:
+    """A DuckDB connection for one validation: memory bounded by MEMORY_LIMIT, its spill folder removed after."""
+    import duckdb
+
+    with tempfile.TemporaryDirectory(prefix="caucasus-data-duckdb-") as scratch:
+        con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": scratch, "threads": 2})
+        try:
+            yield con
+        finally:
+            con.close()
 
 
 # The modules of the [validate] extra that validation imports (pyahocorasick serves only the build).

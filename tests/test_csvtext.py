@@ -1,0 +1,78 @@
+"""Reading a CSV file into DuckDB as Python's csv splits it, rows numbered as frictionless numbers them
+(validation/csvtext.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+
+import duckdb
+import pytest
+
+from caucasus_data.validation.csvtext import CsvText, Unsupported
+
+
+def _read(tmp_path, text: str) -> tuple[CsvText, list[tuple]]:
+    path = tmp_path / "t.csv"
+    path.write_bytes(text.encode("utf-8"))
+    con = duckdb.connect()
+    read = CsvText.read(con, "t", path)
+    width = len(read.labels)
+    columns = ", ".join(f"c{i}" for i in range(width))
+    rows = con.execute(f"select _i, {columns} from t where _i > 1 order by _i").fetchall()
+    return read, [(read.number(i), *cells) for i, *cells in rows]
+
+
+def test_a_regular_file_is_numbered_as_it_is_written(tmp_path):
+    read, rows = _read(tmp_path, 'id,name\na,"x\n\ny"\nb,""\n')
+    assert (read.empty, read.counts) == ([], {})
+    assert rows == [(2, "a", "x\n\ny"), (3, "b", "")]
+
+
+def test_empty_lines_count_as_rows_and_missing_cells_are_null(tmp_path):
+    read, rows = _read(tmp_path, "id,name\na,x\n\nb\n\nc,y\n")
+    assert (read.empty, read.counts) == ([3, 5], {4: 1})
+    assert rows == [(2, "a", "x"), (4, "b", None), (6, "c", "y")]
+
+
+def test_rows_with_extra_cells_keep_the_first_cells_and_their_count(tmp_path):
+    read, rows = _read(tmp_path, "id,name\na,x,1,2,3,4,5,6\nb,y\n")
+    assert read.counts == {2: 8}
+    assert rows == [(2, "a", "x"), (3, "b", "y")]
+
+
+def test_an_empty_line_in_a_file_with_line_breaks_inside_its_cells_is_found_by_pythons_csv(tmp_path):
+    read, rows = _read(tmp_path, 'id,name\na,"x"\n\nb,"p\nq"\n')
+    assert (read.empty, rows) == ([3], [(2, "a", "x"), (4, "b", "p\nq")])
+
+
+@pytest.mark.parametrize(
+    "text", ['id,name\na,"open\n', "id;name;x\na;b;c\nd;e;f\n", 'id,name\na,"x"y\n', 'id,name\na, "x"\n\n']
+)
+def test_files_python_reads_otherwise_are_left_to_frictionless(tmp_path, text):
+    with pytest.raises(Unsupported):
+        _read(tmp_path, text)
+
+
+def test_a_byte_order_mark_is_not_a_label(tmp_path):
+    read, rows = _read(tmp_path, "\ufeffid,name\na,b\n")
+    assert (read.labels, rows) == (["id", "name"], [(2, "a", "b")])
+
+
+def test_random_files_are_split_as_python_splits_them_or_refused(tmp_path):
+    rng = random.Random(7)
+    pieces = ["a", "b", ",", '"', "\n", "\r\n", " ", '""', '"a"', ',"x,y",', "é"]
+    compared = 0
+    for _ in range(250):
+        text = "h1,h2,h3\n" + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        try:
+            read, rows = _read(tmp_path, text)
+        except Unsupported:
+            continue
+        records = list(csv.reader(io.StringIO(text, newline="")))
+        expected = [(n, *(cells + [None] * 3)[:3]) for n, cells in enumerate(records, start=1) if cells and n > 1]
+        assert rows == expected, repr(text)
+        assert read.empty == [n for n, cells in enumerate(records, start=1) if not cells], repr(text)
+        compared += 1
+    assert compared > 100
