@@ -2,7 +2,7 @@
 
 Each mutation edits one CSV file (or the descriptor) of a package directory and returns a line saying what it
 did. The benchmarks inject them into big packages; tests/test_differential.py into many small ones, to show
-that the fast validator reports exactly what frictionless reports.
+that the DuckDB checks reports exactly what frictionless reports.
 
 >>> import random, tempfile, pathlib, synthetic
 >>> root = pathlib.Path(tempfile.mkdtemp())
@@ -69,7 +69,7 @@ KINDS = [
     "missing-values",
     "quoted-commas",
 ]
-# Mutations that make a file frictionless reads its own way (and the fast validator hands to it).
+# Mutations that make a file frictionless reads its own way (and the DuckDB checks hands to it).
 FALLBACK_KINDS = [
     "open-quote-at-end",
     "latin1",
@@ -391,7 +391,7 @@ class Mutator:
 
         return self._descriptor(change, "a hash removed")
 
-    # -- schemas: constraints and options the real schemas do not use yet, so that the fast validator
+    # -- schemas: constraints and options the real schemas do not use yet, so that the DuckDB checks
     # is compared with frictionless on them too --
 
     def _schema(self, table: str, change, what: str) -> str:

@@ -13,7 +13,7 @@ are measured in the same run, on the same files, so the ratios hold on a busy ma
    `records()` of a 10,000-row table against the pyarrow read of that table;
 3. validation: `caucasus-data validate` against frictionless' validation of the same synthetic package
    (benchmarks/generate.py), clean and with errors injected, each in a fresh process, timing the validation
-   call; the fast validator's Table Schema findings must be frictionless' findings, in the same order
+   call; the DuckDB checks's Table Schema findings must be frictionless' findings, in the same order
    (`validate` adds the package's own checks to them); peak memory (RSS above the RSS once the libraries are
    imported, edtf's grammar built and a first validation of the real package done) against the Parquet size of the package,
    beside the peak of a pass that only reads the CSV files with Arrow (a reference, no target);
@@ -182,7 +182,7 @@ def worker(kind: str, package: Path, out: Path) -> None:
         reference = frictionless_findings(package)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    # What the fast validator puts in place of frictionless (validate adds the package's own checks).
+    # What the DuckDB checks puts in place of frictionless (validate adds the package's own checks).
     findings = fast_findings(package).findings if kind == "fast" else [] if kind.startswith("read-") else reference
     out.write_text(
         json.dumps(
@@ -221,7 +221,7 @@ def read_only(package: Path, block_size: int) -> None:
 
 
 def compare(fast: list, reference: list) -> str | None:
-    """None when the fast validator's findings are frictionless' findings, in the same order."""
+    """None when the DuckDB checks's findings are frictionless' findings, in the same order."""
     if fast == reference:
         return None
     ours, theirs = set(map(tuple, fast)), set(map(tuple, reference))

@@ -177,16 +177,22 @@ def test_a_backtracking_pattern_runs_on_re2_in_linear_time(package):
     assert ("curated/people.csv", 7, "name", "constraint-error") in found
 
 
-def test_a_look_ahead_in_a_published_packages_inline_schema_is_refused(tmp_path):
-    """A download of data/ has its schemas inline: their patterns are held to RE2 too, before any cell."""
+def _published_with_a_name_pattern(tmp_path, pattern: str):
+    """A copy of data/ whose people's names must match `pattern` inline, and a name of 34 a's and a `!`."""
     root = tmp_path / "published"
     shutil.copytree(REPO / "data", root)
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     people = next(r for r in descriptor["resources"] if r["name"] == "people")
-    people["schema"]["fields"][1]["constraints"] = {"pattern": "^(?!x)(a+)+$"}
+    people["schema"]["fields"][1]["constraints"] = {"pattern": pattern}
     (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     with (root / "people.csv").open("a", encoding="utf-8") as handle:
         handle.write("zz-person," + "a" * 34 + "!,,,\n")
+    return root
+
+
+def test_a_look_ahead_in_a_published_packages_inline_schema_is_refused(tmp_path):
+    """A download of data/ has its schemas inline: their patterns are held to RE2 too, before any cell."""
+    root = _published_with_a_name_pattern(tmp_path, "^(?!x)(a+)+$")
     for reference in (False, True):
         found = validate(root, reference=reference).findings
         assert [(f.file, f.field, f.kind) for f in found] == [("datapackage.json", "name", "schema-error")]
@@ -196,14 +202,7 @@ def test_a_look_ahead_in_a_published_packages_inline_schema_is_refused(tmp_path)
 def test_the_reference_run_of_frictionless_is_stopped_in_time(tmp_path):
     from caucasus_data.validation.tabular import bounded_findings
 
-    root = tmp_path / "published"
-    shutil.copytree(REPO / "data", root)
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    people = next(r for r in descriptor["resources"] if r["name"] == "people")
-    people["schema"]["fields"][1]["constraints"] = {"pattern": "^(a+)+$"}
-    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    with (root / "people.csv").open("a", encoding="utf-8") as handle:
-        handle.write("zz-person," + "a" * 34 + "!,,,\n")
+    root = _published_with_a_name_pattern(tmp_path, "^(a+)+$")
     assert [(f.file, f.kind) for f in bounded_findings(root, seconds=5)] == [("datapackage.json", "timeout")]
 
 

@@ -246,7 +246,7 @@ def parser() -> argparse.ArgumentParser:
         "validate",
         help="validate a data package",
         description="Run the Table Schema checks (frictionless' findings, computed "
-        "with Arrow) and the package's own checks; print one line per "
+        "as SQL on DuckDB) and the package's own checks; print one line per "
         "problem as file:row:field: message.",
     )
     validate.add_argument(

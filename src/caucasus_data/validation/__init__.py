@@ -1,7 +1,7 @@
 """Validating a data package: the Table Schema checks of frictionless plus the package's own checks.
 
-The Table Schema checks report exactly what `frictionless validate` reports; they run on Arrow columns
-(fast.py), or through frictionless itself with `reference=True` (`caucasus-data validate --reference`).
+The Table Schema checks report exactly what `frictionless validate` reports; they run as SQL on DuckDB
+(tableschema.py), or through frictionless itself with `reference=True` (`caucasus-data validate --reference`).
 
 >>> report = validate()
 >>> report.ok, len(report.findings)

@@ -1,6 +1,6 @@
 """The messages frictionless 5 writes for each row and header error, word for word.
 
-The fast validator reports what frictionless reports, so its findings carry the same text; these templates
+The DuckDB checks (tableschema.py) report what frictionless reports, so its findings carry the same text; these templates
 are frictionless' own (`frictionless/errors/*.py`), filled the same way.
 
 >>> cell_error("constraint-error", "Az", 3, "country_code", 3, 'constraint "pattern" is "^[A-Z]{2}$"')

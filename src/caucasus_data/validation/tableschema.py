@@ -26,11 +26,12 @@ import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..findings import Finding
-from ..model.paths import unsafe_path
+from ..model.paths import InputError, read_input, unsafe_path
 from . import messages
 from .csvtext import CsvText, Scan, Unsupported, scan
 from .tabular import LIMIT_ERRORS, STALE_MESSAGE, bounded_findings
@@ -143,7 +144,8 @@ def check(con: Any, root: Path) -> Checked:
         for name in _dependents(resources, set(delegated)):
             delegated.setdefault(name, "a foreign key refers to a file left to frictionless")
             tables.pop(name, None)
-        list(pool.map(lambda t: (_check_cells(con.cursor(), t), _keys(con.cursor(), t)), tables.values()))
+        # Each table's key table is made before any foreign key reads it.
+        list(pool.map(partial(_cells_and_keys, con), tables.values()))
         list(pool.map(lambda t: _check_keys(con.cursor(), t, tables), tables.values()))
         left = [r["name"] for r in resources if r["name"] not in tables]
         reference = bounded_findings(root, only=left) if left else []
@@ -154,6 +156,11 @@ def check(con: Any, root: Path) -> Checked:
             else:
                 findings += [f for f in reference if f.file == resource.get("path") or f.kind == "timeout"]
     return Checked(findings, delegated, {name: t.text for name, t in tables.items()})
+
+
+def _cells_and_keys(con: Any, table: _Table) -> None:
+    _check_cells(con.cursor(), table)
+    _keys(con.cursor(), table)
 
 
 # --- what is read here ----------------------------------------------------------------------------
@@ -180,9 +187,9 @@ def _schema(root: Path, resource: dict[str, Any]) -> Any:
     schema = resource.get("schema")
     if isinstance(schema, str):
         try:
-            return json.loads((root / schema).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+            return json.loads(read_input(root, schema, 1 << 20))
+        except (InputError, ValueError):
+            return None  # reported by the descriptor checks
     return schema
 
 

@@ -1,7 +1,7 @@
 """The Table Schema checks done by frictionless itself on the descriptor and the CSV files (never trusted).
 
-This is the reference: `caucasus-data validate --reference` uses it for every file, and the fast validator
-(fast.py) for the files it does not read itself.
+This is the reference: `caucasus-data validate --reference` uses it for every file, and the DuckDB checks
+(tableschema.py) for the files they do not read themselves.
 """
 
 from __future__ import annotations
