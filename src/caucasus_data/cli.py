@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
 from pathlib import Path
@@ -376,7 +375,12 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # the reader has gone (`caucasus-data validate | head`): the rest goes nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1  # the output was cut short
     except ImportError as exc:
         hint = "" if "pip install" in str(exc) else ". Install the tools with: pip install 'caucasus-data[validate]'"
         print(f"error: {exc}{hint}", file=sys.stderr)
@@ -395,20 +399,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The `caucasus-data` command (and `python -m caucasus_data`): main(), its atexit handlers, its output
-    flushed, then the process ends with main()'s exit code.
-
-    The interpreter's own teardown is skipped after that: a process that has used pyarrow's and DuckDB's
-    thread pools can abort while C++ destroys them ("terminate called without an active exception",
-    apache/arrow#34314), which turns a finished build into exit code 134. Seen here once, in a build under
-    heavy load, after the command had ended with sys.exit().
-    """
-    import atexit
-
-    code = main()
-    atexit._run_exitfuncs()  # what sys.exit would run: coverage of subprocesses, anyone's handlers
-    for stream in (sys.stdout, sys.stderr):
-        # The reader may have gone (`caucasus-data validate | head`): the rest goes nowhere.
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(code)
+    """The `caucasus-data` command (and `python -m caucasus_data`): main() has closed what it opened (DuckDB
+    connections, thread pools) by the time it returns its exit code."""
+    sys.exit(main())

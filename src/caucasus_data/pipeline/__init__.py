@@ -24,7 +24,7 @@ from ..findings import Finding, limit_per_file
 from ..model import layout
 from ..model.package import Package, load_package
 from ..model.paths import InputError, list_folder
-from . import derive, parse, publish, read, resolve, write
+from . import derive, publish, read, write
 from .progress import Progress
 from .read import CELL_KINDS, Rows
 
@@ -177,6 +177,8 @@ def _parse_and_resolve(
     today: datetime.date,
     progress: Progress,
 ) -> None:
+    from . import parse, resolve  # the parsers: only a build needs them, not check_inputs
+
     names = resolve.entity_names(package.schemas, tables)
     report.findings += resolve.check_article_overrides(tables["article_metadata"])
     articles = []

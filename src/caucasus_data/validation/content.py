@@ -23,7 +23,9 @@ import csv
 import json
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -60,13 +62,21 @@ def content_findings(
             if table in texts:
                 _view(con, table, schema, texts[table])
         findings = []
-        for check in checks(schemas, set(texts)):
-            for i, *values in con.execute(check.query).fetchall():
+        con.execute(owners(schemas, set(texts)))  # made once: every table's duplicate-id check reads it
+        todo = list(checks(schemas, set(texts)))
+        with ThreadPoolExecutor(2) as pool:  # two queries at a time, each on its own cursor
+            found = list(pool.map(partial(_rows, con), todo))
+        for check, rows in zip(todo, found):
+            for i, *values in rows:
                 row = texts[check.table].number(i)
                 findings.append(Finding(files[check.table], row, check.field, check.kind, check.message(*values)))
         for table in set(texts) & set(schemas) & {t for t, s in schemas.items() if "date_edtf" in s.field_names}:
             findings += _dates(con, table, files[table], texts[table], schemas[table])
         return findings
+
+
+def _rows(con: Any, check: Check) -> list[tuple]:
+    return con.cursor().execute(check.query).fetchall()
 
 
 def _read_left(con, root, schemas, files, texts, scratch: Path) -> dict[str, CsvText]:
@@ -286,20 +296,31 @@ def _uncovered(table: str, key: str) -> Check:
 
 def _duplicate_ids(schemas: dict[str, TableSchema], keyed: list[str]) -> Iterator[Check]:
     """Ids are unique across tables, so that a polymorphic reference names one row: the first table (in
-    name order) to use an id owns it, and each later table's rows with it are findings."""
-    key_of = {t: schemas[t].primary_key[0] for t in keyed}
-    ids = " union all ".join(
-        f"select distinct '{t}' as t, {k} as id from v_{t} where {k} <> ''" for t, k in key_of.items()
-    )
-    for table, key in key_of.items():
+    name order) to use an id owns it, and each later table's rows with it are findings (`owners`)."""
+    for table in keyed:
+        key = schemas[table].primary_key[0]
         yield Check(
             table,
             key,
             "duplicate-id",
-            f"with o as (select id, min(t) as first from ({ids}) group by id having count(*) > 1)\n"
-            f"select _i, {key}, first from v_{table} join o on {key} = o.id where first <> '{table}'",
+            f"select _i, {key}, first from v_{table} join owners on {key} = id where first <> '{table}'",
             lambda value, first: f"id {value!r} is already used in {first}; ids must be unique across tables",
         )
+
+
+def owners(schemas: dict[str, TableSchema], tables: set[str]) -> str:
+    """The table `owners`: each id used by more than one table, and the first table to use it."""
+    ids = " union all ".join(
+        f"select distinct '{t}' as t, {schemas[t].primary_key[0]} as id from v_{t} where {schemas[t].primary_key[0]} <> ''"
+        for t in sorted(tables)
+        if len(schemas[t].primary_key) == 1
+    )
+    query = (
+        f"select id, min(t) as first from ({ids}) group by id having count(*) > 1"
+        if ids
+        else "select 1 as id, 1 as first"
+    )
+    return f"create or replace table owners as {query}"
 
 
 def _dates(con: Any, table: str, file: str, text: CsvText, schema: TableSchema) -> list[Finding]:

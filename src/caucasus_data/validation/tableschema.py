@@ -377,9 +377,10 @@ def _in(column: str, values: list[Any]) -> str:
     return f"{column} in ({', '.join(map(_literal, values))})" if values else "false"
 
 
-def _sql(spec: Spec) -> dict[str, str]:
+def _sql(spec: Spec, value: str | None = None) -> dict[str, str]:
     """SQL for one field: `missing`, `odd` (read by frictionless), `bad` (a type error), `value` (typed),
-    `key` (the typed value as text), and one condition per constraint that fails."""
+    `key` (the typed value as text), and one condition per constraint that fails (on `value`, if given: the
+    name of a column holding the typed value)."""
     c = spec.column
     trues, falses = spec.field.get("trueValues", DEFAULT_TRUE), spec.field.get("falseValues", DEFAULT_FALSE)
     out = {"missing": f"({c} is null or {_in(c, spec.missing)})", "odd": "false", "bad": "false", "value": c}
@@ -402,11 +403,12 @@ def _sql(spec: Spec) -> dict[str, str]:
             plain = f"regexp_matches({c}, '^[ -~]*$')" if spec.odd_pattern else "true"
             out["odd"] = f"({c} like '%' || chr(10) or not {plain})"
     out["key"] = f"case when not {out['missing']} and not {out['odd']} and not {out['bad']} then {out['key']} end"
+    held = value or out["value"]
     for name, bound in spec.constraints.items():
         if name in BOUNDS:
             typed = _typed(spec.type, bound)
             literal = f"date '{typed}'" if spec.type == "date" else _literal(typed)
-            out[name] = f"not ({out['value']} {BOUNDS[name]} {literal})"
+            out[name] = f"not ({held} {BOUNDS[name]} {literal})"
         elif name in ("minLength", "maxLength"):
             out[name] = f"length({c}) {'<' if name == 'minLength' else '>'} {int(bound)}"
         elif name == "pattern":
@@ -417,41 +419,37 @@ def _sql(spec: Spec) -> dict[str, str]:
             if spec.type == "date":
                 out[name] = f"not {_in(c, [m.isoformat() for m in members])}"
             else:
-                out[name] = f"not {_in(out['value'], members)}"
-    # A cheap first filter: every cell with an error or read by frictionless passes it, and few others.
-    failing = [out[n] for n in spec.constraints if n in out] + [out["odd"], out["bad"]]
-    if spec.type in CANONICAL:
-        failing = [f"not {canonical}", f"{value} is null", *failing[:-2]]
-    suspect = f"not {out['missing']} and ({' or '.join(failing)})"
-    out["suspect"] = f"({suspect} or {out['missing']})" if spec.constraints.get("required") else f"({suspect})"
+                out[name] = f"not {_in(held, members)}"
     return out
 
 
 def _check_cells(con: Any, table: _Table) -> None:
-    """Cell errors, blank rows and missing cells, in one scan; odd cells through frictionless' reader."""
+    """Cell errors, blank rows and missing cells, in one scan; odd cells through frictionless' reader.
+
+    The query is layered so that each expression is written once (a short query plans fast): each field's
+    flags (`m` missing, `o` odd, `b` bad) and typed value `v`, then a column `e<code>` per error that can
+    occur, then the rows with any of them."""
     checks: list[tuple[Spec, int, str, str]] = []  # (spec, order, kind, note) by code
-    conditions = []
-    odd = []
+    flags, errors, odd = [], [], []
     for spec in table.specs:
-        sql = _sql(spec)
-        checked = f"not {sql['missing']} and not {sql['odd']} and not {sql['bad']}"
-        wanted = [(0, "type-error", messages.type_note(spec.type, "default"), f"not {sql['missing']} and {sql['bad']}")]
+        i, sql = spec.index, _sql(spec, value=f"v{spec.index}")
+        flags.append(f"{sql['missing']} as m{i}, {sql['odd']} as o{i}, {sql['bad']} as b{i}, {sql['value']} as v{i}")
+        wanted = [(0, "type-error", messages.type_note(spec.type, "default"), f"not m{i} and b{i}")]
         for order, name in enumerate(CONSTRAINTS[spec.type], start=1):
             if name == "required" and spec.constraints.get("required"):
-                wanted.append((order, "constraint-error", "", sql["missing"]))
+                wanted.append((order, "constraint-error", "", f"m{i}"))
             elif name in spec.constraints and name != "required":
-                wanted.append((order, "constraint-error", "", f"{checked} and {sql[name]}"))
+                wanted.append((order, "constraint-error", "", f"not m{i} and not o{i} and not b{i} and {sql[name]}"))
         for order, kind, note, condition in wanted:
             if kind == "constraint-error":
                 name = CONSTRAINTS[spec.type][order - 1]
                 note = messages.constraint_note(name, spec.constraints[name])
-            conditions.append(f"case when {condition} then {len(checks)} end")
+            errors.append(f"coalesce({condition}, false) as e{len(checks)}")
             checks.append((spec, order, kind, note))
         if sql["odd"] != "false":
-            odd.append(f"case when not {sql['missing']} and {sql['odd']} then {spec.index} end")
-    blank = " and ".join(_sql(s)["missing"] for s in table.specs)
-    codes = "list_filter([" + ", ".join(conditions) + "], lambda x: x is not null)"
+            odd.append(f"case when not {sql['missing']} and {sql['odd']} then {i} end")
     columns = ", ".join(s.column for s in table.specs)
+    flagged = f"(select _i, {columns}, {', '.join(flags)} from {_relation(table.name)} where _i > 1)"
     if odd:
         odds = "list_filter([" + ", ".join(odd) + "], lambda x: x is not null)"
         odd_query = (
@@ -460,10 +458,16 @@ def _check_cells(con: Any, table: _Table) -> None:
         )
         for i, index, cell in con.execute(odd_query).fetchall():
             _read_odd(table, i, table.text.number(i), table.specs[index], cell)
-    suspects = " or ".join(_sql(s)["suspect"] for s in table.specs)
+    blank = " and ".join(f"m{s.index}" for s in table.specs)
+    codes = (
+        "list_filter(["
+        + ", ".join(f"case when e{n} then {n} end" for n in range(len(checks)))
+        + "], lambda x: x is not null)"
+    )
+    anything = " or ".join(f"e{n}" for n in range(len(checks)))
     query = (
-        f"select * from (select _i, {codes} as codes, {blank} as blank, {columns} from {_relation(table.name)}\n"
-        f"where _i > 1 and ({suspects} or {blank})) where len(codes) > 0 or blank order by _i limit {LIMIT_ERRORS + 1}"
+        f"select _i, {codes}, blank, {columns} from (select _i, {columns}, {blank} as blank, {', '.join(errors)} "
+        f"from {flagged}) where {anything} or blank order by _i limit {LIMIT_ERRORS + 1}"
     )
     for i, row_codes, is_blank, *cells in con.execute(query).fetchall():
         row = table.text.number(i)
