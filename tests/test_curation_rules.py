@@ -14,7 +14,7 @@ import duckdb
 import pytest
 from conftest import REPO, copy_package
 
-from caucasus_data.validation.curation_rules import RULES, TABLES, Rule, load, run
+from caucasus_data.pipeline.curation_rules import RULES, TABLES, Rule, load, run
 
 Rows = list[dict[str, str]]
 

@@ -127,7 +127,8 @@ def _check_typed(package: Package, tables: dict[str, Rows], found: list[Finding]
     while reading is checked as mended, so that one mistake gives one finding), named by the lines typed."""
     import tempfile
 
-    from ..validation import check, curation_rules
+    from ..validation import check
+    from . import curation_rules
 
     with tempfile.TemporaryDirectory(prefix="caucasus-data-inputs-") as scratch:
         folder = Path(scratch)
