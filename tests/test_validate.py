@@ -228,3 +228,38 @@ def test_a_dateline_is_the_text_at_its_offsets_as_python_slices_it(package):
         writer.writerows(rows)
     found = [(f.row, f.field, f.message) for f in validate(package).findings if f.kind == "span"]
     assert found == [(2, "dateline", "is not the text at dateline_start:dateline_end")]
+
+
+def test_the_published_descriptor_is_held_to_the_schema_rules(tmp_path):
+    """data/ carries its schemas inline: a typo there (frictionless ignores it, so a constraint would go
+    unchecked) and a foreign key to a missing field are findings that name the resource."""
+    import json
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    people = next(r for r in descriptor["resources"] if r["name"] == "people")
+    field = next(f for f in people["schema"]["fields"] if f["name"] == "person_id")
+    field["contraints"] = field.pop("constraints")
+    (data / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    found = [(f.file, f.kind, f.message) for f in validate(data).findings]
+    assert found == [
+        (
+            "datapackage.json",
+            "unknown-key",
+            "resource 'people' schema: field 'person_id' has an unknown key 'contraints'; did you mean 'constraints'?",
+        ),
+    ]
+    field["constraints"] = field.pop("contraints")
+    memberships = next(r for r in descriptor["resources"] if r["name"] == "memberships")
+    memberships["schema"]["foreignKeys"][0]["reference"]["fields"] = "person_key"
+    (data / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    target = memberships["schema"]["foreignKeys"][0]["reference"]["resource"]
+    assert [(f.file, f.kind, f.message) for f in validate(data).findings] == [
+        (
+            "datapackage.json",
+            "schema-error",
+            f"resource 'memberships' schema: a foreign key refers to a missing field 'person_key' of {target}",
+        )
+    ]

@@ -98,11 +98,23 @@ class Package:
             }
             for name in self.curated
         ]
-        return {"name": f"{self.descriptor['name']}-inputs", "version": self.version, "resources": resources}
+        return {**self.metadata, "name": f"{self.descriptor['name']}-inputs", "resources": resources}
 
 
 def descriptor_problems(descriptor: Any, tables: set[str]) -> list[Finding]:
     """Keys and JSON types of the hand-written descriptor, and its resources against the schemas."""
+    findings = metadata_problems(descriptor)
+    if not isinstance(descriptor, dict):
+        return findings
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list):
+        return findings  # said by metadata_problems
+    return findings + _resource_problems(resources, tables)
+
+
+def metadata_problems(descriptor: Any) -> list[Finding]:
+    """Keys and JSON types of a package's own metadata (any package: the hand-written descriptor, the
+    published one), and that it lists its resources."""
     file = layout.DESCRIPTOR
     findings = unknown_keys(file, "the package", descriptor, PACKAGE_KEYS, None)
     if not isinstance(descriptor, dict):
@@ -124,10 +136,9 @@ def descriptor_problems(descriptor: Any, tables: set[str]) -> list[Finding]:
     for key in ("keywords", "licenses", "sources", "contributors"):
         if key in descriptor and not isinstance(descriptor[key], list):
             findings.append(Finding(file, None, key, "descriptor-error", f"{key} must be a list"))
-    resources = descriptor.get("resources")
-    if not isinstance(resources, list):
-        return [*findings, Finding(file, None, "resources", "descriptor-error", "resources must be a list")]
-    return findings + _resource_problems(resources, tables)
+    if not isinstance(descriptor.get("resources"), list):
+        findings.append(Finding(file, None, "resources", "descriptor-error", "resources must be a list"))
+    return findings
 
 
 def _resource_problems(resources: list[Any], tables: set[str]) -> list[Finding]:

@@ -389,10 +389,11 @@ def _foreign_key_problems(file: str, fk: Any, names: set[str], tables: set[str])
     return findings
 
 
-def target_problems(schemas: dict[str, TableSchema]) -> list[Finding]:
-    """Foreign keys that name a missing field of the table they refer to (each schema read already)."""
+def target_problems(schemas: dict[str, TableSchema], file: str | None = None, of: str | None = None) -> list[Finding]:
+    """Foreign keys that name a missing field of the table they refer to (each schema read already): of every
+    schema, or of the one named `of`; the findings name `file` (by default `schemas/<table>.json`)."""
     findings = []
-    for schema in schemas.values():
+    for schema in [schemas[of]] if of else schemas.values():
         for fk in schema.descriptor.get("foreignKeys", []):
             target = schemas.get(fk["reference"]["resource"])
             if target is None:
@@ -401,7 +402,7 @@ def target_problems(schemas: dict[str, TableSchema]) -> list[Finding]:
                 if name not in target.field_names:
                     findings.append(
                         Finding(
-                            f"schemas/{schema.name}.json",
+                            file or f"schemas/{schema.name}.json",
                             None,
                             None,
                             "schema-error",

@@ -22,8 +22,7 @@ from typing import Any
 from ..findings import PER_FILE_LIMIT, Finding, limit_per_file
 from ..model import layout
 from ..model.locate import package_root
-from ..model.paths import InputError, check_regular, read_input, unsafe_path
-from ..model.schema import TableSchema
+from ..model.paths import InputError, check_regular, read_input
 
 __all__ = ["Finding", "Report", "validate"]
 
@@ -93,15 +92,14 @@ def check(root: Path, descriptor: dict[str, Any]) -> list[Finding]:
 
 def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -> Report:
     from .content import content_findings
-    from .descriptor import check_package
+    from .descriptor import describe
 
-    findings = []
     if not (root / "datapackage.json").is_file():
         return Report(
             root, [Finding("datapackage.json", None, None, "package-error", f"no datapackage.json in {root}")]
         )
-    findings.extend(check_package(root))
-    findings.extend(_irregular_files(root))
+    described = describe(root)
+    findings = described.findings + _irregular_files(root, described.paths)
     if any(f.kind in UNREADABLE for f in findings):
         return Report(root, findings)  # the other checks need readable schemas and descriptor
     # The package's own checks ride along the reading of the Table Schema checks (each file read once),
@@ -118,7 +116,7 @@ def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -
             checked = table_schema_checks(con, root)
             findings.extend(checked.findings)
             texts = checked.texts
-        findings.extend(content_findings(con, root, _schemas(root), _resource_paths(root), texts))
+        findings.extend(content_findings(con, root, described.schemas, described.paths, texts))
     findings = sorted(set(findings), key=_order)
     return Report(root, limit_per_file(findings, per_file_limit) if per_file_limit else findings)
 
@@ -158,46 +156,14 @@ def _order(finding: Finding):
     return (finding.file, finding.row or 0, finding.field or "", finding.kind, finding.message)
 
 
-def _schemas(root: Path) -> dict[str, TableSchema]:
-    """The schemas of a package's resources: inline (as the build writes them) or in files of the package."""
-    descriptor = json.loads((root / layout.DESCRIPTOR).read_text(encoding="utf-8"))
-    out = {}
-    for resource in sorted(descriptor.get("resources", []), key=lambda r: str(r.get("name"))):
-        schema = resource.get("schema") if isinstance(resource, dict) else None
-        if isinstance(schema, str) and not unsafe_path(schema):
-            try:
-                schema = json.loads(read_input(root, schema, 1 << 20))
-            except (InputError, ValueError):
-                continue  # reported by the descriptor checks
-        if isinstance(schema, dict):
-            out[resource["name"]] = TableSchema(resource["name"], schema)
-    return out
-
-
-def _irregular_files(root: Path) -> list[Finding]:
+def _irregular_files(root: Path, paths: dict[str, str]) -> list[Finding]:
     """A resource file that is a link, a pipe or a device is one finding, and is not read (a link could
     show a file outside the package in the messages)."""
     findings = []
-    for path in _resource_paths(root, follow=False).values():
+    for path in paths.values():
         try:
             check_regular(root, path)
         except InputError as exc:
-            if exc.finding.kind != "missing-file":  # reported by the descriptor checks
+            if exc.finding.kind != "missing-file":  # frictionless reports it as the Table Schema checks do
                 findings.append(exc.finding)
     return findings
-
-
-def _resource_paths(root: Path, follow: bool = True) -> dict[str, str]:
-    try:
-        resources = json.loads((root / "datapackage.json").read_text(encoding="utf-8")).get("resources", [])
-    except (ValueError, OSError, AttributeError):
-        return {}
-    out: dict[str, str] = {}
-    for resource in resources:
-        path = resource.get("path") if isinstance(resource, dict) else None
-        # Only paths inside the package are read; frictionless reports the others as unsafe.
-        if not isinstance(path, str) or path.startswith(("/", "~", "..")) or "://" in path:
-            continue
-        if not follow or (root / path).resolve().is_relative_to(root.resolve()):
-            out[str(resource.get("name"))] = path
-    return out
