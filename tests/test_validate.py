@@ -263,3 +263,32 @@ def test_the_published_descriptor_is_held_to_the_schema_rules(tmp_path):
             f"resource 'memberships' schema: a foreign key refers to a missing field 'person_key' of {target}",
         )
     ]
+
+
+def test_what_the_strict_checks_let_through_is_held_to_the_data_package_profile(tmp_path):
+    """A licence whose name is a number, roles that are not a list: the key checks let them through, the Data
+    Package 2.0 profile refuses them, a finding each that names the place."""
+    import json
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["licenses"][0]["name"] = 5
+    descriptor["contributors"][0]["roles"] = "creator"
+    (data / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    found = [(f.file, f.field, f.kind, f.message) for f in validate(data).findings]
+    assert found == [
+        (
+            "datapackage.json",
+            "name",
+            "profile-error",
+            'licenses/0/name: 5 is not of type "string" (Data Package 2.0 profile)',
+        ),
+        (
+            "datapackage.json",
+            "roles",
+            "profile-error",
+            'contributors/0/roles: "creator" is not of type "array" (Data Package 2.0 profile)',
+        ),
+    ]

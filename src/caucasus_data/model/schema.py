@@ -125,11 +125,13 @@ class TableSchema:
         schema["fields"] = self.input_fields
         if self.primary_key and set(self.primary_key) <= names:
             schema["primaryKey"] = self.primary_key
-        schema["foreignKeys"] = [
+        foreign = [
             fk
             for fk in self.descriptor.get("foreignKeys", [])
             if set(_names(fk["fields"])) <= names and fk["reference"]["resource"] not in generated
         ]
+        if foreign:  # the profile wants at least one, or none listed
+            schema["foreignKeys"] = foreign
         return schema
 
 

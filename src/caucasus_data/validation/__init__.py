@@ -139,7 +139,7 @@ def connect() -> Iterator[Any]:
 
 
 # The modules of the [validate] extra that validation imports (pyahocorasick serves only the build).
-TOOLS = ("frictionless", "numpy", "edtf", "pycountry")
+TOOLS = ("frictionless", "numpy", "edtf", "pycountry", "jsonschema_rs")
 
 
 def _require_tools() -> None:

@@ -3,7 +3,8 @@ writes them, or a file of the package), by the package model's rules (model/pack
 
 Frictionless 5 ignores unknown keys without a word (`contraints`, `primarykey`), and ignores the v2 keys
 `categories` and `uniqueKeys`; a typo there silently drops a constraint. Every key here must be known, every
-path must stay inside the package, and every reference must name a table and field that exist.
+path must stay inside the package, and every reference must name a table and field that exist. What passes
+is then held to the Data Package 2.0 profiles (profiles/, JSON Schema), which frictionless would apply.
 
 >>> from caucasus_data.model.locate import installed_root
 >>> described = describe(installed_root())
@@ -13,6 +14,9 @@ path must stay inside the package, and every reference must name a table and fie
 
 from __future__ import annotations
 
+import functools
+import itertools
+import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -59,10 +63,14 @@ def describe(root: Path) -> Described:
         if isinstance(schema, dict):
             described.findings += _inline(where, files[name], schema_problems(files[name], schema, names))
             described.schemas[name] = TableSchema(name, schema)
-    if not described.findings:
-        for name in described.schemas:
-            found = target_problems(described.schemas, files[name], of=name)
-            described.findings += _inline(f"resource {name!r}", files[name], found)
+    for name in described.schemas if not described.findings else ():
+        found = target_problems(described.schemas, files[name], of=name)
+        described.findings += _inline(f"resource {name!r}", files[name], found)
+    if not described.findings:  # the stricter checks say more, and more clearly, when they find something
+        described.findings = profile_problems(DESCRIPTOR, descriptor)
+        for name, schema in described.schemas.items():
+            if files[name] != DESCRIPTOR:  # a schema file (an inline one is part of the descriptor)
+                described.findings += profile_problems(files[name], schema.descriptor, "tableschema.json")
     described.schemas = dict(sorted(described.schemas.items()))
     return described
 
@@ -72,6 +80,42 @@ def _inline(where: str, file: str, findings: list[Finding]) -> list[Finding]:
     if file != DESCRIPTOR:
         return findings
     return [replace(f, message=f"{where} schema: {f.message}") for f in findings]
+
+
+def profile_problems(file: str, value: Any, profile: str = "datapackage.json") -> list[Finding]:
+    """Where `value` breaks the Data Package 2.0 `profile` (the first few places), each a finding.
+
+    >>> profile_problems("datapackage.json", {"name": "x", "resources": []})
+    [Finding(file='datapackage.json', row=None, field='resources', kind='profile-error', message='resources: [] has less than 1 item (Data Package 2.0 profile)')]
+    """
+    findings = []
+    for error in itertools.islice(_profile(profile).iter_errors(value), MAX_PROFILE_ERRORS):
+        path = [str(part) for part in error.instance_path]
+        where = "/".join(path) or "the descriptor"
+        message = f"{where}: {_said(error.message)} (Data Package 2.0 profile)"
+        findings.append(Finding(file, None, path[-1] if path else None, "profile-error", message))
+    return findings
+
+
+MAX_PROFILE_ERRORS = 10
+PROFILES = Path(__file__).parent / "profiles"
+
+
+@functools.cache
+def _profile(name: str) -> Any:
+    import jsonschema_rs
+
+    return jsonschema_rs.Draft7Validator(json.loads((PROFILES / name).read_text(encoding="utf-8")))
+
+
+def _said(message: str) -> str:
+    """The profile's message without the value it quotes, when that is long (a whole field, say)."""
+    if len(message) <= 120:
+        return message
+    for verb in (" is not ", " is ", " has ", " does not "):
+        if verb in message:
+            return "the value" + message[message.rindex(verb) :][:120]
+    return message[:119] + "…"
 
 
 def _paths(where: str, resource: dict[str, Any]) -> list[Finding]:
