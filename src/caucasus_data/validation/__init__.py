@@ -27,7 +27,7 @@ from ..model.paths import InputError, check_regular, read_input
 __all__ = ["Finding", "Report", "validate"]
 
 MAX_FILE_BYTES = 1 << 30
-UNREADABLE = {"json-error", "encoding-error", "missing-file", "schema-error", "not-a-file", "io-error"}
+UNREADABLE = {"json-error", "encoding-error", "missing-file", "schema-error", "profile-error", "not-a-file", "io-error"}
 
 
 @dataclass
