@@ -62,10 +62,10 @@ def content_findings(
             if table in texts:
                 _view(con, table, schema, texts[table])
         findings = []
-        con.execute(owners(schemas, set(texts)))  # made once: every table's duplicate-id check reads it
         todo = list(checks(schemas, set(texts)))
         with ThreadPoolExecutor(2) as pool:  # two queries at a time, each on its own cursor
-            found = list(pool.map(partial(_rows, con), todo))
+            list(pool.map(partial(_rows, con), prepared(schemas, set(texts))))  # tables several checks read
+            found = list(pool.map(partial(_rows, con), [check.query for check in todo]))
         for check, rows in zip(todo, found):
             for i, *values in rows:
                 row = texts[check.table].number(i)
@@ -75,8 +75,8 @@ def content_findings(
         return findings
 
 
-def _rows(con: Any, check: Check) -> list[tuple]:
-    return con.cursor().execute(check.query).fetchall()
+def _rows(con: Any, query: str) -> list[tuple]:
+    return con.cursor().execute(query).fetchall()
 
 
 def _read_left(con, root, schemas, files, texts, scratch: Path) -> dict[str, CsvText]:
@@ -179,35 +179,42 @@ def _iso_codes() -> list[str]:
 
 def _spans(table: str, quoted: str) -> Iterator[Check]:
     """A span's offsets are integers within its article, and its words are the article's text there."""
-    start, end = INTEGER.format("s.char_start"), INTEGER.format("s.char_end")
-    # The article an id names: the last row with it (as a dict keeps).
-    spans = (
-        f"with a as (select article_id, text, length(text) as n from v_articles where article_id <> '' "
-        f"qualify row_number() over (partition by article_id order by _i desc) = 1),\n"
-        f"s as (select s._i, s.char_start, s.char_end, s.{quoted} as words, {start} as b, {end} as e, a.text, a.n "
-        f"from v_{table} s join a using (article_id))\n"
-    )
     yield Check(
         table,
         "char_start",
         "span",
-        spans + "select _i, char_start, char_end, n from s where b is null or e is null",
+        f"select _i, char_start, char_end, n from s_{table} where b is null or e is null",
         _unread_offsets,
     )
     yield Check(
         table,
         "char_end",
         "span",
-        spans + "select _i, b, e, n from s where not (b is null or e is null) and not (0 <= b and b <= e and e <= n)",
+        f"select _i, b, e, n from s_{table} where not (b is null or e is null) and not (0 <= b and b <= e and e <= n)",
         lambda b, e, n: f"offsets {b}:{e} are outside the article ({n} characters)",
     )
     yield Check(
         table,
         quoted,
         "span",
-        spans + "select _i, text, b, e, words from s where 0 <= b and b <= e and e <= n "
+        f"select _i, text, b, e, words from s_{table} where 0 <= b and b <= e and e <= n "
         "and substring(text, b + 1, e - b) <> words",
         _span_message,
+    )
+
+
+def bad_spans(table: str, quoted: str) -> str:
+    """The table `s_<table>`: the spans whose offsets or words are not their article's (joined once)."""
+    start, end = INTEGER.format("s.char_start"), INTEGER.format("s.char_end")
+    # The article an id names: the last row with it (as a dict keeps).
+    return (
+        f"create or replace table s_{table} as with a as (select article_id, text, length(text) as n "
+        "from v_articles where article_id <> '' "
+        "qualify row_number() over (partition by article_id order by _i desc) = 1),\n"
+        f"s as (select s._i, s.char_start, s.char_end, s.{quoted} as words, {start} as b, {end} as e, a.text, a.n "
+        f"from v_{table} s join a using (article_id))\n"
+        "select * from s where b is null or e is null or not (0 <= b and b <= e and e <= n) "
+        "or substring(text, b + 1, e - b) <> words"
     )
 
 
@@ -306,6 +313,13 @@ def _duplicate_ids(schemas: dict[str, TableSchema], keyed: list[str]) -> Iterato
             f"select _i, {key}, first from v_{table} join owners on {key} = id where first <> '{table}'",
             lambda value, first: f"id {value!r} is already used in {first}; ids must be unique across tables",
         )
+
+
+def prepared(schemas: dict[str, TableSchema], tables: set[str]) -> Iterator[str]:
+    """The statements that make the tables several checks read: `owners`, and `s_<table>` of each span table."""
+    yield owners(schemas, tables)
+    if "articles" in tables:
+        yield from (bad_spans(table, quoted) for table, quoted in SPAN_TABLES.items() if table in tables)
 
 
 def owners(schemas: dict[str, TableSchema], tables: set[str]) -> str:

@@ -160,7 +160,7 @@ def check(con: Any, root: Path) -> Checked:
 
 def _cells_and_keys(con: Any, table: _Table) -> None:
     _check_cells(con.cursor(), table)
-    _keys(con.cursor(), table)
+    _make_keys(con.cursor(), table)
 
 
 # --- what is read here ----------------------------------------------------------------------------
@@ -507,7 +507,7 @@ def _read_odd(table: _Table, i: int, row: int, spec: Spec, cell: str) -> None:
 
 def _check_keys(con: Any, table: _Table, tables: dict[str, _Table]) -> None:
     """Unique fields, the primary key and foreign keys, as frictionless checks each row in turn."""
-    keys = _keys(con, table)
+    keys = _keys(table)
     for spec in table.specs:
         if spec.constraints.get("unique"):
             for row, previous in _repeats(con, keys, [spec.name], table):
@@ -524,7 +524,7 @@ def _check_keys(con: Any, table: _Table, tables: dict[str, _Table]) -> None:
         own, target, ref = fk["fields"], tables[_target(fk, table.name)], fk["reference"]["fields"]
         if not all(table.spec(n) for n in own):
             continue
-        lookup = _keys(con, target)
+        lookup = _keys(target)
         columns = [f'"{n}"' if target.spec(n) else "null" for n in ref]
         some = " or ".join(f'"{n}" is not null' for n in own)
         match = " and ".join(f'k."{n}" is not distinct from l.v{j}' for j, n in enumerate(own))
@@ -540,19 +540,20 @@ def _check_keys(con: Any, table: _Table, tables: dict[str, _Table]) -> None:
             table.integrity.setdefault(table.text.number(i), []).append(("foreign", note, number))
 
 
-def _keys(con: Any, table: _Table) -> str:
-    """A table of each row's keys as text (`_i` and a column per key field), made once."""
-    name = _relation("keys_" + table.name)
-    if not con.execute("select count(*) from duckdb_tables() where table_name = ?", [name[1:-1]]).fetchone()[0]:
-        fields = len(table.schema["fields"])
-        columns = "".join(
-            f', {_sql(s)["key"]} as "{s.name}"' for s in table.specs if s.name in table.keys and s.index < fields
-        )
-        con.execute(f"create table {name} as select _i{columns} from {_relation(table.name)} where _i > 1")
-        for (i, index), key in table.odd.items():
-            if table.specs[index].name in table.keys:
-                con.execute(f'update {name} set "{table.specs[index].name}" = ? where _i = ?', [key, i])
-    return name
+def _keys(table: _Table) -> str:
+    """The table of each row's keys as text (`_i` and a column per key field)."""
+    return _relation("keys_" + table.name)
+
+
+def _make_keys(con: Any, table: _Table) -> None:
+    fields = len(table.schema["fields"])
+    columns = "".join(
+        f', {_sql(s)["key"]} as "{s.name}"' for s in table.specs if s.name in table.keys and s.index < fields
+    )
+    con.execute(f"create table {_keys(table)} as select _i{columns} from {_relation(table.name)} where _i > 1")
+    for (i, index), key in table.odd.items():
+        if table.specs[index].name in table.keys:
+            con.execute(f'update {_keys(table)} set "{table.specs[index].name}" = ? where _i = ?', [key, i])
 
 
 def _repeats(con: Any, keys: str, names: list[str], table: _Table) -> list[tuple[int, int]]:
