@@ -7,6 +7,8 @@
 It prints each goal's measured ratio beside its target, then a Markdown table for the README with the
 machine it ran on. Every timing is the median of several runs (or the one run of a long job); the baselines
 are measured in the same run, on the same files, so the ratios hold on a busy machine where the seconds do not.
+Every process keeps its bytecode (in the run's scratch folder, whatever PYTHONDONTWRITEBYTECODE says), as an
+installed package and frictionless in site-packages do: the first run of each command writes it.
 
 1. import: `python -c "import caucasus_data"` against `python -c "pass"`, fresh processes;
 2. load: `cd.load("events", backend="pyarrow")` against `pq.read_table` of the same file, fresh processes;
@@ -379,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     goals = []
     with tempfile.TemporaryDirectory(prefix="caucasus-bench-") as tmp:
         work = Path(tmp)
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        os.environ["PYTHONPYCACHEPREFIX"] = str(work / "bytecode")  # the checkout's tree stays as it is
         for step in (
             lambda: [goal_import(repeat)],
             lambda: [goal_load(repeat)],
