@@ -104,7 +104,7 @@ def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -
         return Report(root, findings)  # the other checks need readable schemas and descriptor
     # The package's own checks ride along the reading of the Table Schema checks (each file read once),
     # or read the files themselves after frictionless has.
-    with connect() as con:
+    with connect(small=_csv_bytes(root, described.paths) < SMALL_PACKAGE) as con:
         texts = {}
         if reference:
             from .tabular import bounded_findings
@@ -125,13 +125,25 @@ def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -
 MEMORY_LIMIT = os.environ.get("CAUCASUS_DATA_MEMORY_LIMIT", "256MB")
 
 
+# A small package (the real one has 300 KB of CSV) spends its time planning a few hundred small queries, not
+# reading rows: on one thread, without the optimizer passes that pay off on many rows, its validation takes a
+# tenth less time; at 14 MB (5,000 articles) still 3% less, at 55 MB (20,000) 1% more.
+SMALL_PACKAGE = 16 << 20  # bytes of CSV
+SMALL_SETTINGS: dict[str, Any] = {
+    "threads": 1,
+    "disabled_optimizers": "common_subexpressions,expression_rewriter,statistics_propagation,compressed_materialization",
+}
+
+
 @contextlib.contextmanager
-def connect() -> Iterator[Any]:
-    """A DuckDB connection for one validation: memory bounded by MEMORY_LIMIT, its spill folder removed after."""
+def connect(small: bool = False) -> Iterator[Any]:
+    """A DuckDB connection for one validation (of a `small` package): memory bounded by MEMORY_LIMIT, its
+    spill folder removed after."""
     import duckdb
 
     with tempfile.TemporaryDirectory(prefix="caucasus-data-duckdb-") as scratch:
-        con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": scratch, "threads": 2})
+        config: dict[str, Any] = {"memory_limit": MEMORY_LIMIT, "temp_directory": scratch, "threads": 2}
+        con = duckdb.connect(config=config | (SMALL_SETTINGS if small else {}))
         try:
             yield con
         finally:
@@ -154,6 +166,10 @@ def _require_tools() -> None:
 
 def _order(finding: Finding):
     return (finding.file, finding.row or 0, finding.field or "", finding.kind, finding.message)
+
+
+def _csv_bytes(root: Path, paths: dict[str, str]) -> int:
+    return sum((root / p).stat().st_size for p in paths.values() if (root / p).is_file())
 
 
 def _irregular_files(root: Path, paths: dict[str, str]) -> list[Finding]:
