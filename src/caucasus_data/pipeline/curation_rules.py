@@ -330,15 +330,15 @@ def findings(root: Path, paths: dict[str, str]) -> list[Finding]:
     published package's); nothing when a table is missing or cannot be read, which the other checks report."""
     import duckdb
 
+    from ..validation import connect
+
     if not all(table in paths and (root / paths[table]).is_file() for table in TABLES):
         return []
-    con = duckdb.connect()
-    try:
-        load(con, root, paths)
-        with ThreadPoolExecutor(2) as pool:  # two rules at a time, each on its own cursor
-            found = pool.map(lambda rule: run(con.cursor(), rule, paths[rule.table]), RULES)
-            return [finding for findings in found for finding in findings]
-    except duckdb.Error:
-        return []  # an unreadable or misshapen file: the Table Schema checks report it
-    finally:
-        con.close()
+    with connect(small=True) as con:  # the curated tables: typed by hand, small
+        try:
+            load(con, root, paths)
+            with ThreadPoolExecutor(2) as pool:  # two rules at a time, each on its own cursor
+                found = pool.map(lambda rule: run(con.cursor(), rule, paths[rule.table]), RULES)
+                return [finding for findings in found for finding in findings]
+        except duckdb.Error:
+            return []  # an unreadable or misshapen file: the Table Schema checks report it
