@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,19 +93,85 @@ def _build(root: Path, check: bool, today: datetime.date, report: BuildReport, p
     if inputs is None or _stopped(report):
         return
     package, tables, seeds = inputs
+    # The curated rows' own checks run beside the steps that follow from the rows, on the second core. What those
+    # steps find counts only when the checks let a build go on, as if it had waited for them.
+    typed_rows = {name: list(tables[name]) for name in package.curated}  # as typed: the build sorts them
+    with ThreadPoolExecutor(1) as beside, publish.staging(root, check) as folder:
+        typed = beside.submit(_check_typed, package, _typed_files(package, tables), typed_rows, list(report.findings))
+        later = BuildReport()
+        try:
+            files = _stage(folder, package, tables, seeds, today, later, progress)
+        except Exception:
+            if not _stopped(BuildReport(report.findings + typed.result())):
+                raise
+        report.findings += typed.result()
+        if _stopped(report):
+            return
+        report.findings += later.findings
+        report.warnings += later.warnings
+        report.overrides += later.overrides
+        if files:  # every step before the validation passed: the rows it built
+            report.tables = tables
+        if report.findings:
+            return
+        _publish(root, folder, package, tables, files, check, report, progress)
+
+
+def _stage(
+    folder: Path,
+    package: Package,
+    tables: dict[str, Rows],
+    seeds: list[read.Seed],
+    today: datetime.date,
+    report: BuildReport,
+    progress: Progress,
+) -> dict[str, bytes]:
+    """Parse, resolve, derive, write the CSV files and the descriptor into `folder` and validate them there;
+    the files written (none when a step stops the build)."""
     _parse_and_resolve(package, seeds, tables, report, today, progress)
     if _stopped(report):
-        return
+        return {}
     _derive(package, tables, report)
     if _stopped(report):
-        return
-    report.tables = tables
-    _write_and_publish(root, package, tables, check, report, progress)
+        return {}
+    from ..validation import validate
+
+    progress.step("writing CSV")
+    csvs = {name: write.csv_bytes(schema, tables[name]) for name, schema in package.schemas.items()}
+    files = {f"{name}.csv": data for name, data in csvs.items()}
+    files[layout.DESCRIPTOR] = write.descriptor_bytes(package, csvs)
+    publish.write(folder, files)
+    progress.step("validating")
+    staged = validate(folder, per_file_limit=None)
+    report.findings += _to_inputs(staged.findings, package, tables)
+    return files
+
+
+def _publish(
+    root: Path,
+    folder: Path,
+    package: Package,
+    tables: dict[str, Rows],
+    files: dict[str, bytes],
+    check: bool,
+    report: BuildReport,
+    progress: Progress,
+) -> None:
+    """Add the Parquet files to the staged package; put it in data/'s place if anything changed (or, with
+    `check`, list what did)."""
+    progress.step("writing Parquet")
+    parquet = {
+        f"{name}.parquet": write.parquet_bytes(schema, files[f"{name}.csv"]) for name, schema in package.schemas.items()
+    }
+    publish.write(folder, parquet)
+    report.files = publish.stale(root, {**files, **parquet}, _same)
+    if report.files and not check:
+        publish.publish(root, folder)
 
 
 def _read(root: Path, report: BuildReport) -> tuple[Package, dict[str, Rows], list[read.Seed]] | None:
-    """The read step: the descriptor and schemas, the curated files as typed (their structure, their cells, then
-    their Table Schemas and the package's own checks on them), and the seeds."""
+    """The read step: the descriptor and schemas, the curated files as typed (their structure and cells; then
+    `_check_typed`), and the seeds."""
     package, findings = load_package(root)
     report.findings += findings
     if package is None:
@@ -116,17 +183,25 @@ def _read(root: Path, report: BuildReport) -> tuple[Package, dict[str, Rows], li
         report.findings += findings
     if _stopped(report):
         return None
-    report.findings += _check_typed(package, tables, report.findings)
     seeds, findings = read.read_seeds(root)
     report.findings += findings
     return package, tables, seeds
 
 
-def _check_typed(package: Package, tables: dict[str, Rows], found: list[Finding]) -> list[Finding]:
+def _typed_files(package: Package, tables: dict[str, Rows]) -> dict[str, bytes]:
+    """The curated files as read (each typed row once, in the columns of the input), by path."""
+    return {
+        layout.curated_path(name): write.rows_bytes(package.schemas[name].input_field_names, tables[name])
+        for name in package.curated
+    }
+
+
+def _check_typed(
+    package: Package, files: dict[str, bytes], tables: dict[str, Rows], found: list[Finding]
+) -> list[Finding]:
     """The Table Schema checks and the package's own checks on the curated rows as read (a cell already reported
     while reading is checked as mended, so that one mistake gives one finding), named by the lines typed."""
     import tempfile
-    from concurrent.futures import ThreadPoolExecutor
 
     from ..validation import check
     from . import curation_rules
@@ -134,9 +209,8 @@ def _check_typed(package: Package, tables: dict[str, Rows], found: list[Finding]
     with tempfile.TemporaryDirectory(prefix="caucasus-data-inputs-") as scratch:
         folder = Path(scratch)
         (folder / layout.CURATED).mkdir()
-        for name in package.curated:
-            header = package.schemas[name].input_field_names
-            (folder / layout.curated_path(name)).write_bytes(write.rows_bytes(header, tables[name]))
+        for path, data in files.items():
+            (folder / path).write_bytes(data)
         curated = {name: layout.curated_path(name) for name in package.curated}
         # The curation rules run beside the Table Schema checks; they count only when those find nothing.
         with ThreadPoolExecutor(1) as beside:
@@ -168,6 +242,9 @@ def check_inputs(root: str | Path) -> list[Finding]:
         return [exc.finding]
     if inputs is not None and not _stopped(report):
         package, tables, seeds = inputs
+        report.findings += _check_typed(package, _typed_files(package, tables), tables, list(report.findings))
+        if _stopped(report):
+            return report.findings
         tables["articles"] = [{"article_id": seed.article_id, "text": seed.text} for seed in seeds]
         _derive(package, tables, report)
     return report.findings
@@ -241,32 +318,6 @@ def _unknown_files(root: Path, package: Package) -> list[Finding]:
     return findings
 
 
-def _write_and_publish(
-    root: Path, package: Package, tables: dict[str, Rows], check: bool, report: BuildReport, progress: Progress
-) -> None:
-    from ..validation import validate
-
-    progress.step("writing CSV")
-    csvs = {name: write.csv_bytes(schema, tables[name]) for name, schema in package.schemas.items()}
-    files = {f"{name}.csv": data for name, data in csvs.items()}
-    files[layout.DESCRIPTOR] = write.descriptor_bytes(package, csvs)
-    with publish.staging(root, check) as folder:
-        publish.write(folder, files)
-        progress.step("validating")
-        staged = validate(folder, per_file_limit=None)
-        report.findings += _to_inputs(staged.findings, package, tables)
-        if report.findings:
-            return
-        progress.step("writing Parquet")
-        parquet = {
-            f"{name}.parquet": write.parquet_bytes(schema, tables[name]) for name, schema in package.schemas.items()
-        }
-        publish.write(folder, parquet)
-        report.files = publish.stale(root, {**files, **parquet}, _same)
-        if report.files and not check:
-            publish.publish(root, folder)
-
-
 def _to_inputs(findings: list[Finding], package: Package, tables: dict[str, Rows]) -> list[Finding]:
     """Findings on the staged package, named as the contributor sees them: a curated table's finding names its
     curated file and the line typed; the others name their published file."""
@@ -299,12 +350,15 @@ def _typed_row(rows: Rows, row: int) -> int:
 
 
 def _same(path: Path, data: bytes) -> bool:
-    if path.suffix != ".parquet":
-        return path.read_bytes() == data
-    # Parquet bytes differ between pyarrow versions; its content is what must not be stale.
+    written = path.read_bytes()
+    if path.suffix != ".parquet" or written == data:
+        return written == data
+    # Parquet bytes differ between pyarrow versions; its content is what must not be stale. (ParquetFile, as
+    # pq.read_table's datasets would import pandas.)
     import pyarrow.parquet as pq
 
     try:
-        return pq.read_table(path).equals(pq.read_table(io.BytesIO(data)), check_metadata=True)
+        read = pq.ParquetFile(io.BytesIO(written)).read()
+        return read.equals(pq.ParquetFile(io.BytesIO(data)).read(), check_metadata=True)
     except Exception:  # an unreadable file is stale
         return False
