@@ -434,12 +434,17 @@ def _check_cells(con: Any, table: _Table) -> None:
     for spec in table.specs:
         i, sql = spec.index, _sql(spec, value=f"v{spec.index}")
         flags.append(f"{sql['missing']} as m{i}, {sql['odd']} as o{i}, {sql['bad']} as b{i}, {sql['value']} as v{i}")
-        wanted = [(0, "type-error", messages.type_note(spec.type, "default"), f"not m{i} and b{i}")]
+        # A text cell has no type error, nor an odd reading: the query leaves out what cannot be true.
+        typed = sql["bad"] != "false"
+        wanted = [(0, "type-error", messages.type_note(spec.type, "default"), f"not m{i} and b{i}")] if typed else []
+        readable = (
+            f"not m{i}" + (f" and not o{i}" if sql["odd"] != "false" else "") + (f" and not b{i}" if typed else "")
+        )
         for order, name in enumerate(CONSTRAINTS[spec.type], start=1):
             if name == "required" and spec.constraints.get("required"):
                 wanted.append((order, "constraint-error", "", f"m{i}"))
             elif name in spec.constraints and name != "required":
-                wanted.append((order, "constraint-error", "", f"not m{i} and not o{i} and not b{i} and {sql[name]}"))
+                wanted.append((order, "constraint-error", "", f"{readable} and {sql[name]}"))
         for order, kind, note, condition in wanted:
             if kind == "constraint-error":
                 name = CONSTRAINTS[spec.type][order - 1]
@@ -462,12 +467,13 @@ def _check_cells(con: Any, table: _Table) -> None:
     codes = (
         "list_filter(["
         + ", ".join(f"case when e{n} then {n} end" for n in range(len(checks)))
-        + "], lambda x: x is not null)"
+        + "]::integer[], lambda x: x is not null)"
     )
-    anything = " or ".join(f"e{n}" for n in range(len(checks)))
+    anything = " or ".join(f"e{n}" for n in range(len(checks))) or "false"
     query = (
-        f"select _i, {codes}, blank, {columns} from (select _i, {columns}, {blank} as blank, {', '.join(errors)} "
-        f"from {flagged}) where {anything} or blank order by _i limit {LIMIT_ERRORS + 1}"
+        f"select _i, {codes}, blank, {columns} from (select _i, {columns}, {blank} as blank"
+        f"{''.join(', ' + e for e in errors)} from {flagged}) where {anything} or blank order by _i "
+        f"limit {LIMIT_ERRORS + 1}"
     )
     for i, row_codes, is_blank, *cells in con.execute(query).fetchall():
         row = table.text.number(i)
@@ -508,13 +514,16 @@ def _read_odd(table: _Table, i: int, row: int, spec: Spec, cell: str) -> None:
 def _check_keys(con: Any, table: _Table, tables: dict[str, _Table]) -> None:
     """Unique fields, the primary key and foreign keys, as frictionless checks each row in turn."""
     keys = _keys(table)
+    repeats: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # a primary key is often a unique field too
     for spec in table.specs:
         if spec.constraints.get("unique"):
-            for row, previous in _repeats(con, keys, [spec.name], table):
+            repeats[spec.name,] = _repeats(con, keys, [spec.name], table)
+            for row, previous in repeats[spec.name,]:
                 table.integrity.setdefault(row, []).append(("unique", spec, previous))
     primary = _names(table.schema.get("primaryKey", []))
     if primary and all(table.spec(n) for n in primary):
-        for row, previous in _repeats(con, keys, primary, table):
+        found = repeats.get(tuple(primary))
+        for row, previous in _repeats(con, keys, primary, table) if found is None else found:
             table.integrity.setdefault(row, []).append(("primary", messages.same_as_note(previous), None))
         none = " and ".join(f'"{n}" is null' for n in primary)
         found = con.execute(f"select _i from {keys} where {none}").fetchall()
