@@ -66,6 +66,7 @@ class CsvText:
     counts: dict[int, int] = field(default_factory=dict)  # row -> cells, where not as many as the labels
     width: int = 0  # the columns of the table: the labels, or more for rows with extra cells
     _shaped: Any = None  # Python's csv's reading of an irregular file (or its future)
+    _counts: dict[int, int] = field(default_factory=dict)  # DuckDB's record -> cells, where not the labels'
 
     @classmethod
     def read(cls, con: Any, name: str, path: Path, scanned: Any = None, shapes: Any = None) -> CsvText:
@@ -115,10 +116,14 @@ class CsvText:
         totals = ", ".join(f"coalesce(sum({count}), 0)" for count in counts)
         bom = f"(select coalesce(c0 like chr(65279) || '%', false)::int from {self.name} where _i = 1)"
         # a row's cells as one string (concat skips the missing ones): a short query plans fast
-        rows = f"(select concat({columns}) as x, list_count([{columns}]) as n from {self.name})"
-        return tuple(
-            int(v or 0) for v in con.execute(f"select count(*), {totals}, sum(n), {bom} from {rows}").fetchone()
-        )
+        labels = len(self.labels)
+        other = f"c{labels - 1} is null or c{labels} is not null"  # a count of cells other than the labels'
+        rows = f"(select _i, concat({columns}) as x, list_count([{columns}]) as n, {other} as other from {self.name})"
+        *found, shaped = con.execute(
+            f"select count(*), {totals}, sum(n), {bom}, list([_i, n]) filter (other) from {rows}"
+        ).fetchone()
+        self._counts = dict(shaped or [])
+        return tuple(int(v or 0) for v in found)
 
     def finish(self, con: Any) -> CsvText:
         """Complete the reading: an irregular file leniently, checked against Python's csv's reading."""
@@ -136,10 +141,7 @@ class CsvText:
             if (count, total or 0) != (records, length):
                 raise Unsupported(f"{self.path.name}: DuckDB splits its cells otherwise than Python's csv")
         else:
-            odd = f"select _i, list_count([{_columns(self.width)}]) from {self.name} where c{labels - 1} is null"
-            if self.width > labels:
-                odd += f" or c{labels} is not null"
-            self.counts = {self.number(i): n for i, n in con.execute(odd).fetchall()}
+            self.counts = {self.number(i): n for i, n in self._counts.items()}  # as `_held` found them
         if self.initial_space:
             spaced = " or ".join(f"c{i} like ' %'" for i in range(labels))
             if con.execute(f"select count(*) from {self.name} where {spaced}").fetchone()[0]:

@@ -452,31 +452,27 @@ def _check_cells(con: Any, table: _Table) -> None:
             errors.append(f"coalesce({condition}, false) as e{len(checks)}")
             checks.append((spec, order, kind, note))
         if sql["odd"] != "false":
-            odd.append(f"case when not {sql['missing']} and {sql['odd']} then {i} end")
+            odd.append(f"case when not m{i} and o{i} then {i} end")
     columns = ", ".join(s.column for s in table.specs)
     flagged = f"(select _i, {columns}, {', '.join(flags)} from {_relation(table.name)} where _i > 1)"
-    if odd:
-        odds = "list_filter([" + ", ".join(odd) + "], lambda x: x is not null)"
-        odd_query = (
-            f"select _i, j, [{columns}][j + 1] from (select _i, unnest({odds}) as j, {columns} "
-            f"from {_relation(table.name)} where _i > 1) order by _i"
-        )
-        for i, index, cell in con.execute(odd_query).fetchall():
-            _read_odd(table, i, table.text.number(i), table.specs[index], cell)
     blank = " and ".join(f"m{s.index}" for s in table.specs)
-    codes = (
-        "list_filter(["
-        + ", ".join(f"case when e{n} then {n} end" for n in range(len(checks)))
-        + "]::integer[], lambda x: x is not null)"
-    )
+    codes = ", ".join(f"case when e{n} then {n} end" for n in range(len(checks)))
     anything = " or ".join(f"e{n}" for n in range(len(checks))) or "false"
+    # Every row with an odd cell, and the rows with errors up to frictionless' limit.
+    odds, some, upto = "[]::integer[]", "false", f"order by _i limit {LIMIT_ERRORS + 1}"
+    if odd:
+        odds, some = f"list_filter([{', '.join(odd)}], lambda x: x is not null)", "len(odd) > 0"
+        window = f"count(*) filter ({anything} or blank) over (order by _i)"
+        upto = f"qualify {window} <= {LIMIT_ERRORS + 1} or {some} order by _i"
     query = (
-        f"select _i, {codes}, blank, {columns} from (select _i, {columns}, {blank} as blank"
-        f"{''.join(', ' + e for e in errors)} from {flagged}) where {anything} or blank order by _i "
-        f"limit {LIMIT_ERRORS + 1}"
+        f"select _i, list_filter([{codes}]::integer[], lambda x: x is not null), blank, odd, {columns} from "
+        f"(select _i, {columns}, {blank} as blank, {odds} as odd{''.join(', ' + e for e in errors)} from {flagged}) "
+        f"where {anything} or blank or {some} {upto}"
     )
-    for i, row_codes, is_blank, *cells in con.execute(query).fetchall():
+    for i, row_codes, is_blank, row_odd, *cells in con.execute(query).fetchall():
         row = table.text.number(i)
+        for index in row_odd:
+            _read_odd(table, i, row, table.specs[index], cells[index])
         if is_blank:
             table.blank.add(row)
         for code in row_codes:
