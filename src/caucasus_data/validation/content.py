@@ -64,7 +64,11 @@ def content_findings(
         findings = []
         todo = list(checks(schemas, set(texts)))
         with ThreadPoolExecutor(2) as pool:  # two queries at a time, each on its own cursor
-            list(pool.map(partial(_rows, con), prepared(schemas, set(texts))))  # tables several checks read
+            made = pool.submit(_rows, con, owners(schemas, set(texts)))  # the tables several checks read
+            if "articles" in texts:
+                _rows(con, TEXTS)
+                list(pool.map(partial(_rows, con), [bad_spans(t, q) for t, q in SPAN_TABLES.items() if t in texts]))
+            made.result()
             found = list(pool.map(partial(_rows, con), [check.query for check in todo]))
         for check, rows in zip(todo, found):
             for i, *values in rows:
@@ -204,15 +208,12 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
 
 
 def bad_spans(table: str, quoted: str) -> str:
-    """The table `s_<table>`: the spans whose offsets or words are not their article's (joined once)."""
+    """The table `s_<table>`: the spans whose offsets or words are not their article's (joined once with `TEXTS`)."""
     start, end = INTEGER.format("s.char_start"), INTEGER.format("s.char_end")
-    # The article an id names: the last row with it (as a dict keeps).
     return (
-        f"create or replace table s_{table} as with a as (select article_id, text, length(text) as n "
-        "from v_articles where article_id <> '' "
-        "qualify row_number() over (partition by article_id order by _i desc) = 1),\n"
+        f"create or replace table s_{table} as with "
         f"s as (select s._i, s.char_start, s.char_end, s.{quoted} as words, {start} as b, {end} as e, a.text, a.n "
-        f"from v_{table} s join a using (article_id))\n"
+        f"from v_{table} s join texts a using (article_id))\n"
         "select * from s where b is null or e is null or not (0 <= b and b <= e and e <= n) "
         "or substring(text, b + 1, e - b) <> words"
     )
@@ -315,22 +316,22 @@ def _duplicate_ids(schemas: dict[str, TableSchema], keyed: list[str]) -> Iterato
         )
 
 
-def prepared(schemas: dict[str, TableSchema], tables: set[str]) -> Iterator[str]:
-    """The statements that make the tables several checks read: `owners`, and `s_<table>` of each span table."""
-    yield owners(schemas, tables)
-    if "articles" in tables:
-        yield from (bad_spans(table, quoted) for table, quoted in SPAN_TABLES.items() if table in tables)
+# The article an id names, with its length: the last row with it (as a dict keeps).
+TEXTS = (
+    "create or replace table texts as select article_id, text, length(text) as n from v_articles "
+    "where article_id <> '' qualify row_number() over (partition by article_id order by _i desc) = 1"
+)
 
 
 def owners(schemas: dict[str, TableSchema], tables: set[str]) -> str:
     """The table `owners`: each id used by more than one table, and the first table to use it."""
     ids = " union all ".join(
-        f"select distinct '{t}' as t, {schemas[t].primary_key[0]} as id from v_{t} where {schemas[t].primary_key[0]} <> ''"
+        f"select '{t}' as t, {schemas[t].primary_key[0]} as id from v_{t} where {schemas[t].primary_key[0]} <> ''"
         for t in sorted(tables)
         if len(schemas[t].primary_key) == 1
     )
     query = (
-        f"select id, min(t) as first from ({ids}) group by id having count(*) > 1"
+        f"select id, min(t) as first from ({ids}) group by id having min(t) <> max(t)"
         if ids
         else "select 1 as id, 1 as first"
     )
