@@ -65,6 +65,11 @@ def content_findings(
         todo = list(checks(schemas, set(texts)))
         with ThreadPoolExecutor(2) as pool:  # two queries at a time, each on its own cursor
             made = pool.submit(_rows, con, owners(schemas, set(texts)))  # the tables several checks read
+            dated = [  # Python's work, beside the queries
+                pool.submit(_dates, con.cursor(), table, files[table], texts[table], schemas[table])
+                for table in sorted(set(texts) & set(schemas))
+                if "date_edtf" in schemas[table].field_names
+            ]
             if "articles" in texts:
                 _rows(con, TEXTS)
                 list(pool.map(partial(_rows, con), [bad_spans(t, q) for t, q in SPAN_TABLES.items() if t in texts]))
@@ -74,9 +79,7 @@ def content_findings(
             for i, *values in rows:
                 row = texts[check.table].number(i)
                 findings.append(Finding(files[check.table], row, check.field, check.kind, check.message(*values)))
-        for table in set(texts) & set(schemas) & {t for t, s in schemas.items() if "date_edtf" in s.field_names}:
-            findings += _dates(con, table, files[table], texts[table], schemas[table])
-        return findings
+        return findings + [finding for future in dated for finding in future.result()]
 
 
 def _rows(con: Any, query: str) -> list[tuple]:

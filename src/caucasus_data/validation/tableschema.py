@@ -134,10 +134,10 @@ def check(con: Any, root: Path) -> Checked:
             r["name"]: pool.submit(_read, con.cursor(), root, r, resources, scans.get(r["name"]), shapes)
             for r in resources
         }
-        for name, future in reading.items():
+        finished = {name: pool.submit(_finish, con.cursor(), future) for name, future in reading.items()}
+        for name, future in finished.items():
             try:
                 tables[name] = future.result()
-                tables[name].text.finish(con)  # an irregular file, once Python's csv has read it
             except Unsupported as exc:
                 delegated[name] = str(exc)
                 tables.pop(name, None)
@@ -156,6 +156,13 @@ def check(con: Any, root: Path) -> Checked:
             else:
                 findings += [f for f in reference if f.file == resource.get("path") or f.kind == "timeout"]
     return Checked(findings, delegated, {name: t.text for name, t in tables.items()})
+
+
+def _finish(con: Any, reading: Any) -> _Table:
+    """A table once read, its file finished (an irregular one once Python's csv has read it)."""
+    table = reading.result()  # a reading queued before this task: running or done
+    table.text.finish(con)
+    return table
 
 
 def _cells_and_keys(con: Any, table: _Table) -> None:
