@@ -64,7 +64,6 @@ def content_findings(
         findings = []
         todo = list(checks(schemas, set(texts)))
         with ThreadPoolExecutor(2) as pool:  # two queries at a time, each on its own cursor
-            made = pool.submit(_rows, con, owners(schemas, set(texts)))  # the tables several checks read
             dated = [  # Python's work, beside the queries
                 pool.submit(_dates, con.cursor(), table, files[table], texts[table], schemas[table])
                 for table in sorted(set(texts) & set(schemas))
@@ -72,6 +71,8 @@ def content_findings(
             ]
             if "articles" in texts:
                 _rows(con, TEXTS)
+            made = pool.submit(_rows, con, owners(schemas, set(texts)))  # the tables several checks read
+            if "articles" in texts:
                 list(pool.map(partial(_rows, con), [bad_spans(t, q) for t, q in SPAN_TABLES.items() if t in texts]))
             made.result()
             found = list(pool.map(partial(_rows, con), [check.query for check in todo]))

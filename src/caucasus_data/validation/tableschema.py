@@ -147,6 +147,8 @@ def check(con: Any, root: Path) -> Checked:
         # Each table's key table is made before any foreign key reads it.
         list(pool.map(partial(_cells_and_keys, con), tables.values()))
         list(pool.map(lambda t: _check_keys(con.cursor(), t, tables), tables.values()))
+        for table in tables.values():  # room for the content checks, within the memory limit
+            con.execute(f"drop table {_keys(table)}")
         left = [r["name"] for r in resources if r["name"] not in tables]
         reference = bounded_findings(root, only=left) if left else []
         findings = []
