@@ -66,6 +66,7 @@ class CsvText:
     counts: dict[int, int] = field(default_factory=dict)  # row -> cells, where not as many as the labels
     width: int = 0  # the columns of the table: the labels, or more for rows with extra cells
     _shaped: Any = None  # Python's csv's reading of an irregular file (or its future)
+    _loaded: bool = False  # read strictly, though irregular: the lenient reading would give the same cells
     _counts: dict[int, int] = field(default_factory=dict)  # DuckDB's record -> cells, where not the labels'
 
     @classmethod
@@ -86,6 +87,7 @@ class CsvText:
                 if facts.newlines == lines + len(text.empty):
                     return text if shapes else text.finish(con)
                 text.empty = []
+        text._loaded = strict
         text.width = 0
         text._shaped = shapes.submit(text._shape) if shapes else text._shape()
         return text if shapes else text.finish(con)
@@ -132,7 +134,8 @@ class CsvText:
             records, length = getattr(self._shaped, "result", lambda: self._shaped)()
             self.width = labels
             try:
-                _load(con, self.name, self.path, labels, strict=False)
+                if not self._loaded:
+                    _load(con, self.name, self.path, labels, strict=False)
                 count, total = con.execute(
                     f"select count(*), sum(length(concat({_columns(labels)}))) filter (_i > 1) from {self.name}"
                 ).fetchone()
