@@ -158,8 +158,9 @@ def write_table(root: Path, name: str, rows: list[dict[str, str]]) -> None:
     schema = read_schemas(REPO)[name]
     full = [{field: row.get(field, "") for field in schema.field_names} for row in rows]
     (root / "data").mkdir(parents=True, exist_ok=True)
-    (root / "data" / f"{name}.csv").write_bytes(render.csv_bytes(schema, full))
-    (root / "data" / f"{name}.parquet").write_bytes(render.parquet_bytes(schema, full))
+    data = render.csv_bytes(schema, full)
+    (root / "data" / f"{name}.csv").write_bytes(data)
+    (root / "data" / f"{name}.parquet").write_bytes(render.parquet_bytes(schema, data))
 
 
 def write_samples(root: Path, names=tuple(SAMPLES)) -> Path:

@@ -18,7 +18,8 @@ frictionless would look for elsewhere, cells the two readers split differently) 
 frictionless reads it.
 
 The table `name` has an INTEGER `_i` (DuckDB's record number, the header is 1) and VARCHAR columns `c0`,
-`c1`, ... for the header's positions, NULL where a row has no such cell (`''` is an empty cell).
+`c1`, ... for the header's positions, NULL where a row has no such cell (`''` is an empty cell), and maybe
+more columns, for extra cells, which nothing reads.
 
 >>> import duckdb, tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
@@ -27,7 +28,7 @@ The table `name` has an INTEGER `_i` (DuckDB's record number, the header is 1) a
 >>> text = CsvText.read(con, "t", path)
 >>> text.labels, text.empty, text.counts
 (['id', 'name'], [3], {4: 1, 5: 3})
->>> [(text.number(i), a, b) for i, a, b in con.execute("select * from t where _i > 1").fetchall()]
+>>> [(text.number(i), a, b) for i, a, b in con.execute("select _i, c0, c1 from t where _i > 1").fetchall()]
 [(2, 'a', 'x\\ny'), (4, 'b', None), (5, 'c', 'z')]
 """
 
