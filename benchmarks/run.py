@@ -1,6 +1,6 @@
 """Measure the performance goals, each as a ratio against a baseline timed in the same run.
 
-    python benchmarks/run.py                     # the full sizes of the goals (about 20 minutes)
+    python benchmarks/run.py                     # the full sizes of the goals (about 10 minutes here)
     python benchmarks/run.py --quick             # small sizes, to try the script (under a minute)
     python benchmarks/run.py --write-readme      # and put the table in README.md
 
