@@ -111,9 +111,9 @@ class CsvText:
 
     def _held(self, con: Any, facts: Scan) -> tuple[int, ...]:
         """What the cells hold: rows, line ends, bytes, quotes and carriage returns, cells, a byte order mark
-        (the characters the file has none of are not counted)."""
+        (the characters the file has none of are not counted; without quotes no cell holds a line end)."""
         columns = _columns(self.width)
-        counts = [_count.format(char="chr(10)"), "strlen(x)"]
+        counts = [_count.format(char="chr(10)") if facts.quotes else "0", "strlen(x)"]
         for char, present in (("'\"'", facts.quotes), ("chr(13)", facts.returns)):
             counts.append(_count.format(char=char) if present else "0")
         totals = ", ".join(f"coalesce(sum({count}), 0)" for count in counts)
