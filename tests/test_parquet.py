@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import datetime
+
 import pyarrow as pa
-import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
 from conftest import REPO
@@ -22,23 +24,24 @@ ARROW = {
 }
 
 
-def read_csv(name: str) -> pa.Table:
-    """The CSV read independently of the build: empty cells are nulls, columns typed from the schema."""
+def read_csv(name: str) -> dict[str, list]:
+    """The CSV read independently of the build (which types it with pyarrow's CSV reader): Python's csv, each
+    cell typed by hand from the schema, an empty cell None."""
     schema = SCHEMAS[name]
-    types = {f["name"]: ARROW[f["type"]] for f in schema.fields}
-    options = pacsv.ConvertOptions(
-        column_types=types,
-        null_values=[""],
-        strings_can_be_null=True,
-        quoted_strings_can_be_null=True,
-        true_values=["true"],
-        false_values=["false"],
-    )
-    return pacsv.read_csv(
-        REPO / "data" / f"{name}.csv",
-        convert_options=options,
-        parse_options=pacsv.ParseOptions(newlines_in_values=True),
-    )
+    with (REPO / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {
+        f["name"]: [TYPED[f["type"]](row[f["name"]]) if row[f["name"]] else None for row in rows] for f in schema.fields
+    }
+
+
+TYPED = {
+    "string": str,
+    "integer": int,
+    "number": float,
+    "boolean": {"true": True, "false": False}.__getitem__,
+    "date": datetime.date.fromisoformat,
+}
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -46,10 +49,11 @@ def test_parquet_equals_csv(name):
     from_csv = read_csv(name)
     from_parquet = pq.read_table(REPO / "data" / f"{name}.parquet")
     assert from_parquet.column_names == SCHEMAS[name].field_names
-    assert from_parquet.num_rows == from_csv.num_rows
-    assert from_csv.num_rows > 0 or name in OVERRIDE_TABLES
+    rows = len(next(iter(from_csv.values())))
+    assert from_parquet.num_rows == rows
+    assert rows > 0 or name in OVERRIDE_TABLES
     for column in from_parquet.column_names:
-        assert from_parquet.column(column).to_pylist() == from_csv.column(column).to_pylist(), column
+        assert from_parquet.column(column).to_pylist() == from_csv[column], column
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
