@@ -70,3 +70,19 @@ def test_dates_are_date32_and_flags_boolean():
     assert articles.schema.field("published_date").type == pa.date32()
     assert articles.schema.field("published_date_inferred").type == pa.bool_()
     assert articles.schema.field("char_count").type == pa.int64()
+
+
+def test_an_integer_pyarrow_reads_otherwise_is_typed_as_python_reads_it():
+    """`+5` is an integer to Python and frictionless, not to pyarrow's CSV reader: the build types it itself."""
+    import io
+
+    from caucasus_data.pipeline import write
+
+    with (REPO / "data" / "agreements.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    given = next(row for row in rows if row["pax_agt_id"])
+    given["pax_agt_id"] = "+" + given["pax_agt_id"]
+    data = write.rows_bytes(SCHEMAS["agreements"].field_names, rows)
+    table = pq.read_table(io.BytesIO(write.parquet_bytes(SCHEMAS["agreements"], data)))
+    assert table.equals(pq.read_table(REPO / "data" / "agreements.parquet"), check_metadata=True)
+    assert int(given["pax_agt_id"]) in table.column("pax_agt_id").to_pylist()
