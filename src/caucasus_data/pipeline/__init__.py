@@ -98,7 +98,7 @@ def _build(root: Path, check: bool, today: datetime.date, report: BuildReport, p
     typed_rows = {name: list(tables[name]) for name in package.curated}  # as typed: the build sorts them
     with ThreadPoolExecutor(1) as beside, publish.staging(root, check) as folder:
         typed = beside.submit(_check_typed, package, _typed_files(package, tables), typed_rows, list(report.findings))
-        later = BuildReport()
+        later, files = BuildReport(), {}
         try:
             files = _stage(folder, package, tables, seeds, today, later, progress)
         except Exception:
@@ -243,10 +243,9 @@ def check_inputs(root: str | Path) -> list[Finding]:
     if inputs is not None and not _stopped(report):
         package, tables, seeds = inputs
         report.findings += _check_typed(package, _typed_files(package, tables), tables, list(report.findings))
-        if _stopped(report):
-            return report.findings
-        tables["articles"] = [{"article_id": seed.article_id, "text": seed.text} for seed in seeds]
-        _derive(package, tables, report)
+        if not _stopped(report):
+            tables["articles"] = [{"article_id": seed.article_id, "text": seed.text} for seed in seeds]
+            _derive(package, tables, report)
     return report.findings
 
 

@@ -51,7 +51,7 @@ def parquet_bytes(schema: TableSchema, csv: bytes) -> bytes:
                 false_values=["false"],
             ),
         ).cast(typed)
-    except pa.ArrowInvalid:  # an integer pyarrow does not read as Python does (`+5`, `1_000`, `٣`)
+    except pa.ArrowInvalid:  # an integer pyarrow does not read as Python does (`+5`, `1_000`, another script's digits)
         table = pa.table(_python_columns(schema, csv), schema=typed)
     buffer = io.BytesIO()
     pq.write_table(table, buffer, **PARQUET_OPTIONS)

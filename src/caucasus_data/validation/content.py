@@ -69,11 +69,11 @@ def content_findings(
                 for table in sorted(set(texts) & set(schemas))
                 if "date_edtf" in schemas[table].field_names
             ]
-            if "articles" in texts:
-                _rows(con, TEXTS)
+            spans = [bad_spans(t, q) for t, q in SPAN_TABLES.items() if t in texts] if "articles" in texts else []
+            if spans:
+                _rows(con, TEXTS)  # before the owners of ids, not beside: two large tables at once spill more
             made = pool.submit(_rows, con, owners(schemas, set(texts)))  # the tables several checks read
-            if "articles" in texts:
-                list(pool.map(partial(_rows, con), [bad_spans(t, q) for t, q in SPAN_TABLES.items() if t in texts]))
+            list(pool.map(partial(_rows, con), spans))
             made.result()
             found = list(pool.map(partial(_rows, con), [check.query for check in todo]))
         for check, rows in zip(todo, found):

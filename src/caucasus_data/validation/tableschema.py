@@ -527,8 +527,8 @@ def _check_keys(con: Any, table: _Table, tables: dict[str, _Table]) -> None:
                 table.integrity.setdefault(row, []).append(("unique", spec, previous))
     primary = _names(table.schema.get("primaryKey", []))
     if primary and all(table.spec(n) for n in primary):
-        found = repeats.get(tuple(primary))
-        for row, previous in _repeats(con, keys, primary, table) if found is None else found:
+        known = repeats.get(tuple(primary))
+        for row, previous in _repeats(con, keys, primary, table) if known is None else known:
             table.integrity.setdefault(row, []).append(("primary", messages.same_as_note(previous), None))
         none = " and ".join(f'"{n}" is null' for n in primary)
         found = con.execute(f"select _i from {keys} where {none}").fetchall()
