@@ -22,8 +22,11 @@ whole package when frictionless would refuse its descriptor.
 from __future__ import annotations
 
 import codecs
+import functools
+import importlib
 import json
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -109,6 +112,7 @@ class _Table:
     missing: dict[int, int] = field(default_factory=dict)  # row -> cells present, short of the specs
     integrity: dict[int, list] = field(default_factory=dict)  # row -> [(phase, detail, number)]
     odd: dict[tuple[int, int], str | None] = field(default_factory=dict)  # (_i, spec) -> key, frictionless'
+    pending: list[tuple[int, int, int, str]] = field(default_factory=list)  # odd cells: (_i, row, spec, cell)
     keys: set[str] = field(default_factory=set)  # the fields whose keys are compared
 
     def spec(self, name: str) -> Spec | None:
@@ -146,6 +150,7 @@ def check(con: Any, root: Path) -> Checked:
             tables.pop(name, None)
         # Each table's key table is made before any foreign key reads it.
         list(pool.map(partial(_cells_and_keys, con), tables.values()))
+        list(pool.map(lambda t: _read_pending(con.cursor(), t), tables.values()))
         list(pool.map(lambda t: _check_keys(con.cursor(), t, tables), tables.values()))
         for table in tables.values():  # room for the content checks, within the memory limit
             con.execute(f"drop table {_keys(table)}")
@@ -480,8 +485,7 @@ def _check_cells(con: Any, table: _Table) -> None:
     )
     for i, row_codes, is_blank, row_odd, *cells in con.execute(query).fetchall():
         row = table.text.number(i)
-        for index in row_odd:
-            _read_odd(table, i, row, table.specs[index], cells[index])
+        table.pending += [(i, row, index, cells[index]) for index in row_odd]
         if is_blank:
             table.blank.add(row)
         for code in row_codes:
@@ -493,8 +497,25 @@ def _check_cells(con: Any, table: _Table) -> None:
             table.missing[row] = count
     for row in table.text.empty:
         table.blank.add(row)
-    for row in table.blank:
-        table.cells.pop(row, None)  # frictionless replaces a blank row's errors with one blank-row error
+    if table.pending:
+        _importing()
+
+
+@functools.cache
+def _importing() -> threading.Thread:
+    """frictionless imported in a thread (a fifth of a second here), while DuckDB checks the other tables."""
+    thread = threading.Thread(target=importlib.import_module, args=("frictionless",), daemon=True)
+    thread.start()
+    return thread
+
+
+def _read_pending(con: Any, table: _Table) -> None:
+    """The odd cells read by frictionless, and the keys of those in key fields put in the key table."""
+    for i, row, index, cell in table.pending:
+        _read_odd(table, i, row, table.specs[index], cell)
+    for (i, index), key in table.odd.items():
+        if table.specs[index].name in table.keys:
+            con.execute(f'update {_keys(table)} set "{table.specs[index].name}" = ? where _i = ?', [key, i])
 
 
 def _read_odd(table: _Table, i: int, row: int, spec: Spec, cell: str) -> None:
@@ -565,9 +586,6 @@ def _make_keys(con: Any, table: _Table) -> None:
         f', {_sql(s)["key"]} as "{s.name}"' for s in table.specs if s.name in table.keys and s.index < fields
     )
     con.execute(f"create table {_keys(table)} as select _i{columns} from {_relation(table.name)} where _i > 1")
-    for (i, index), key in table.odd.items():
-        if table.specs[index].name in table.keys:
-            con.execute(f'update {_keys(table)} set "{table.specs[index].name}" = ? where _i = ?', [key, i])
 
 
 def _repeats(con: Any, keys: str, names: list[str], table: _Table) -> list[tuple[int, int]]:
