@@ -10,6 +10,7 @@ import random
 import duckdb
 import pytest
 
+from caucasus_data.validation import csvtext
 from caucasus_data.validation.csvtext import CsvText, Unsupported
 
 
@@ -42,9 +43,21 @@ def test_rows_with_extra_cells_keep_the_first_cells_and_their_count(tmp_path):
     assert rows == [(2, "a", "x"), (3, "b", "y")]
 
 
-def test_an_empty_line_in_a_file_with_line_breaks_inside_its_cells_is_found_by_pythons_csv(tmp_path):
-    read, rows = _read(tmp_path, 'id,name\na,"x"\n\nb,"p\nq"\n')
-    assert (read.empty, rows) == ([3], [(2, "a", "x"), (4, "b", "p\nq")])
+def test_an_empty_line_in_a_file_with_line_breaks_inside_its_cells_is_numbered_as_a_record(tmp_path):
+    read, rows = _read(tmp_path, 'id,name\na,"x\n\ny"\n\nb,"p\nq"\n\n')
+    assert (read.empty, rows) == ([3, 5], [(2, "a", "x\n\ny"), (4, "b", "p\nq")])
+    assert read._shaped is None  # found from the quotes before each empty line, without Python's csv
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 4, 1 << 22])
+def test_empty_lines_outside_quoted_cells_are_found_wherever_the_chunks_end(tmp_path, monkeypatch, chunk):
+    monkeypatch.setattr(csvtext, "CHUNK", chunk)
+    path = tmp_path / "t.csv"
+    found = {}
+    for text in (b"h\n\n\nx\n", b"ab\n\nc\n\n", b"a\r\n\r\nb", b'\n\na\n"x\n\n"\n\n'):
+        path.write_bytes(text)
+        found[text] = csvtext._empty_lines(path)
+    assert list(found.values()) == [[2, 3], [2, 4], [2], [1, 2, 7]]
 
 
 @pytest.mark.parametrize(
@@ -60,12 +73,26 @@ def test_a_byte_order_mark_is_not_a_label(tmp_path):
     assert (read.labels, rows) == (["id", "name"], [(2, "a", "b")])
 
 
-def test_random_files_are_split_as_python_splits_them_or_refused(tmp_path):
-    rng = random.Random(7)
+def _pieces(rng: random.Random) -> str:
     pieces = ["a", "b", ",", '"', "\n", "\r\n", " ", '""', '"a"', ',"x,y",', "é"]
-    compared = 0
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+
+
+def _paragraphs(rng: random.Random) -> str:
+    """Rows of two or three cells, some quoted with empty lines inside, between empty lines outside."""
+    cells = ["b", '"p\n\nq"', '"x\r\n\r\n"', '""""', '"\n"', ""]
+    rows = ["a" + "".join("," + rng.choice(cells) for _ in range(rng.randint(1, 2))) for _ in range(rng.randint(1, 6))]
+    return "".join(row + rng.choice(["\n", "\r\n", "\n\n", "\r\n\r\n", "\n\n\n"]) for row in rows)
+
+
+@pytest.mark.parametrize("chunk", [csvtext.CHUNK, 3])  # files are read in chunks: their edges in any place
+@pytest.mark.parametrize("make", [_pieces, _paragraphs])
+def test_random_files_are_split_as_python_splits_them_or_refused(tmp_path, monkeypatch, make, chunk):
+    monkeypatch.setattr(csvtext, "CHUNK", chunk)
+    rng = random.Random(7)
+    compared = quick = 0
     for _ in range(250):
-        text = "h1,h2,h3\n" + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        text = "h1,h2,h3\n" + make(rng)
         try:
             read, rows = _read(tmp_path, text)
         except Unsupported:
@@ -74,5 +101,7 @@ def test_random_files_are_split_as_python_splits_them_or_refused(tmp_path):
         expected = [(n, *(cells + [None] * 3)[:3]) for n, cells in enumerate(records, start=1) if cells and n > 1]
         assert rows == expected, repr(text)
         assert read.empty == [n for n, cells in enumerate(records, start=1) if not cells], repr(text)
+        assert read.counts == {n: len(c) for n, c in enumerate(records, start=1) if c and len(c) != 3}, repr(text)
         compared += 1
-    assert compared > 100
+        quick += read._shaped is None and bool(read.empty)  # its empty lines found without Python's csv
+    assert compared > 100 and quick > 5, (compared, quick)

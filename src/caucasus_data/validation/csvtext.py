@@ -83,11 +83,10 @@ class CsvText:
             lines = rows - (facts.last != b"\n")
             if facts.newlines == breaks + lines:
                 return text if shapes else text.finish(con)
-            if breaks == 0:  # one line a record: the empty records are the empty lines
-                text.empty = _empty_lines(path)
-                if facts.newlines == lines + len(text.empty):
-                    return text if shapes else text.finish(con)
-                text.empty = []
+            text.empty = text._empty_records(con, breaks)
+            if facts.newlines == breaks + lines + len(text.empty):
+                return text if shapes else text.finish(con)
+            text.empty = []
         text._loaded = strict
         text.width = 0
         text._shaped = shapes.submit(text._shape) if shapes else text._shape()
@@ -127,6 +126,19 @@ class CsvText:
         ).fetchone()
         self._counts = dict(shaped or [])
         return tuple(int(v or 0) for v in found)
+
+    def _empty_records(self, con: Any, breaks: int) -> list[int]:
+        """The numbers Python's csv gives the records of the empty lines: a line's number, less the line
+        breaks inside the records DuckDB read before it."""
+        lines = _empty_lines(self.path)
+        cells = f"(select _i, {_count.format(char='chr(10)')} as n from (select _i, concat({_columns(self.width)}) as x from {self.name}))"
+        inside = con.execute(f"select _i, n from {cells} where n > 0 order by _i").fetchall() if breaks else []
+        records, extra, p = [], 0, 0
+        for j, line in enumerate(lines):
+            while p < len(inside) and inside[p][0] + extra + inside[p][1] <= line - 1 - j:  # a record before it
+                extra, p = extra + inside[p][1], p + 1
+            records.append(line - extra)
+        return records
 
     def finish(self, con: Any) -> CsvText:
         """Complete the reading: an irregular file leniently, checked against Python's csv's reading."""
@@ -180,23 +192,28 @@ class CsvText:
         return records, length
 
 
+EMPTY_LINE = re.compile(rb"\n(?=\r?\n)")  # the line end before an empty line (a lookbehind is slow)
+
+
 def _empty_lines(path: Path) -> list[int]:
-    """The numbers of the file's empty lines (a line end right after another, or at the start)."""
-    found, line, tail = set(), 1, b"\n"  # line: the number of the line the chunk starts in
+    """The numbers of the file's empty lines outside quoted cells (a line end right after another, or at the
+    start). Its quotes each open or close a cell, or are doubled in one: a line starts outside a cell when
+    the quotes before it are even."""
+    found, lines, quotes, tail = [], 0, 0, b"\n"  # lines, quotes: those before data[seen]
     with path.open("rb") as handle:
         while chunk := handle.read(CHUNK):
-            data = tail + chunk
-            for pair in (b"\n\n", b"\n\r\n"):
-                seen, ends = 0, line - tail.count(b"\n")  # ends: line ends before data[seen], plus one
-                at = data.find(pair)
-                while at != -1:
-                    ends += data.count(b"\n", seen, at + 1)
-                    seen = at + 1
-                    found.add(ends)
-                    at = data.find(pair, at + 1)
-            line += chunk.count(b"\n")
-            tail = chunk[-2:]
-    return sorted(found)
+            data, seen = tail + chunk, len(tail)  # the tail is counted, and looked behind
+            for match in EMPTY_LINE.finditer(data):
+                if data.index(b"\n", match.end()) < len(tail):
+                    continue  # found in the last chunk
+                start = max(match.end(), seen)  # an empty line's carriage return may be the tail's
+                lines, quotes = lines + data.count(b"\n", seen, start), quotes + data.count(b'"', seen, start)
+                seen = start
+                if quotes % 2 == 0:
+                    found.append(lines + 1)
+            lines, quotes = lines + data.count(b"\n", seen), quotes + data.count(b'"', seen)
+            tail = data[-2:]
+    return found
 
 
 _count = "strlen(x) - strlen(replace(x, {char}, ''))"  # a character's count in a row's cells
