@@ -11,7 +11,7 @@ each detected here:
 - without strict mode it drops those cells, and that quote.
 
 A file read in strict mode, with none of the spaces and as many line ends as its records account for, is
-regular: DuckDB's n-th record is row n. Otherwise Python's csv reads it once more for the shape of its
+regular: DuckDB's n-th record is row n, counting the empty lines outside quoted cells before it. Otherwise Python's csv reads it once more for the shape of its
 records (the empty ones, those with another count of cells than the header) and the length of its cells,
 which DuckDB's lenient reading must match. Any other file (another dialect or encoding, a header
 frictionless would look for elsewhere, cells the two readers split differently) raises `Unsupported`:
