@@ -66,14 +66,13 @@ class CsvText:
     empty: list[int] = field(default_factory=list)  # row numbers of empty lines
     counts: dict[int, int] = field(default_factory=dict)  # row -> cells, where not as many as the labels
     width: int = 0  # the columns of the table: the labels, or more for rows with extra cells
-    _shaped: Any = None  # Python's csv's reading of an irregular file (or its future)
+    _shaped: tuple[int, int] | None = None  # Python's csv's reading of an irregular file: records, length
     _loaded: bool = False  # read strictly, though irregular: the lenient reading would give the same cells
     _counts: dict[int, int] = field(default_factory=dict)  # DuckDB's record -> cells, where not the labels'
 
     @classmethod
-    def read(cls, con: Any, name: str, path: Path, scanned: Any = None, shapes: Any = None) -> CsvText:
-        """Read `path` into the table `name`; `scanned` is the file's `scan` (or a future of it). With an
-        executor `shapes`, Python's csv reads an irregular file in it: `finish` the reading after."""
+    def read(cls, con: Any, name: str, path: Path, scanned: Any = None) -> CsvText:
+        """Read `path` into the table `name`; `scanned` is the file's `scan` (or a future of it)."""
         raw, labels, initial_space = _header(path)
         text = cls(path, raw, labels, name, initial_space)
         strict = text._strict(con)
@@ -82,15 +81,15 @@ class CsvText:
             rows, breaks = found[0], found[1]
             lines = rows - (facts.last != b"\n")
             if facts.newlines == breaks + lines:
-                return text if shapes else text.finish(con)
+                return text.finish(con)
             text.empty = text._empty_records(con, breaks)
             if facts.newlines == breaks + lines + len(text.empty):
-                return text if shapes else text.finish(con)
+                return text.finish(con)
             text.empty = []
         text._loaded = strict
         text.width = 0
-        text._shaped = shapes.submit(text._shape) if shapes else text._shape()
-        return text if shapes else text.finish(con)
+        text._shaped = text._shape()
+        return text.finish(con)
 
     def _strict(self, con: Any) -> bool:
         """Read the file in strict mode, with a column more for each extra cell DuckDB finds (False when
@@ -144,7 +143,7 @@ class CsvText:
         """Complete the reading: an irregular file leniently, checked against Python's csv's reading."""
         labels = len(self.labels)
         if self._shaped is not None:
-            records, length = getattr(self._shaped, "result", lambda: self._shaped)()
+            records, length = self._shaped
             self.width = labels
             try:
                 if not self._loaded:

@@ -23,13 +23,11 @@ from __future__ import annotations
 
 import codecs
 import functools
-import importlib
 import json
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -128,32 +126,24 @@ def check(con: Any, root: Path) -> Checked:
     resources = [dict(r, schema=_schema(root, r)) for r in descriptor["resources"]]
     delegated: dict[str, str] = {}
     tables: dict[str, _Table] = {}
-    # Python hashes and scans the files in one thread and reads the irregular ones in another, while DuckDB
-    # reads and checks two tables at a time (each read is single-threaded to keep the rows in order).
-    with ThreadPoolExecutor(1) as hasher, ThreadPoolExecutor(1) as shapes, ThreadPoolExecutor(THREADS) as pool:
-        scans = {
-            r["name"]: hasher.submit(scan, root / r["path"], _algorithm(r)) for r in resources if _readable(root, r)
-        }
-        reading = {
-            r["name"]: pool.submit(_read, con.cursor(), root, r, resources, scans.get(r["name"]), shapes)
-            for r in resources
-        }
-        finished = {name: pool.submit(_finish, con.cursor(), future) for name, future in reading.items()}
-        for name, future in finished.items():
+    # Python hashes and scans the files in one thread while DuckDB reads and checks two tables at a time
+    # (each read single-threaded, to keep the rows in order), the largest first so that both end together.
+    largest = sorted(resources, key=lambda r: -_size(root, r))
+    with ThreadPoolExecutor(1) as hasher, ThreadPoolExecutor(THREADS) as pool:
+        scans = {r["name"]: hasher.submit(scan, root / r["path"], _algorithm(r)) for r in largest if _readable(root, r)}
+        reading = {r["name"]: pool.submit(_table, con, root, r, resources, scans.get(r["name"])) for r in largest}
+        for resource in resources:
             try:
-                tables[name] = future.result()
+                tables[resource["name"]] = reading[resource["name"]].result()
             except Unsupported as exc:
-                delegated[name] = str(exc)
-                tables.pop(name, None)
+                delegated[resource["name"]] = str(exc)
         for name in _dependents(resources, set(delegated)):
             delegated.setdefault(name, "a foreign key refers to a file left to frictionless")
-            tables.pop(name, None)
-        # Each table's key table is made before any foreign key reads it.
-        list(pool.map(partial(_cells_and_keys, con), tables.values()))
+            tables.pop(name)
         list(pool.map(lambda t: _read_pending(con.cursor(), t), tables.values()))
         list(pool.map(lambda t: _check_keys(con.cursor(), t, tables), tables.values()))
-        for table in tables.values():  # room for the content checks, within the memory limit
-            con.execute(f"drop table {_keys(table)}")
+        for name in reading:  # room for the content checks, within the memory limit
+            con.execute(f"drop table if exists {_relation('keys_' + name)}")
         left = [r["name"] for r in resources if r["name"] not in tables]
         reference = bounded_findings(root, only=left) if left else []
         findings = []
@@ -165,16 +155,16 @@ def check(con: Any, root: Path) -> Checked:
     return Checked(findings, delegated, {name: t.text for name, t in tables.items()})
 
 
-def _finish(con: Any, reading: Any) -> _Table:
-    """A table once read, its file finished (an irregular one once Python's csv has read it)."""
-    table = reading.result()  # a reading queued before this task: running or done
-    table.text.finish(con)
+def _table(con: Any, root: Path, resource: dict[str, Any], resources: list[dict[str, Any]], scanned: Any) -> _Table:
+    """A resource read into DuckDB, its cells checked and its key table made (before any foreign key reads it)."""
+    table = _read(con.cursor(), root, resource, resources, scanned)
+    _check_cells(con.cursor(), table)
+    _make_keys(con.cursor(), table)
     return table
 
 
-def _cells_and_keys(con: Any, table: _Table) -> None:
-    _check_cells(con.cursor(), table)
-    _make_keys(con.cursor(), table)
+def _size(root: Path, resource: dict[str, Any]) -> int:
+    return (root / resource["path"]).stat().st_size if _readable(root, resource) else 0
 
 
 # --- what is read here ----------------------------------------------------------------------------
@@ -241,9 +231,7 @@ def _target(fk: dict[str, Any], own: str) -> str:
     return fk["reference"].get("resource") or own
 
 
-def _read(
-    con: Any, root: Path, resource: dict[str, Any], resources: list[dict[str, Any]], scanned: Any, shapes: Any
-) -> _Table:
+def _read(con: Any, root: Path, resource: dict[str, Any], resources: list[dict[str, Any]], scanned: Any) -> _Table:
     name, schema = resource["name"], resource["schema"]
     if not _readable(root, resource):
         raise Unsupported("the path is not a regular file inside the package")
@@ -266,7 +254,7 @@ def _read(
         for own, ref in zip(fk["fields"], fk["reference"]["fields"]):
             if own not in types[name] or types[name][own] != types[target].get(ref):
                 raise Unsupported("a foreign key between fields of different types")
-    text = CsvText.read(con, _relation(name), root / resource["path"], scanned, shapes)
+    text = CsvText.read(con, _relation(name), root / resource["path"], scanned)
     keys = _key_fields(name, schema, resources)
     specs, header = _expected(resource["path"], schema, text.labels, keys)
     return _Table(name, resource["path"], resource, schema, text, specs, header, keys=keys)
@@ -503,10 +491,17 @@ def _check_cells(con: Any, table: _Table) -> None:
 
 @functools.cache
 def _importing() -> threading.Thread:
-    """frictionless imported in a thread (a fifth of a second here), while DuckDB checks the other tables."""
-    thread = threading.Thread(target=importlib.import_module, args=("frictionless",), daemon=True)
+    """frictionless imported in a thread, and its plugins loaded (a quarter of a second here), while DuckDB
+    checks the other tables."""
+    thread = threading.Thread(target=_field, args=({"name": "warm-up"},), daemon=True)
     thread.start()
     return thread
+
+
+def _field(descriptor: dict[str, Any]) -> Any:
+    from frictionless import Field
+
+    return Field.from_descriptor(descriptor)
 
 
 def _read_pending(con: Any, table: _Table) -> None:
@@ -521,10 +516,7 @@ def _read_pending(con: Any, table: _Table) -> None:
 def _read_odd(table: _Table, i: int, row: int, spec: Spec, cell: str) -> None:
     """A cell outside the canonical forms, read by frictionless' own cell reader."""
     if spec.reader is None:
-        from frictionless import Field
-
-        field = Field.from_descriptor({**spec.field, "name": spec.name, "missingValues": spec.missing})
-        spec.reader = field.create_cell_reader()
+        spec.reader = _field({**spec.field, "name": spec.name, "missingValues": spec.missing}).create_cell_reader()
     value, notes = spec.reader(cell)
     for name, note in dict(notes or {}).items():
         order, kind = (
