@@ -46,7 +46,7 @@ def test_rows_with_extra_cells_keep_the_first_cells_and_their_count(tmp_path):
 def test_an_empty_line_in_a_file_with_line_breaks_inside_its_cells_is_numbered_as_a_record(tmp_path):
     read, rows = _read(tmp_path, 'id,name\na,"x\n\ny"\n\nb,"p\nq"\n\n')
     assert (read.empty, rows) == ([3, 5], [(2, "a", "x\n\ny"), (4, "b", "p\nq")])
-    assert read._shaped is None  # found from the quotes before each empty line, without Python's csv
+    assert read.regular  # found from the quotes before each empty line, without Python's csv
 
 
 @pytest.mark.parametrize("chunk", [1, 2, 3, 4, 1 << 22])
@@ -103,5 +103,5 @@ def test_random_files_are_split_as_python_splits_them_or_refused(tmp_path, monke
         assert read.empty == [n for n, cells in enumerate(records, start=1) if not cells], repr(text)
         assert read.counts == {n: len(c) for n, c in enumerate(records, start=1) if c and len(c) != 3}, repr(text)
         compared += 1
-        quick += read._shaped is None and bool(read.empty)  # its empty lines found without Python's csv
+        quick += read.regular and bool(read.empty)  # its empty lines found without Python's csv
     assert compared > 100 and quick > 5, (compared, quick)

@@ -66,9 +66,7 @@ class CsvText:
     empty: list[int] = field(default_factory=list)  # row numbers of empty lines
     counts: dict[int, int] = field(default_factory=dict)  # row -> cells, where not as many as the labels
     width: int = 0  # the columns of the table: the labels, or more for rows with extra cells
-    _shaped: tuple[int, int] | None = None  # Python's csv's reading of an irregular file: records, length
-    _loaded: bool = False  # read strictly, though irregular: the lenient reading would give the same cells
-    _counts: dict[int, int] = field(default_factory=dict)  # DuckDB's record -> cells, where not the labels'
+    regular: bool = False  # DuckDB's strict reading accounts for every byte: Python's csv did not read it
 
     @classmethod
     def read(cls, con: Any, name: str, path: Path, scanned: Any = None) -> CsvText:
@@ -77,19 +75,14 @@ class CsvText:
         text = cls(path, raw, labels, name, initial_space)
         strict = text._strict(con)
         facts = scan(path) if scanned is None else getattr(scanned, "result", lambda: scanned)()
-        if strict and not facts.odd and _accounted(facts, *(found := text._held(con, facts))):
-            rows, breaks = found[0], found[1]
-            lines = rows - (facts.last != b"\n")
-            if facts.newlines == breaks + lines:
-                return text.finish(con)
-            text.empty = text._empty_records(con, breaks)
-            if facts.newlines == breaks + lines + len(text.empty):
-                return text.finish(con)
-            text.empty = []
-        text._loaded = strict
-        text.width = 0
-        text._shaped = text._shape()
-        return text.finish(con)
+        text.regular = strict and not facts.odd and text._accounts(con, facts)
+        if not text.regular:
+            text._lenient(con, strict)
+        if initial_space:
+            spaced = " or ".join(f"c{i} like ' %'" for i in range(len(labels)))
+            if con.execute(f"select count(*) from {name} where {spaced}").fetchone()[0]:
+                raise Unsupported(f"{path.name}: frictionless would skip the spaces that start a cell")
+        return text
 
     def _strict(self, con: Any) -> bool:
         """Read the file in strict mode, with a column more for each extra cell DuckDB finds (False when
@@ -107,9 +100,10 @@ class CsvText:
                 width = int(found.group(1))
         return False
 
-    def _held(self, con: Any, facts: Scan) -> tuple[int, ...]:
+    def _held(self, con: Any, facts: Scan) -> tuple[tuple[int, ...], dict[int, int]]:
         """What the cells hold: rows, line ends, bytes, quotes and carriage returns, cells, a byte order mark
-        (the characters the file has none of are not counted; without quotes no cell holds a line end)."""
+        (the characters the file has none of are not counted; without quotes no cell holds a line end); and
+        DuckDB's records with another count of cells than the labels."""
         columns = _columns(self.width)
         counts = [_count.format(char="chr(10)") if facts.quotes else "0", "strlen(x)"]
         for char, present in (("'\"'", facts.quotes), ("chr(13)", facts.returns)):
@@ -123,8 +117,23 @@ class CsvText:
         *found, shaped = con.execute(
             f"select count(*), {totals}, sum(n), {bom}, list([_i, n]) filter (other) from {rows}"
         ).fetchone()
-        self._counts = dict(shaped or [])
-        return tuple(int(v or 0) for v in found)
+        return tuple(int(v or 0) for v in found), dict(shaped or [])
+
+    def _accounts(self, con: Any, facts: Scan) -> bool:
+        """Whether the strict reading accounts for every byte and line end of the file, the empty lines'
+        too; if so, the rows with another count of cells than the labels are known (`counts`)."""
+        found, counts = self._held(con, facts)
+        if not _accounted(facts, *found):
+            return False
+        rows, breaks = found[0], found[1]
+        lines = rows - (facts.last != b"\n")
+        if facts.newlines != breaks + lines:
+            self.empty = self._empty_records(con, breaks)
+            if facts.newlines != breaks + lines + len(self.empty):
+                self.empty = []
+                return False
+        self.counts = {self.number(i): n for i, n in counts.items()}
+        return True
 
     def _empty_records(self, con: Any, breaks: int) -> list[int]:
         """The numbers Python's csv gives the records of the empty lines: a line's number, less the line
@@ -139,29 +148,20 @@ class CsvText:
             records.append(line - extra)
         return records
 
-    def finish(self, con: Any) -> CsvText:
-        """Complete the reading: an irregular file leniently, checked against Python's csv's reading."""
-        labels = len(self.labels)
-        if self._shaped is not None:
-            records, length = self._shaped
-            self.width = labels
-            try:
-                if not self._loaded:
-                    _load(con, self.name, self.path, labels, strict=False)
-                count, total = con.execute(
-                    f"select count(*), sum(length(concat({_columns(labels)}))) filter (_i > 1) from {self.name}"
-                ).fetchone()
-            except Exception as exc:  # duckdb.Error
-                raise Unsupported(f"{self.path.name}: DuckDB cannot read it: {str(exc)[:200]}") from None
-            if (count, total or 0) != (records, length):
-                raise Unsupported(f"{self.path.name}: DuckDB splits its cells otherwise than Python's csv")
-        else:
-            self.counts = {self.number(i): n for i, n in self._counts.items()}  # as `_held` found them
-        if self.initial_space:
-            spaced = " or ".join(f"c{i} like ' %'" for i in range(labels))
-            if con.execute(f"select count(*) from {self.name} where {spaced}").fetchone()[0]:
-                raise Unsupported(f"{self.path.name}: frictionless would skip the spaces that start a cell")
-        return self
+    def _lenient(self, con: Any, strict: bool) -> None:
+        """An irregular file, read leniently (if DuckDB refused it strictly), checked against Python's csv."""
+        records, length = self._shape()
+        self.width = len(self.labels)
+        try:
+            if not strict:
+                _load(con, self.name, self.path, self.width, strict=False)
+            count, total = con.execute(
+                f"select count(*), sum(length(concat({_columns(self.width)}))) filter (_i > 1) from {self.name}"
+            ).fetchone()
+        except Exception as exc:  # duckdb.Error
+            raise Unsupported(f"{self.path.name}: DuckDB cannot read it: {str(exc)[:200]}") from None
+        if (count, total or 0) != (records, length):
+            raise Unsupported(f"{self.path.name}: DuckDB splits its cells otherwise than Python's csv")
 
     def number(self, i: int) -> int:
         """The row number of DuckDB's i-th record (the header is 1)."""
