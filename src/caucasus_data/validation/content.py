@@ -49,6 +49,7 @@ class Check:
     kind: str
     query: str  # selects _i, then the values `message` takes
     message: Callable[..., str]
+    made: bool = False  # reads the tables made first (spans, owners of ids)
 
 
 def content_findings(
@@ -69,15 +70,16 @@ def content_findings(
                 for table in sorted(set(texts) & set(schemas))
                 if "date_edtf" in schemas[table].field_names
             ]
+            found = {check: pool.submit(_rows, con, check.query) for check in todo if not check.made}
             spans = [bad_spans(t, q) for t, q in SPAN_TABLES.items() if t in texts] if "articles" in texts else []
             if spans:
                 _rows(con, TEXTS)  # before the owners of ids, not beside: two large tables at once spill more
             made = pool.submit(_rows, con, owners(schemas, set(texts)))  # the tables several checks read
             list(pool.map(partial(_rows, con), spans))
             made.result()
-            found = list(pool.map(partial(_rows, con), [check.query for check in todo]))
-        for check, rows in zip(todo, found):
-            for i, *values in rows:
+            found |= {check: pool.submit(_rows, con, check.query) for check in todo if check.made}
+        for check in todo:
+            for i, *values in found[check].result():
                 row = texts[check.table].number(i)
                 findings.append(Finding(files[check.table], row, check.field, check.kind, check.message(*values)))
         return findings + [finding for future in dated for finding in future.result()]
@@ -193,6 +195,7 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
         "span",
         f"select _i, char_start, char_end, n from s_{table} where b is null or e is null",
         _unread_offsets,
+        made=True,
     )
     yield Check(
         table,
@@ -200,6 +203,7 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
         "span",
         f"select _i, b, e, n from s_{table} where not (b is null or e is null) and not (0 <= b and b <= e and e <= n)",
         lambda b, e, n: f"offsets {b}:{e} are outside the article ({n} characters)",
+        made=True,
     )
     yield Check(
         table,
@@ -208,6 +212,7 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
         f"select _i, text, b, e, words from s_{table} where 0 <= b and b <= e and e <= n "
         "and substring(text, b + 1, e - b) <> words",
         _span_message,
+        made=True,
     )
 
 
@@ -317,6 +322,7 @@ def _duplicate_ids(schemas: dict[str, TableSchema], keyed: list[str]) -> Iterato
             "duplicate-id",
             f"select _i, {key}, first from v_{table} join owners on {key} = id where first <> '{table}'",
             lambda value, first: f"id {value!r} is already used in {first}; ids must be unique across tables",
+            made=True,
         )
 
 
