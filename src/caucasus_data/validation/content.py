@@ -70,13 +70,15 @@ def content_findings(
                 for table in sorted(set(texts) & set(schemas))
                 if "date_edtf" in schemas[table].field_names
             ]
+            # The tables several checks read: the owners of ids first, then the texts, not beside each other
+            # (two large tables at once spill more), while the checks that read only the views run.
+            made = pool.submit(_rows, con, owners(schemas, set(texts)))
             found = {check: pool.submit(_rows, con, check.query) for check in todo if not check.made}
             spans = [bad_spans(t, q) for t, q in SPAN_TABLES.items() if t in texts] if "articles" in texts else []
-            if spans:
-                _rows(con, TEXTS)  # before the owners of ids, not beside: two large tables at once spill more
-            made = pool.submit(_rows, con, owners(schemas, set(texts)))  # the tables several checks read
-            list(pool.map(partial(_rows, con), spans))
             made.result()
+            if spans:
+                _rows(con, TEXTS)
+            list(pool.map(partial(_rows, con), spans))
             found |= {check: pool.submit(_rows, con, check.query) for check in todo if check.made}
         for check in todo:
             for i, *values in found[check].result():
