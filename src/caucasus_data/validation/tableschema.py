@@ -109,7 +109,6 @@ class _Table:
     blank: set[int] = field(default_factory=set)
     missing: dict[int, int] = field(default_factory=dict)  # row -> cells present, short of the specs
     integrity: dict[int, list] = field(default_factory=dict)  # row -> [(phase, detail, number)]
-    odd: dict[tuple[int, int], str | None] = field(default_factory=dict)  # (_i, spec) -> key, frictionless'
     pending: list[tuple[int, int, int, str]] = field(default_factory=list)  # odd cells: (_i, row, spec, cell)
     keys: set[str] = field(default_factory=set)  # the fields whose keys are compared
 
@@ -507,14 +506,13 @@ def _field(descriptor: dict[str, Any]) -> Any:
 def _read_pending(con: Any, table: _Table) -> None:
     """The odd cells read by frictionless, and the keys of those in key fields put in the key table."""
     for i, row, index, cell in table.pending:
-        _read_odd(table, i, row, table.specs[index], cell)
-    for (i, index), key in table.odd.items():
+        key = _read_odd(table, row, table.specs[index], cell)
         if table.specs[index].name in table.keys:
             con.execute(f'update {_keys(table)} set "{table.specs[index].name}" = ? where _i = ?', [key, i])
 
 
-def _read_odd(table: _Table, i: int, row: int, spec: Spec, cell: str) -> None:
-    """A cell outside the canonical forms, read by frictionless' own cell reader."""
+def _read_odd(table: _Table, row: int, spec: Spec, cell: str) -> str | None:
+    """A cell outside the canonical forms, read by frictionless' own cell reader: its value as a key."""
     if spec.reader is None:
         spec.reader = _field({**spec.field, "name": spec.name, "missingValues": spec.missing}).create_cell_reader()
     value, notes = spec.reader(cell)
@@ -523,7 +521,7 @@ def _read_odd(table: _Table, i: int, row: int, spec: Spec, cell: str) -> None:
             (0, "type-error") if name == "type" else (1 + CONSTRAINTS[spec.type].index(name), "constraint-error")
         )
         table.cells.setdefault(row, []).append((spec.index, order, kind, cell, note))
-    table.odd[i, spec.index] = None if value is None else str(value)
+    return None if value is None else str(value)
 
 
 # --- keys ---------------------------------------------------------------------------------------------
