@@ -11,11 +11,11 @@ each detected here:
 - without strict mode it drops those cells, and that quote.
 
 A file read in strict mode, with none of the spaces and as many line ends as its records account for, is
-regular: DuckDB's n-th record is row n, counting the empty lines outside quoted cells before it. Otherwise Python's csv reads it once more for the shape of its
-records (the empty ones, those with another count of cells than the header) and the length of its cells,
-which DuckDB's lenient reading must match. Any other file (another dialect or encoding, a header
-frictionless would look for elsewhere, cells the two readers split differently) raises `Unsupported`:
-frictionless reads it.
+regular: DuckDB's n-th record is row n, counting the empty lines outside quoted cells before it. Otherwise
+Python's csv reads it once more for the shape of its records (the empty ones, those with another count of
+cells than the header) and the length of its cells, which DuckDB's lenient reading must match. Any other
+file (another dialect or encoding, a header frictionless would look for elsewhere, cells the two readers
+split differently) raises `Unsupported`: frictionless reads it.
 
 The table `name` has an INTEGER `_i` (DuckDB's record number, the header is 1) and VARCHAR columns `c0`,
 `c1`, ... for the header's positions, NULL where a row has no such cell (`''` is an empty cell), and maybe
@@ -139,8 +139,11 @@ class CsvText:
         """The numbers Python's csv gives the records of the empty lines: a line's number, less the line
         breaks inside the records DuckDB read before it."""
         lines = _empty_lines(self.path)
-        cells = f"(select _i, {_count.format(char='chr(10)')} as n from (select _i, concat({_columns(self.width)}) as x from {self.name}))"
-        inside = con.execute(f"select _i, n from {cells} where n > 0 order by _i").fetchall() if breaks else []
+        rows = f"(select _i, concat({_columns(self.width)}) as x from {self.name})"
+        query = (
+            f"select _i, n from (select _i, {_count.format(char='chr(10)')} as n from {rows}) where n > 0 order by _i"
+        )
+        inside = con.execute(query).fetchall() if breaks else []
         records, extra, p = [], 0, 0
         for j, line in enumerate(lines):
             while p < len(inside) and inside[p][0] + extra + inside[p][1] <= line - 1 - j:  # a record before it
