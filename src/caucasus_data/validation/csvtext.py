@@ -218,7 +218,8 @@ def _empty_lines(path: Path) -> list[int]:
     return found
 
 
-_count = "strlen(x) - strlen(replace(x, {char}, ''))"  # a character's count in a row's cells
+# A character's count in a row's cells (most rows have none: `contains` does not copy them).
+_count = "case when contains(x, {char}) then strlen(x) - strlen(replace(x, {char}, '')) else 0 end"
 
 
 def _accounted(facts: Scan, rows: int, breaks: int, size: int, quotes: int, returns: int, cells: int, bom: int) -> bool:
