@@ -331,7 +331,7 @@ def _duplicate_ids(schemas: dict[str, TableSchema], keyed: list[str]) -> Iterato
 # The article an id names, with its length: the last row with it (as a dict keeps).
 TEXTS = (
     "create or replace table texts as select article_id, text, length(text) as n from v_articles "
-    "where article_id <> '' qualify row_number() over (partition by article_id order by _i desc) = 1"
+    "where _i in (select max(_i) from v_articles where article_id <> '' group by article_id)"
 )
 
 
