@@ -127,9 +127,10 @@ def check(con: Any, root: Path) -> Checked:
     tables: dict[str, _Table] = {}
     # Python hashes and scans the files in one thread while DuckDB reads and checks two tables at a time
     # (each read single-threaded, to keep the rows in order), the largest first so that both end together.
-    largest = sorted(resources, key=lambda r: -_size(root, r))
+    sizes = {r["name"]: (root / r["path"]).stat().st_size for r in resources if _readable(root, r)}
+    largest = sorted(resources, key=lambda r: -sizes.get(r["name"], 0))
     with ThreadPoolExecutor(1) as hasher, ThreadPoolExecutor(THREADS) as pool:
-        scans = {r["name"]: hasher.submit(scan, root / r["path"], _algorithm(r)) for r in largest if _readable(root, r)}
+        scans = {r["name"]: hasher.submit(scan, root / r["path"], _algorithm(r)) for r in largest if r["name"] in sizes}
         reading = {r["name"]: pool.submit(_table, con, root, r, resources, scans.get(r["name"])) for r in largest}
         for resource in resources:
             try:
@@ -160,10 +161,6 @@ def _table(con: Any, root: Path, resource: dict[str, Any], resources: list[dict[
     _check_cells(con.cursor(), table)
     _make_keys(con.cursor(), table)
     return table
-
-
-def _size(root: Path, resource: dict[str, Any]) -> int:
-    return (root / resource["path"]).stat().st_size if _readable(root, resource) else 0
 
 
 # --- what is read here ----------------------------------------------------------------------------
