@@ -143,7 +143,8 @@ def check(con: Any, root: Path) -> Checked:
         list(pool.map(lambda t: _read_pending(con.cursor(), t), tables.values()))
         list(pool.map(lambda t: _check_keys(con.cursor(), t, tables), tables.values()))
         for name in reading:  # room for the content checks, within the memory limit
-            con.execute(f"drop table if exists {_relation('keys_' + name)}")
+            con.execute(f"drop view if exists {_relation('keys_' + name)}")
+            con.execute(f"drop table if exists {_relation('odd_keys_' + name)}")
         left = [r["name"] for r in resources if r["name"] not in tables]
         reference = bounded_findings(root, only=left) if left else []
         findings = []
@@ -501,11 +502,18 @@ def _field(descriptor: dict[str, Any]) -> Any:
 
 
 def _read_pending(con: Any, table: _Table) -> None:
-    """The odd cells read by frictionless, and the keys of those in key fields put in the key table."""
-    for i, row, index, cell in table.pending:
-        key = _read_odd(table, row, table.specs[index], cell)
-        if table.specs[index].name in table.keys:
-            con.execute(f'update {_keys(table)} set "{table.specs[index].name}" = ? where _i = ?', [key, i])
+    """The odd cells read by frictionless; the keys of those in key fields go into a copy of the key view."""
+    keys = [
+        (i, table.specs[index].name, _read_odd(table, row, table.specs[index], cell))
+        for i, row, index, cell in table.pending
+    ]
+    keys = [key for key in keys if key[1] in table.keys]
+    if keys:  # rare: the key view becomes a view of a table, which takes their values
+        copy = _relation("odd_keys_" + table.name)
+        con.execute(f"create table {copy} as select * from {_keys(table)}")
+        con.execute(f"create or replace view {_keys(table)} as select * from {copy}")
+        for i, name, key in keys:
+            con.execute(f'update {copy} set "{name}" = ? where _i = ?', [key, i])
 
 
 def _read_odd(table: _Table, row: int, spec: Spec, cell: str) -> str | None:
@@ -563,7 +571,7 @@ def _check_keys(con: Any, table: _Table, tables: dict[str, _Table]) -> None:
 
 
 def _keys(table: _Table) -> str:
-    """The table of each row's keys as text (`_i` and a column per key field)."""
+    """The view of each row's keys as text (`_i` and a column per key field)."""
     return _relation("keys_" + table.name)
 
 
@@ -572,7 +580,8 @@ def _make_keys(con: Any, table: _Table) -> None:
     columns = "".join(
         f', {_sql(s)["key"]} as "{s.name}"' for s in table.specs if s.name in table.keys and s.index < fields
     )
-    con.execute(f"create table {_keys(table)} as select _i{columns} from {_relation(table.name)} where _i > 1")
+    # A view, not a table: a copy of the key columns of the large tables made DuckDB spill to disk.
+    con.execute(f"create view {_keys(table)} as select _i{columns} from {_relation(table.name)} where _i > 1")
 
 
 def _repeats(con: Any, keys: str, names: list[str], table: _Table) -> list[tuple[int, int]]:
