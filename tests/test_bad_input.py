@@ -10,6 +10,7 @@ import sys
 import pytest
 from conftest import snapshot
 
+from caucasus_data.checkout import validate as checkout_validate
 from caucasus_data.pipeline import build
 from caucasus_data.validation import validate
 
@@ -182,6 +183,24 @@ def test_wrong_type(package):
     ]
 
 
+@pytest.mark.parametrize(
+    "value, char", [("٤٣", "ARABIC-INDIC DIGIT FOUR"), ("４３", "FULLWIDTH DIGIT FOUR"), ("४३.५", "DEVANAGARI DIGIT FOUR")]
+)
+def test_a_number_in_other_digits_than_ascii(package, value, char):
+    """Python (and frictionless) read these as 43: the CSV would publish other digits than the Parquet."""
+    edit(package / "curated/places.csv", "almaty,Almaty,city,KZ,,,", f"almaty,Almaty,city,KZ,,{value},")
+    row = row_of(package / "curated/places.csv", "almaty")
+    assert failed_build(package) == [("curated/places.csv", row, "latitude", "not-ascii")]
+    assert char in checkout_validate(package).findings[0].message
+
+
+def test_an_integer_beyond_64_bits(package):
+    """frictionless accepts any integer; the Parquet column holds 64 bits."""
+    path = package / "curated/agreements.csv"
+    row = append(path, "x-agreement,X,,,draft,,99999999999999999999,,A test agreement.\n")
+    assert failed_build(package) == [("curated/agreements.csv", row, "pax_agt_id", "out-of-range")]
+
+
 MEMBERSHIP = (
     "mikhail-galuzin--deputy-foreign-minister,mikhail-galuzin,russia-ministry-of-foreign-affairs,russia,"
     "Deputy Minister of Foreign Affairs,,,2024-06-05"
@@ -192,6 +211,13 @@ def test_impossible_date(package):
     edit(package / "curated/memberships.csv", MEMBERSHIP, MEMBERSHIP.replace(",,,2024-06-05", ",,,2024-02-30"))
     row = row_of(package / "curated/memberships.csv", "mikhail-galuzin--deputy-foreign-minister")
     assert failed_build(package) == [("curated/memberships.csv", row, "attested_date", "type-error")]
+
+
+@pytest.mark.parametrize("value", ["٢٠٢٤-05-10/2024-05-11", "２０２４-05-10"])
+def test_a_date_in_other_digits_than_ascii(package, value):
+    edit(package / "curated/events.csv", ",2024-05-10/2024-05-11,", f",{value},")
+    row = row_of(package / "curated/events.csv", "almaty-talks-2024-05")
+    assert failed_build(package) == [("curated/events.csv", row, "date_edtf", "not-ascii")]
 
 
 def test_impossible_edtf_date(package):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 # EDTF level 0 day, month and year (`2024-06-05`, `2023-05`, `2021`): read here directly, for the edtf
 # package parses with pyparsing at about 5 ms a value. Anything else goes to the edtf package.
-PLAIN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+PLAIN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
 class EDTFError(ValueError):
@@ -58,6 +58,8 @@ def _single(text: str) -> tuple[datetime.date, datetime.date, str]:
     plain = _plain(text)
     if plain:
         return plain
+    if not text.isascii():  # the edtf package's patterns take any Unicode digit (`٢٠٢٤`) for a digit
+        raise EDTFError(f"{text[:MAX_LENGTH]!r} is not an EDTF date: EDTF is written in ASCII digits")
     if len(text) > MAX_LENGTH:
         raise EDTFError(f"{text[:MAX_LENGTH]!r}... is not an EDTF date (longer than {MAX_LENGTH} characters)")
     from edtf import parse_edtf, struct_time_to_date

@@ -39,6 +39,7 @@ MAX_CELL = 100_000  # characters; a description is a few hundred
 SEED_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\.txt")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Characters that change what a reader sees without showing themselves: refused in every curated cell.
+ASCII_FIELDS = {"date_edtf"}  # text fields that hold dates
 HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Findings on single cells; the build still validates the rest, so that one run reports everything.
 CELL_KINDS = {"whitespace", "formula-injection", "unicode-normalisation"}
@@ -224,6 +225,10 @@ def _cell_problems(relative: str, number: int, schema: TableSchema, row: dict[st
             continue
         field = next((f for f in schema.input_fields if f["name"] == name), {})
         problem = _hidden_or_long(value, multiline=bool(field.get("x-multiline"))) or _not_ascii(name, value)
+        unreadable = _unreadable(name, value, field.get("type", "string"))
+        if unreadable:  # the build stops after reading: no later step reads such a value
+            findings.append(Finding(relative, number, name, *unreadable))
+            continue
         if problem:
             findings.append(Finding(relative, number, name, "bad-character", problem))
             row[name] = ""
@@ -262,11 +267,24 @@ def _not_ascii(name: str, value: str) -> str | None:
     that reads the same. The first such character, named."""
     if not name.endswith("_id") or value.isascii():
         return None
+    return f"{_first_not_ascii(value)}; ids are written in ASCII letters, digits and hyphens"
+
+
+def _first_not_ascii(value: str) -> str:
     at, char = next((i, c) for i, c in enumerate(value) if not c.isascii())
-    return (
-        f"holds {char!r} (U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}) at position {at + 1}; "
-        "ids are written in ASCII letters, digits and hyphens"
-    )
+    return f"holds {char!r} (U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}) at position {at + 1}"
+
+
+def _unreadable(name: str, value: str, kind: str) -> tuple[str, str] | None:
+    """A number or date that frictionless accepts but the published tables cannot hold as written, as
+    (kind, message): other digits than ASCII ones (Python reads `٤٣` and `２０２４` as digits, so the CSV would
+    hold other digits than the Parquet), or an integer beyond 64 bits."""
+    if (kind != "string" or name in ASCII_FIELDS) and not value.isascii():
+        return "not-ascii", f"{_first_not_ascii(value)}; numbers and dates are written in ASCII digits (0-9)"
+    digits = value.lstrip("+-")
+    if kind == "integer" and len(digits) > 18 and digits.isdigit() and not -(2**63) <= int(value) < 2**63:
+        return "out-of-range", f"{excerpt(value, 25)} is outside the 64-bit integers (-2^63 to 2^63-1) the tables hold"
+    return None
 
 
 def _hidden_or_long(value: str, multiline: bool) -> str | None:
