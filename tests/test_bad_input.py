@@ -404,6 +404,23 @@ def test_invalid_json_schema(package):
     assert failed_build(package) == [("schemas/people.json", 1, None, "json-error")]
 
 
+@pytest.mark.parametrize(
+    "file, old, new, words",
+    [
+        ("datapackage.json", '"version": ', '"version": "9.9.9", "version": ', "gives the key 'version' twice"),
+        ("datapackage.json", '"title": "', '"title": "\\ud800', "lone surrogate"),
+        ("schemas/places.json", '"maximum": 90', '"maximum": 1e400', "1e400, beyond the range of a double"),
+        ("schemas/places.json", '"maximum": 90', '"maximum": NaN', "holds NaN, which is not JSON"),
+    ],
+)
+def test_json_that_python_reads_otherwise_than_other_readers(package, file, old, new, words):
+    """Python keeps the last of two equal keys (others the first), and reads NaN, 1e400 (as infinity) and lone
+    surrogates, which then fail to write: each is one finding on the file."""
+    edit(package / file, old, new)
+    assert failed_build(package) == [(file, None, None, "json-error")]
+    assert words in checkout_validate(package).findings[0].message
+
+
 # --- all at once, no traceback ------------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -152,9 +153,41 @@ def load_json(root: Path, relative: str, limit: int) -> tuple[Any, Finding | Non
     if _nesting(text) > MAX_NESTING:
         return None, Finding(relative, None, None, "json-error", f"nests more than {MAX_NESTING} levels deep")
     try:
-        return json.loads(text), None
+        value = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant, parse_float=_finite)
+        json.dumps(value, ensure_ascii=False).encode("utf-8")  # a lone surrogate (`"\ud800"`) is no text
+    except _Refused as exc:
+        return None, Finding(relative, None, None, "json-error", str(exc))
+    except UnicodeEncodeError:
+        message = "holds a lone surrogate escape (such as \\ud800), which is no character; remove it"
+        return None, Finding(relative, None, None, "json-error", message)
     except ValueError as exc:
         return None, Finding(relative, getattr(exc, "lineno", None), None, "json-error", f"is not valid JSON: {exc}")
+    return value, None
+
+
+class _Refused(ValueError):
+    """JSON that Python reads but that means something else to other readers."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object; a key given twice is refused (Python keeps the last, other readers the first)."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _Refused(f"gives the key {key[:60]!r} twice in one object; keep one")
+        found[key] = value
+    return found
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise _Refused(f"holds the number {text[:30]}, beyond the range of a double; write a smaller one")
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    raise _Refused(f"holds {name}, which is not JSON; write a number")
 
 
 def _nesting(text: str) -> int:
