@@ -11,6 +11,7 @@ import pytest
 from conftest import snapshot
 
 from caucasus_data.checkout import validate as checkout_validate
+from caucasus_data.findings import total
 from caucasus_data.pipeline import build
 from caucasus_data.validation import validate
 
@@ -450,6 +451,8 @@ def test_findings_are_limited_per_file(package):
     people = [f for f in report.findings if f.file == "curated/people.csv"]
     assert len(people) == 51
     assert people[-1].kind == "more" and people[-1].message.startswith("70 more finding(s)")
+    summary = checkout_validate(package).summary()  # it counts what is not shown too
+    assert summary.startswith(f"invalid: {total(report.findings)} finding(s)") and total(people) == 120
 
 
 @pytest.mark.slow

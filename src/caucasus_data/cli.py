@@ -28,6 +28,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    from .findings import total
     from .pipeline.progress import Progress
 
     progress = Progress()  # shown only on a terminal
@@ -38,7 +39,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     _print_findings(report.findings, args.github)
     if not report.ok:
-        print(f"build failed: {len(report.findings)} finding(s); nothing was written", file=sys.stderr)
+        print(f"build failed: {total(report.findings)} finding(s); nothing was written", file=sys.stderr)
         return 1
     if args.check:
         for relative in report.files:

@@ -73,3 +73,12 @@ def limit_per_file(findings: list[Finding], limit: int = PER_FILE_LIMIT) -> list
         if count > limit:
             out.append(Finding(file, None, None, "more", f"{count - limit} more finding(s) in this file not shown"))
     return out
+
+
+def total(findings: list[Finding]) -> int:
+    """How many findings `findings` stands for: each, and those a `more` finding of `limit_per_file` counts.
+
+    >>> total(limit_per_file([Finding("a.csv", n, None, "blank-row", "the row is blank") for n in range(60)]))
+    60
+    """
+    return sum(int(f.message.split(" ", 1)[0]) if f.kind == "more" else 1 for f in findings)

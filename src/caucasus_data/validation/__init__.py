@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..findings import PER_FILE_LIMIT, Finding, limit_per_file
+from ..findings import PER_FILE_LIMIT, Finding, limit_per_file, total
 from ..model import layout
 from ..model.locate import package_root
 from ..model.paths import InputError, check_regular, read_input
@@ -45,7 +45,7 @@ class Report:
         if self.ok:
             return f"valid: {self.root}"
         files = len({f.file for f in self.findings})
-        return f"invalid: {len(self.findings)} finding(s) in {files} file(s) of {self.root}"
+        return f"invalid: {total(self.findings)} finding(s) in {files} file(s) of {self.root}"
 
 
 def validate(
