@@ -109,6 +109,17 @@ def test_a_seed_that_is_a_named_pipe_does_not_hang(package):
     assert findings_of(package) == [("seeds/010_pipe.txt", None, None, "not-a-file")]
 
 
+@pytest.mark.parametrize("where", ["", "data"])
+def test_a_datapackage_json_that_is_a_named_pipe_is_named_so(package, where):
+    """Not "no datapackage.json": the contributor sees what stands in its place."""
+    folder = package / where
+    (folder / "datapackage.json").unlink()
+    os.mkfifo(folder / "datapackage.json")
+    findings = validate(folder).findings
+    assert [(f.file, f.kind) for f in findings] == [("datapackage.json", "not-a-file")]
+    assert "named pipe" in findings[0].message
+
+
 def test_a_folder_of_seeds_that_is_a_link(package, tmp_path):
     (tmp_path / "elsewhere").mkdir()
     os.replace(package / "seeds", tmp_path / "elsewhere" / "seeds")

@@ -20,7 +20,7 @@ from .findings import PER_FILE_LIMIT, Finding, limit_per_file
 from .model import layout
 from .model.locate import is_checkout, package_root
 from .model.schema import schema_names
-from .validation import Report, _require_tools
+from .validation import Report, _require_tools, no_descriptor
 from .validation import validate as validate_package
 
 __all__ = ["Report", "validate"]
@@ -43,8 +43,7 @@ def validate(
         raise TypeError(f"validate(path): path is a folder or its datapackage.json, not {type(path).__name__}")
     root = package_root(path)
     if not (root / layout.DESCRIPTOR).is_file():
-        missing = Finding(layout.DESCRIPTOR, None, None, "missing-file", f"no datapackage.json in {root}")
-        return Report(root, [missing])
+        return Report(root, [no_descriptor(root, "missing-file")])
     if not is_checkout(root):
         return validate_package(root, per_file_limit, reference)
     _require_tools()

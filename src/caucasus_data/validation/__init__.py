@@ -95,9 +95,7 @@ def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -
     from .descriptor import describe
 
     if not (root / "datapackage.json").is_file():
-        return Report(
-            root, [Finding("datapackage.json", None, None, "package-error", f"no datapackage.json in {root}")]
-        )
+        return Report(root, [no_descriptor(root, "package-error")])
     described = describe(root)
     findings = described.findings + _irregular_files(root, described.paths)
     if any(f.kind in UNREADABLE for f in findings):
@@ -168,6 +166,16 @@ def _require_tools() -> None:
     missing = [name for name in TOOLS if find_spec(name) is None]
     if missing:
         raise ImportError(f"validate() needs {', '.join(missing)}: pip install 'caucasus-data[validate]'")
+
+
+def no_descriptor(root: Path, kind: str) -> Finding:
+    """The finding for a package folder without a datapackage.json file: of `kind`, or what stands there."""
+    try:
+        check_regular(root, layout.DESCRIPTOR)
+    except InputError as exc:
+        if exc.finding.kind != "missing-file":  # a pipe, a folder, a device
+            return exc.finding
+    return Finding(layout.DESCRIPTOR, None, None, kind, f"no datapackage.json in {root}")
 
 
 def _order(finding: Finding):
