@@ -486,12 +486,16 @@ def test_validate_lists_every_finding_with_limit_0(package):
         ("Article One.txt", b"MOSCOW, June 5. /TASS/. Text.", "seed-name"),
         ("010_notes.md", b"MOSCOW, June 5. /TASS/. Text.", "seed-name"),
         ("010_big.txt", b"MOSCOW, June 5. /TASS/. " + b"x" * (1024 * 1024), "seed-size"),
+        ("010_bom.txt", b"\xef\xbb\xbfMOSCOW, June 5. /TASS/. Text.", "seed-character"),
+        ("010_nul.txt", b"MOSCOW, June 5. /TASS/. Text.\x00", "seed-character"),
+        ("010_escape.txt", b"MOSCOW, June 5. /TASS/.\n\x1b]0;title\x07 Text.", "seed-character"),
+        ("010_formula.txt", b"@SUM(1+1) MOSCOW, June 5. /TASS/. Text.", "formula-injection"),
     ],
 )
 def test_bad_seed_file(package, name, data, kind):
     (package / "seeds" / name).write_bytes(data)
-    row = 1 if kind == "encoding-error" else None
-    assert failed_build(package) == [(f"seeds/{name}", row, None, kind)]
+    lines = {"010_latin1.txt": 1, "010_bom.txt": 1, "010_nul.txt": 1, "010_escape.txt": 2, "010_formula.txt": 1}
+    assert failed_build(package) == [(f"seeds/{name}", lines.get(name), None, kind)]
 
 
 def test_seed_in_a_subfolder(package):

@@ -94,7 +94,31 @@ def read_seed(root: Path, relative: str) -> tuple[Seed | None, Finding | None]:
         )
     if not text.strip():
         return None, Finding(relative, None, None, "seed-empty", "the file has no text")
+    problem = _seed_problem(text)
+    if problem:
+        return None, Finding(relative, problem[0], None, problem[1], problem[2])
     return Seed(relative, data, text), None
+
+
+# A control character (but tab and line ends) is no part of an article: NUL, or a terminal escape.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _seed_problem(text: str) -> tuple[int, str, str] | None:
+    """(line, kind, why) for a seed whose text holds what no reader would see (a byte order mark, which would be
+    the published article's first character, or a control character) or starts as a spreadsheet formula (the
+    published CSV holds the text in a cell)."""
+    if text.startswith("\ufeff"):
+        why = "starts with a byte order mark (U+FEFF), which would be the article's first character"
+        return 1, "seed-character", why + "; save the file as UTF-8 without it"
+    if text.startswith(FORMULA_START):
+        why = f"starts with {text[0]!r}, which spreadsheets run as a formula when they open the published CSV"
+        return 1, "formula-injection", why + "; start the file with the article's dateline"
+    found = CONTROL.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    return line, "seed-character", f"holds the control character U+{ord(found[0]):04X} on line {line}; delete it"
 
 
 def read_seeds(root: Path) -> tuple[list[Seed], list[Finding]]:
