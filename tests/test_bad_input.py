@@ -185,7 +185,8 @@ def test_wrong_type(package):
 
 
 @pytest.mark.parametrize(
-    "value, char", [("٤٣", "ARABIC-INDIC DIGIT FOUR"), ("４３", "FULLWIDTH DIGIT FOUR"), ("४३.५", "DEVANAGARI DIGIT FOUR")]
+    "value, char",
+    [("٤٣", "ARABIC-INDIC DIGIT FOUR"), ("４３", "FULLWIDTH DIGIT FOUR"), ("४३.५", "DEVANAGARI DIGIT FOUR")],
 )
 def test_a_number_in_other_digits_than_ascii(package, value, char):
     """Python (and frictionless) read these as 43: the CSV would publish other digits than the Parquet."""
@@ -219,6 +220,19 @@ def test_a_date_in_other_digits_than_ascii(package, value):
     edit(package / "curated/events.csv", ",2024-05-10/2024-05-11,", f",{value},")
     row = row_of(package / "curated/events.csv", "almaty-talks-2024-05")
     assert failed_build(package) == [("curated/events.csv", row, "date_edtf", "not-ascii")]
+
+
+def test_a_long_bad_cell_is_quoted_by_its_start_and_length(package):
+    """frictionless quotes the whole cell; a finding quotes its first 80 characters, the same with --reference."""
+    edit(
+        package / "curated/memberships.csv", MEMBERSHIP, MEMBERSHIP.replace(",,,2024-06-05", ",,,2024-" + "9" * 10_000)
+    )
+    row = row_of(package / "curated/memberships.csv", "mikhail-galuzin--deputy-foreign-minister")
+    fast, reference = (checkout_validate(package, reference=r).findings for r in (False, True))
+    assert [(f.file, f.row, f.field, f.kind) for f in fast] == [
+        ("curated/memberships.csv", row, "attested_date", "type-error")
+    ]
+    assert fast == reference and len(str(fast[0])) < 300 and "(10,005 characters)" in fast[0].message
 
 
 def test_impossible_edtf_date(package):

@@ -40,7 +40,28 @@ LABEL = {
 
 
 def cell_error(kind: str, cell: str, row: int, field: str, number: int, note: str = "") -> str:
-    return CELL[kind].format(cell=cell, row=row, field=field, number=number, note=note)
+    return CELL[kind].format(cell=quoted_cell(cell), row=row, field=field, number=number, note=note)
+
+
+MAX_QUOTED = 100  # characters of a cell a message quotes (frictionless quotes all of it)
+
+
+def quoted_cell(cell: str) -> str:
+    """A cell as a message quotes it: a long one by its start and its length, so that a message echoes little
+    of an input.
+
+    >>> quoted_cell("2024-" + "9" * 10_000)
+    '2024-99999999999999999999999999999999999999999999999999999999999999999999999999... (10,005 characters)'
+    """
+    return cell if len(cell) <= MAX_QUOTED else f"{cell[: MAX_QUOTED - 20]}... ({len(cell):,} characters)"
+
+
+def frictionless_message(message: str, cell: object) -> str:
+    """frictionless' message of a cell error, quoting the cell as `cell_error` does (the first quoted text of
+    its message is the cell)."""
+    if not isinstance(cell, str) or len(cell) <= MAX_QUOTED:
+        return message
+    return message.replace(f'"{cell}"', f'"{quoted_cell(cell)}"', 1)
 
 
 def row_error(kind: str, row: int, note: str = "") -> str:

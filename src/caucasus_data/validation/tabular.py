@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..findings import Finding
+from .messages import frictionless_message
 
 # Frictionless reports an edited file twice (size and hash); both mean the same to a contributor.
 STALE_ERRORS = {"hash-count", "byte-count"}
@@ -86,10 +87,9 @@ def task_findings(file: str, errors) -> list[Finding]:
         if error.type in STALE_ERRORS:
             stale = True
             continue
+        message = frictionless_message(error.message, getattr(error, "cell", None))
         findings.append(
-            Finding(
-                file, getattr(error, "row_number", None), getattr(error, "field_name", None), error.type, error.message
-            )
+            Finding(file, getattr(error, "row_number", None), getattr(error, "field_name", None), error.type, message)
         )
     if stale:
         findings.append(Finding(file, None, None, "stale", STALE_MESSAGE))
