@@ -156,6 +156,20 @@ def test_a_stray_file_in_data_is_not_published(package):
     assert not (package / "data/organizations.csv").exists()
 
 
+@pytest.mark.parametrize("damage", ["cut", "pointer", "empty"])
+def test_a_damaged_parquet_file_in_data_is_found_by_validate(package, damage):
+    """A cut download, a Git LFS pointer in place of the file, an empty file."""
+    path = package / "data/articles.parquet"
+    if damage == "cut":
+        path.write_bytes(path.read_bytes()[:100])
+    elif damage == "pointer":
+        path.write_text("version https://git-lfs.github.com/spec/v1\noid sha256:0\nsize 1\n", encoding="utf-8")
+    else:
+        path.write_bytes(b"")
+    assert findings_of(checkout_validate(package)) == [("data/articles.parquet", None, None, "parquet-error")]
+    assert build(package).ok and checkout_validate(package).ok  # the build writes it again
+
+
 def test_checkout_without_data_folder_builds_it(package):
     import shutil
 

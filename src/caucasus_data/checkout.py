@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from .findings import PER_FILE_LIMIT, Finding, limit_per_file
 from .model import layout
 from .model.locate import is_checkout, package_root
+from .model.paths import InputError, check_regular
 from .model.schema import schema_names
 from .validation import Report, _require_tools, no_descriptor
 from .validation import validate as validate_package
@@ -67,6 +69,8 @@ def _published(root: Path, reference: bool) -> list[Finding]:
         ]
     published = validate_package(data, None, reference)
     findings = [Finding(f"{layout.DATA}/{f.file}", f.row, f.field, f.kind, f.message) for f in published.findings]
+    if published.ok:
+        findings += _parquet_problems(data)
     expected = {layout.DESCRIPTOR} | {f"{t}.{suffix}" for t in schema_names(root) for suffix in ("csv", "parquet")}
     stray = "is no file of the published package; data/ is written by `caucasus-data build`, which removes it"
     findings += [
@@ -74,6 +78,32 @@ def _published(root: Path, reference: bool) -> list[Finding]:
         for name in sorted(set(os.listdir(data)) - expected)
     ]
     return findings
+
+
+def _parquet_problems(data: Path) -> list[Finding]:
+    """Each table's Parquet file is whole: it starts with Parquet's magic bytes and ends with a footer of a
+    length that fits in it (a cut download or a Git LFS pointer does not). Whether it holds the CSV's rows is
+    `caucasus-data build --check`'s question."""
+    findings = []
+    for name in schema_names(data.parent):
+        relative = f"{name}.parquet"
+        try:
+            size = check_regular(data, relative).st_size
+            with (data / relative).open("rb") as handle:
+                head = handle.read(4)
+                handle.seek(max(0, size - 8))
+                tail = handle.read(8)
+        except InputError as exc:
+            findings.append(replace(exc.finding, file=f"{layout.DATA}/{relative}"))
+            continue
+        footer = int.from_bytes(tail[:4], "little") if len(tail) == 8 else size
+        if head != PARQUET_MAGIC or tail[4:] != PARQUET_MAGIC or footer > size - 12:
+            message = "is not a whole Parquet file (cut short, or not Parquet); run `caucasus-data build`"
+            findings.append(Finding(f"{layout.DATA}/{relative}", None, None, "parquet-error", message))
+    return findings
+
+
+PARQUET_MAGIC = b"PAR1"
 
 
 def _order(finding: Finding) -> tuple:
