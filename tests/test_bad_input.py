@@ -110,6 +110,13 @@ def test_trailing_whitespace_in_an_id(package):
     assert failed_build(package) == [("curated/people.csv", row, "person_id", "whitespace")]
 
 
+def test_a_hidden_character_in_a_required_cell_is_one_finding(package):
+    """The cell is emptied to go on; the staged package's "required" error on it is not reported as well."""
+    row = row_of(package / "curated/people.csv", "mikhail-galuzin")
+    edit(package / "curated/people.csv", "Mikhail Galuzin,", "Mikhail \x1b[31mGaluzin,")
+    assert failed_build(package) == [("curated/people.csv", row, "name", "bad-character")]
+
+
 def test_nfd_text(package):
     edit(package / "curated/places.csv", "negotiated", "ne\u0301gotiated")
     row = row_of(package / "curated/places.csv", "almaty")

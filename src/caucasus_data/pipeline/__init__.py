@@ -107,7 +107,9 @@ def _build(root: Path, check: bool, today: datetime.date, report: BuildReport, p
         report.findings += typed.result()
         if _stopped(report):
             return
-        report.findings += later.findings
+        # A cell reported while reading was mended (emptied): what the staged package finds there is not news.
+        seen = {(f.file, f.row, f.field) for f in report.findings}
+        report.findings += [f for f in later.findings if (f.file, f.row, f.field) not in seen]
         report.warnings += later.warnings
         report.overrides += later.overrides
         if files:  # every step before the validation passed: the rows it built
