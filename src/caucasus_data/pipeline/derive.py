@@ -72,8 +72,8 @@ def _span(row: dict[str, str], text: str) -> tuple[int | None, Finding | None]:
             row,
             "occurrence",
             "span",
-            f"occurrence {excerpt(occurrence, 12)} is not 1 to {len(found)}: the words occur {len(found)} time(s) "
-            f"in {row['article_id']}",
+            f"occurrence {excerpt(occurrence, 12)} is not a whole number from 1 to {len(found)}: the words occur "
+            f"{len(found)} time(s) in {row['article_id']}",
         )
     return found[int(occurrence) - 1], None
 
