@@ -206,7 +206,7 @@ def test_wrong_type(package):
 
 
 @pytest.mark.parametrize(
-    "value, char",
+    ("value", "char"),
     [("٤٣", "ARABIC-INDIC DIGIT FOUR"), ("４３", "FULLWIDTH DIGIT FOUR"), ("४३.५", "DEVANAGARI DIGIT FOUR")],
 )
 def test_a_number_in_other_digits_than_ascii(package, value, char):
@@ -441,7 +441,7 @@ def test_invalid_json_schema(package):
 
 
 @pytest.mark.parametrize(
-    "file, old, new, words",
+    ("file", "old", "new", "words"),
     [
         ("datapackage.json", '"version": ', '"version": "9.9.9", "version": ', "gives the key 'version' twice"),
         ("datapackage.json", '"title": "', '"title": "\\ud800', "lone surrogate"),
