@@ -327,3 +327,16 @@ def test_an_offset_of_10_to_the_20_is_named_outside_the_article(package):
     assert (span.file, span.row, span.field) == ("data/quotes.csv", 2, "char_start")
     assert span.message.startswith("offsets 100000000000000000000:")
     assert "outside the article" in span.message
+
+
+def test_a_memory_limit_too_small_for_the_package_is_an_error_that_says_so(package):
+    """Not an internal error: DuckDB ran out of the memory it was given, and the message says how to give more."""
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "validate", str(package / "data")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CAUCASUS_DATA_MEMORY_LIMIT": "1MB"},
+        timeout=120,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: DuckDB needs more memory than CAUCASUS_DATA_MEMORY_LIMIT=1MB")

@@ -391,6 +391,15 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not bad data (bad data gets findings): one line, unless debugging
         if os.environ.get("CAUCASUS_DATA_DEBUG"):
             raise
+        if type(exc).__name__ == "OutOfMemoryException":  # DuckDB's, under its memory limit: not a bug
+            from .validation import MEMORY_LIMIT
+
+            print(
+                f"error: DuckDB needs more memory than CAUCASUS_DATA_MEMORY_LIMIT={MEMORY_LIMIT} allows for this "
+                "package; set it higher (for example CAUCASUS_DATA_MEMORY_LIMIT=1GB) and run again",
+                file=sys.stderr,
+            )
+            return 1
         print(
             f"internal error: {type(exc).__name__}: {exc}. Please report it; set CAUCASUS_DATA_DEBUG=1 "
             "to see where it happened.",
