@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -55,14 +56,24 @@ def states(package: Path, tmp_path: Path) -> tuple[Path, dict, dict]:
     return package, before, after
 
 
-def _run(code: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True)
+def _killed_env(tmp_path: Path) -> dict[str, str]:
+    """A killed build cannot remove its scratch folders: they go under the test's own folder, not /tmp."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir(exist_ok=True)
+    return {**os.environ, "TMPDIR": str(scratch)}
+
+
+def _run(code: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, env=_killed_env(tmp_path)
+    )
 
 
 @pytest.mark.parametrize("moment", ["before", "after"])
-def test_a_kill_at_the_swap_leaves_all_old_or_all_new(states, moment):
+def test_a_kill_at_the_swap_leaves_all_old_or_all_new(states, moment, tmp_path):
     package, before, after = states
-    result = _run(f"""
+    result = _run(
+        f"""
         import os
         from caucasus_data.pipeline import build, publish
         real = publish._exchange
@@ -73,7 +84,9 @@ def test_a_kill_at_the_swap_leaves_all_old_or_all_new(states, moment):
             os._exit(137 if done else 3)
         publish._exchange = exchange
         build({str(package)!r})
-    """)
+    """,
+        tmp_path,
+    )
     assert result.returncode == 137, result.stderr
     assert snapshot(package) == (before if moment == "before" else after)
     # What the killed build left (the old data/ after the swap) goes at the next run, which then has nothing to do.
@@ -84,11 +97,12 @@ def test_a_kill_at_the_swap_leaves_all_old_or_all_new(states, moment):
 
 
 @pytest.mark.parametrize("kill_after", [0, 1, 2])
-def test_without_an_atomic_swap_a_kill_at_each_rename_is_undone_by_the_next_run(states, kill_after):
+def test_without_an_atomic_swap_a_kill_at_each_rename_is_undone_by_the_next_run(states, kill_after, tmp_path):
     """Where the system has no atomic swap, data/ is renamed aside and the new one into place: a kill between the
     two leaves no data/, and the next run puts the old one back before it builds."""
     package, before, after = states
-    result = _run(f"""
+    result = _run(
+        f"""
         import os
         from caucasus_data.pipeline import build, publish
         publish._exchange = lambda a, b: False
@@ -105,7 +119,9 @@ def test_without_an_atomic_swap_a_kill_at_each_rename_is_undone_by_the_next_run(
             os._exit(137)
         publish.publish = publish_then_kill
         build({str(package)!r})
-    """)
+    """,
+        tmp_path,
+    )
     assert result.returncode == 137, result.stderr
     if kill_after == 1:  # between the two renames
         assert not (package / "data").exists() and (package / publish.ASIDE).is_dir()
@@ -118,7 +134,7 @@ def test_without_an_atomic_swap_a_kill_at_each_rename_is_undone_by_the_next_run(
     assert snapshot(package) == after
 
 
-def test_a_kill_at_any_moment_leaves_all_old_or_all_new(states):
+def test_a_kill_at_any_moment_leaves_all_old_or_all_new(states, tmp_path):
     package, before, after = states
     saved = shutil.copytree(package / "data", package.parent / "saved-data")
     command = [sys.executable, "-m", "caucasus_data", "build", "--root", str(package)]
@@ -129,7 +145,9 @@ def test_a_kill_at_any_moment_leaves_all_old_or_all_new(states):
     for percent in random.Random(20).sample(range(5, 160), 8):
         shutil.rmtree(package / "data")
         shutil.copytree(saved, package / "data")
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_killed_env(tmp_path)
+        )
         time.sleep(duration * percent / 100)
         process.kill()
         process.wait()
