@@ -38,9 +38,12 @@ MAX_CURATED_BYTES = 16 * 1024 * 1024
 MAX_CELL = 100_000  # characters; a description is a few hundred
 SEED_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\.txt")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# Characters that change what a reader sees without showing themselves: refused in every curated cell.
 ASCII_FIELDS = {"date_edtf"}  # text fields that hold dates
-HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Control characters but tab and line ends: no part of an article (a NUL, a terminal escape).
+CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+CONTROL = re.compile(f"[{CONTROLS}]")
+# Characters that change what a reader sees without showing themselves: refused in every curated cell.
+HIDDEN = re.compile(f"[{CONTROLS}\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Findings on single cells; the build still validates the rest, so that one run reports everything.
 CELL_KINDS = {"whitespace", "formula-injection", "unicode-normalisation"}
 
@@ -98,10 +101,6 @@ def read_seed(root: Path, relative: str) -> tuple[Seed | None, Finding | None]:
     if problem:
         return None, Finding(relative, problem[0], None, problem[1], problem[2])
     return Seed(relative, data, text), None
-
-
-# A control character (but tab and line ends) is no part of an article: NUL, or a terminal escape.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _seed_problem(text: str) -> tuple[int, str, str] | None:
@@ -248,11 +247,11 @@ def _cell_problems(relative: str, number: int, schema: TableSchema, row: dict[st
         if not value:
             continue
         field = next((f for f in schema.input_fields if f["name"] == name), {})
-        problem = _hidden_or_long(value, multiline=bool(field.get("x-multiline"))) or _not_ascii(name, value)
         unreadable = _unreadable(name, value, field.get("type", "string"))
         if unreadable:  # the build stops after reading: no later step reads such a value
             findings.append(Finding(relative, number, name, *unreadable))
             continue
+        problem = _hidden_or_long(value, multiline=bool(field.get("x-multiline"))) or _not_ascii(name, value)
         if problem:
             findings.append(Finding(relative, number, name, "bad-character", problem))
             row[name] = ""
