@@ -20,7 +20,7 @@ from pathlib import Path
 from .findings import PER_FILE_LIMIT, Finding, limit_per_file
 from .model import layout
 from .model.locate import is_checkout, package_root
-from .model.paths import InputError, check_regular
+from .model.paths import InputError, check_regular, open_input
 from .model.schema import schema_names
 from .validation import Report, _require_tools, no_descriptor
 from .validation import validate as validate_package
@@ -69,9 +69,10 @@ def _published(root: Path, reference: bool) -> list[Finding]:
         ]
     published = validate_package(data, None, reference)
     findings = [Finding(f"{layout.DATA}/{f.file}", f.row, f.field, f.kind, f.message) for f in published.findings]
+    tables = schema_names(root)
     if published.ok:
-        findings += _parquet_problems(data)
-    expected = {layout.DESCRIPTOR} | {f"{t}.{suffix}" for t in schema_names(root) for suffix in ("csv", "parquet")}
+        findings += _parquet_problems(data, tables)
+    expected = {layout.DESCRIPTOR} | {f"{t}.{suffix}" for t in tables for suffix in ("csv", "parquet")}
     stray = "is no file of the published package; data/ is written by `caucasus-data build`, which removes it"
     findings += [
         Finding(f"{layout.DATA}/{name}", None, None, "unknown-file", stray)
@@ -80,16 +81,16 @@ def _published(root: Path, reference: bool) -> list[Finding]:
     return findings
 
 
-def _parquet_problems(data: Path) -> list[Finding]:
+def _parquet_problems(data: Path, tables: list[str]) -> list[Finding]:
     """Each table's Parquet file is whole: it starts with Parquet's magic bytes and ends with a footer of a
     length that fits in it (a cut download or a Git LFS pointer does not). Whether it holds the CSV's rows is
     `caucasus-data build --check`'s question."""
     findings = []
-    for name in schema_names(data.parent):
+    for name in tables:
         relative = f"{name}.parquet"
         try:
             size = check_regular(data, relative).st_size
-            with (data / relative).open("rb") as handle:
+            with open_input(data, relative) as handle:
                 head = handle.read(4)
                 handle.seek(max(0, size - 8))
                 tail = handle.read(8)

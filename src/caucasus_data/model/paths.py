@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from ..findings import Finding
 
@@ -87,18 +88,26 @@ def read_input(root: Path, relative: str, limit: int) -> bytes:
     info = check_regular(root, relative)
     if info.st_size > limit:
         raise InputError(Finding(relative, None, None, "file-size", f"is {info.st_size:,} bytes; at most {limit:,}"))
+    with open_input(root, relative) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(Finding(relative, None, None, "file-size", f"is more than {limit:,} bytes"))
+    return data
+
+
+def open_input(root: Path, relative: str) -> BinaryIO:
+    """The regular file `root/relative` opened for reading, once `check_regular` has passed it: not through a
+    link or a pipe put in its place since."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(root / relative, flags)
     except OSError as exc:  # replaced by a link or a pipe since the lstat
         raise InputError(Finding(relative, None, None, "io-error", f"cannot be read: {exc.strerror}")) from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise InputError(Finding(relative, None, None, "not-a-file", "is not a regular file"))
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(Finding(relative, None, None, "file-size", f"is more than {limit:,} bytes"))
-    return data
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise InputError(Finding(relative, None, None, "not-a-file", "is not a regular file"))
+    return handle
 
 
 def list_folder(root: Path, folder: str) -> list[str]:
