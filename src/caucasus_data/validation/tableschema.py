@@ -504,7 +504,8 @@ def _field(descriptor: dict[str, Any]) -> Any:
 
 
 def _read_pending(con: Any, table: _Table) -> None:
-    """The odd cells read by frictionless; the keys of those in key fields go into a copy of the key view."""
+    """The odd cells read by frictionless; the keys of those in key fields go into the key table (a view's
+    keys are copied into one first)."""
     keys = [
         (i, table.specs[index].name, _read_odd(table, row, table.specs[index], cell))
         for i, row, index, cell in table.pending
