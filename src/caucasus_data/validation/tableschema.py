@@ -4,9 +4,8 @@ Each resource's CSV is a table of text cells (csvtext.py). Its schema compiles t
 for the cells (missing values, types, constraints, blank rows, missing cells) and one for the keys
 (unique fields, the primary key, foreign keys, as typed values written as text). Cells outside the canonical
 forms that Python may read otherwise (`+5`, ` 7 `, `2024-1-5`, a line break a pattern's `$` passes, a
-non-ASCII letter under `\\w`) go through frictionless' own cell reader, one by one (a standard package has
-none, so frictionless is not imported). Rows are then listed as frictionless lists them, up to its limit of
-1,000 errors per file.
+non-ASCII letter under `\\w`) are read one by one in Python, as frictionless reads them (cells.py). Rows
+are then listed as frictionless lists them, up to its limit of 1,000 errors per file.
 
 A resource this module does not read as frictionless does (another dialect, encoding, field type or
 option, or a foreign key to such a resource) is left to frictionless: see `Checked.delegated`. So is the
@@ -22,10 +21,8 @@ whole package when frictionless would refuse its descriptor.
 from __future__ import annotations
 
 import codecs
-import functools
 import json
 import re
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,18 +31,10 @@ from typing import Any
 from ..findings import Finding
 from ..model.paths import InputError, read_input, unsafe_path
 from . import messages
+from .cells import CONSTRAINTS, cell_reader
 from .csvtext import CsvText, Scan, Unsupported, scan
 from .tabular import LIMIT_ERRORS, STALE_MESSAGE, bounded_findings
 
-# Field types and the constraints frictionless checks for each, in its order (fields/*.py).
-CONSTRAINTS = {
-    "string": ["required", "minLength", "maxLength", "pattern", "enum"],
-    "any": ["required", "enum"],
-    "integer": ["required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"],
-    "number": ["required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"],
-    "date": ["required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"],
-    "boolean": ["required", "enum"],
-}
 KEY_TYPES = {"string", "integer", "date", "boolean", "any"}
 BOUNDS = {"minimum": ">=", "maximum": "<=", "exclusiveMinimum": ">", "exclusiveMaximum": "<"}
 # Canonical forms: what DuckDB reads as Python would. Integers up to 18 digits fit BIGINT; numbers with at
@@ -83,9 +72,9 @@ class Spec:
     type: str
     constraints: dict[str, Any]
     missing: list[str]
-    field: dict[str, Any]  # the field's descriptor, for frictionless' cell reader
+    field: dict[str, Any]  # the field's descriptor (its true and false values)
     odd_pattern: bool = False  # a pattern Python matches otherwise than RE2 on some cells
-    reader: Any = None  # frictionless' cell reader, for the cells outside the canonical forms
+    reader: Any = None  # cells.cell_reader, for the cells outside the canonical forms
 
     @property
     def column(self) -> str:
@@ -425,7 +414,7 @@ def _sql(spec: Spec, value: str | None = None) -> dict[str, str]:
 
 
 def _check_cells(con: Any, table: _Table) -> None:
-    """Cell errors, blank rows and missing cells, in one scan; odd cells through frictionless' reader.
+    """Cell errors, blank rows and missing cells, in one scan; odd cells are read as frictionless reads them.
 
     The query is layered so that each expression is written once (a short query plans fast): each field's
     flags (`m` missing, `o` odd, `b` bad) and typed value `v`, then a column `e<code>` per error that can
@@ -484,23 +473,6 @@ def _check_cells(con: Any, table: _Table) -> None:
             table.missing[row] = count
     for row in table.text.empty:
         table.blank.add(row)
-    if table.pending:
-        _importing()
-
-
-@functools.cache
-def _importing() -> threading.Thread:
-    """frictionless imported in a thread, and its plugins loaded (a quarter of a second here), while DuckDB
-    checks the other tables."""
-    thread = threading.Thread(target=_field, args=({"name": "warm-up"},), daemon=True)
-    thread.start()
-    return thread
-
-
-def _field(descriptor: dict[str, Any]) -> Any:
-    from frictionless import Field
-
-    return Field.from_descriptor(descriptor)
 
 
 def _read_pending(con: Any, table: _Table) -> None:
@@ -520,9 +492,9 @@ def _read_pending(con: Any, table: _Table) -> None:
 
 
 def _read_odd(table: _Table, row: int, spec: Spec, cell: str) -> str | None:
-    """A cell outside the canonical forms, read by frictionless' own cell reader: its value as a key."""
+    """A cell outside the canonical forms, read as frictionless reads it (cells.py): its value as a key."""
     if spec.reader is None:
-        spec.reader = _field({**spec.field, "name": spec.name, "missingValues": spec.missing}).create_cell_reader()
+        spec.reader = cell_reader(spec.type, spec.constraints, spec.missing)
     value, notes = spec.reader(cell)
     for name, note in dict(notes or {}).items():
         order, kind = (
