@@ -67,6 +67,7 @@ class CsvText:
     counts: dict[int, int] = field(default_factory=dict)  # row -> cells, where not as many as the labels
     width: int = 0  # the columns of the table: the labels, or more for rows with extra cells
     regular: bool = False  # DuckDB's strict reading accounts for every byte: Python's csv did not read it
+    _before: tuple[Any, list[int]] = field(default=(None, []), repr=False)
 
     @classmethod
     def read(cls, con: Any, name: str, path: Path, scanned: Any = None) -> CsvText:
@@ -168,12 +169,11 @@ class CsvText:
 
     def number(self, i: int) -> int:
         """The row number of DuckDB's i-th record (the header is 1)."""
-        return i + bisect.bisect_left(self._before, i)
-
-    @property
-    def _before(self) -> list[int]:
-        # The records DuckDB reads before each empty line: its row number, less the empty lines before it.
-        return [row - j - 1 for j, row in enumerate(self.empty)]
+        key = (id(self.empty), len(self.empty))  # computed once for the empty lines found (not once a row)
+        if self._before[0] != key:
+            # The records DuckDB reads before each empty line: its row number, less the empty lines before it.
+            self._before = (key, [row - j - 1 for j, row in enumerate(self.empty)])
+        return i + bisect.bisect_left(self._before[1], i)
 
     def _shape(self) -> tuple[int, int]:
         """Python's csv's reading: the empty and irregular records, and the records and cell lengths."""
