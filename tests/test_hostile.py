@@ -363,3 +363,29 @@ def test_many_empty_lines_between_short_rows_are_numbered_in_bounded_time(packag
     # frictionless stops at 1,000 errors; the span check reads every row: the last is on line 120,000
     assert len(lines) == 1000 + 60_000
     assert lines[-1].startswith(f"mentions.csv:120000:{field}: is not the article text at 0:6")
+
+
+def test_many_cells_read_one_by_one_in_a_key_field_take_one_update(package):
+    """A line break ending an id is a cell Python's `re` reads otherwise than RE2: each is read in Python, and
+    the keys of 150,000 of them go into the key table at once (one update a cell took minutes)."""
+    path = package / "data" / "mentions.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    header, body = rows[0], rows[1:]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for k in range(150_000):
+        writer.writerow([f"m{k // 2}\n", *body[k % len(body)][1:]])  # each id twice
+    path.write_text(out.getvalue(), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "validate", str(package / "data")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    unique = 'has unique constraint violation in field "mention_id" at position "1": the same as in the row at position'
+    assert lines[1] == f'mentions.csv:3:mention_id: Row at position "3" {unique} 2 [unique-error]'
+    assert lines[-2] == f'mentions.csv:51:mention_id: Row at position "51" {unique} 50 [unique-error]'
+    assert lines[-1] == "mentions.csv::: 950 more finding(s) in this file not shown [more]"  # 1,000 as frictionless
