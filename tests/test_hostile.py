@@ -389,3 +389,26 @@ def test_many_cells_read_one_by_one_in_a_key_field_take_one_update(package):
     assert lines[1] == f'mentions.csv:3:mention_id: Row at position "3" {unique} 2 [unique-error]'
     assert lines[-2] == f'mentions.csv:51:mention_id: Row at position "51" {unique} 50 [unique-error]'
     assert lines[-1] == "mentions.csv::: 950 more finding(s) in this file not shown [more]"  # 1,000 as frictionless
+
+
+def test_a_header_of_ten_thousand_labels_is_one_finding(package):
+    """frictionless stops at its first 1,000 extra labels, after minutes; here the header is counted first."""
+    published, curated = package / "data" / "people.csv", package / "curated" / "people.csv"
+    for path in (published, curated):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        lines[0] += "".join(f",x{j}" for j in range(10_000))
+        path.write_text("\n".join(lines), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "validate", str(package / "data")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [
+        "people.csv::: the header has more than 1,000 labels (10,005 counted); the file is not read [header-size]"
+    ]
+    assert findings_of(package) == [("curated/people.csv", 1, None, "header")]
+    report = build(package)
+    assert report.findings[0].message.startswith("unexpected column 'x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7',")
+    assert "'x9' and 9,990 more; the header must be person_id,name," in report.findings[0].message

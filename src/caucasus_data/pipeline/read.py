@@ -221,13 +221,18 @@ def _records(relative: str, text: str) -> tuple[list[tuple[int, list[str]]], Fin
     return records, None
 
 
+SHOWN_COLUMNS = 10  # unexpected columns named in a message; the rest counted
+
+
 def _header_problem(header: list[str], expected: list[str]) -> str:
     missing = [name for name in expected if name not in header]
-    extra = [excerpt(name, 30) for name in header[:50] if name not in expected]
+    extra = [name for name in header if name not in expected]
+    shown = ", ".join(excerpt(name, 30) for name in extra[:SHOWN_COLUMNS])
+    more = f" and {len(extra) - SHOWN_COLUMNS:,} more" if len(extra) > SHOWN_COLUMNS else ""
     if missing or extra:
         parts = [
             f"missing column {', '.join(missing)}" if missing else "",
-            f"unexpected column {', '.join(extra)}" if extra else "",
+            f"unexpected column {shown}{more}" if extra else "",
         ]
         return "; ".join(p for p in parts if p) + f"; the header must be {','.join(expected)}"
     return f"columns are out of order; the header must be {','.join(expected)}"
