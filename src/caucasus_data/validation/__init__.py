@@ -33,7 +33,7 @@ UNREADABLE = {
     *("json-error", "encoding-error", "missing-file", "schema-error", "profile-error", "not-a-file", "io-error"),
     "header-size",
 }
-# A header's labels: the widest table has 30. frictionless stops at 1,000 errors (the first 1,000 extra labels),
+# A header's labels: the widest table has 20. frictionless stops at 1,000 errors (the first 1,000 extra labels),
 # and took minutes to get there on 10,000, as did the DuckDB checks.
 MAX_LABELS = 1000
 HEADER_BYTES = 1 << 20  # read for the header's labels
