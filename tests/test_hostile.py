@@ -412,3 +412,32 @@ def test_a_header_of_ten_thousand_labels_is_one_finding(package):
     report = build(package)
     assert report.findings[0].message.startswith("unexpected column 'x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7',")
     assert "'x9' and 9,990 more; the header must be person_id,name," in report.findings[0].message
+
+
+def test_a_descriptor_over_its_size_limit_is_one_finding_not_an_internal_error(package):
+    """The checks went on past the descriptor's file-size finding, and fell over on the schemas it did not give."""
+    path = package / "data" / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["description"] = "x" * (1 << 20)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    result = run_cli(package / "data", "validate")
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert result.stdout.splitlines() == [
+        f"datapackage.json::: is {path.stat().st_size:,} bytes; at most 1,048,576 [file-size]"
+    ]
+
+
+@pytest.mark.parametrize("descriptor", ["datapackage.json", "data/datapackage.json"])
+def test_more_resources_than_a_package_has_are_one_finding(package, descriptor):
+    """Each resource is a few DuckDB tables, whose catalog no memory limit bounds: 7,500 took 100 s and 4.6 GB."""
+    path = package / descriptor
+    value = json.loads(path.read_text(encoding="utf-8"))
+    smallest = min(value["resources"], key=lambda r: len(json.dumps(r)))
+    value["resources"] += [{**smallest, "name": f"copy-{k}"} for k in range(200)]
+    path.write_text(json.dumps(value), encoding="utf-8")
+    expected = "::resources: has 216 resources; a package has at most 200 [file-size]"
+    result = run_cli(package, "validate")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [descriptor + expected]
+    if descriptor == "datapackage.json":
+        assert findings_of(package) == [("datapackage.json", None, "resources", "file-size")]

@@ -23,7 +23,13 @@ from typing import Any
 
 from ..findings import Finding
 from ..model.layout import DESCRIPTOR
-from ..model.package import MAX_DESCRIPTOR_BYTES, PUBLISHED_RESOURCE_KEYS, metadata_problems
+from ..model.package import (
+    MAX_DESCRIPTOR_BYTES,
+    MAX_RESOURCES,
+    PUBLISHED_RESOURCE_KEYS,
+    metadata_problems,
+    too_many_resources,
+)
 from ..model.paths import unsafe_path
 from ..model.schema import MAX_SCHEMA_BYTES, TableSchema, load_json, schema_problems, target_problems, unknown_keys
 
@@ -48,6 +54,8 @@ def describe(root: Path) -> Described:
     described = Described(metadata_problems(descriptor))
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     resources = resources if isinstance(resources, list) else []
+    if len(resources) > MAX_RESOURCES:
+        return Described([too_many_resources(len(resources))])
     names = {r["name"] for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)}
     files = {}
     for position, resource in enumerate(resources, start=1):
