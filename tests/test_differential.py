@@ -116,3 +116,18 @@ def test_the_benchmark_package_with_errors_of_every_kind(tmp_path):
         "missing-cell",
         "stale",
     } <= kinds, kinds
+
+
+def test_a_header_short_of_more_than_a_thousand_fields(base, tmp_path):
+    """frictionless stops at the header's first 1,000 missing labels, and reads no row (nor the file's hash)."""
+    import json
+
+    root = tmp_path / "package"
+    shutil.copytree(base, root)
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    path = root / next(r["schema"] for r in descriptor["resources"] if r["name"] == "sources")
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["fields"] += [{"name": f"f{k}", "type": "integer"} for k in range(1200)]
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    fast = _same(root, ["1,200 fields more than labels"])
+    assert {f.kind for f in fast.findings} == {"missing-label"} and len(fast.findings) == 1000

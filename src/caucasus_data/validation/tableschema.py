@@ -593,6 +593,8 @@ def _repeats(con: Any, keys: str, names: list[str], table: _Table) -> list[tuple
 def _ordered(table: _Table, facts: Scan) -> list[Finding]:
     """The file's findings in frictionless' order, cut at its error limit, then the stale check."""
     findings = list(table.header)
+    if len(findings) >= LIMIT_ERRORS:  # the header alone: frictionless reads no row
+        return findings[:LIMIT_ERRORS]
     extra = {row: n for row, n in table.text.counts.items() if n > len(table.specs)}
     rows = set(table.cells) | table.blank | set(extra) | set(table.missing) | set(table.integrity)
     for row in sorted(rows):
