@@ -441,3 +441,25 @@ def test_more_resources_than_a_package_has_are_one_finding(package, descriptor):
     assert result.stdout.splitlines() == [descriptor + expected]
     if descriptor == "datapackage.json":
         assert findings_of(package) == [("datapackage.json", None, "resources", "file-size")]
+
+
+def test_a_cell_over_python_csvs_default_limit_is_read_as_frictionless_reads_it(package):
+    """Python's csv refuses a cell over 128 KiB unless its process-wide limit is raised, as frictionless raises
+    it when imported: the file went to frictionless, then the package's own checks failed on it."""
+    path = package / "data" / "quotes.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[1][rows[0].index("text")] = "words\n" * 50_000
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    for reference in ([], ["--reference"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "caucasus_data", "validate", *reference, str(package / "data")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 1 and "internal error" not in result.stderr, result.stderr
+        lines = result.stdout.splitlines()
+        assert lines[0].startswith("quotes.csv::: the file's size or hash differs") and lines[0].endswith("[stale]")
+        assert lines[1].startswith("quotes.csv:2:text: is not the article text at ")

@@ -9,6 +9,14 @@ from __future__ import annotations
 import csv
 import io
 
+FIELD_SIZE_LIMIT = 2147483646  # frictionless' (formats/csv/settings.py)
+
+
+def read_large_cells() -> None:
+    """Let Python's csv read cells as large as frictionless reads them: its default refuses one over 128 KiB,
+    and frictionless raises this process-wide limit when it is imported. Each file's size limit bounds them."""
+    csv.field_size_limit(FIELD_SIZE_LIMIT)
+
 
 def render(header: list[str], rows: list[dict[str, str]]) -> bytes:
     """CSV bytes of `rows` (cells as strings, missing ones empty) under `header`."""

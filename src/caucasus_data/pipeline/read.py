@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import Finding
-from ..model import layout
+from ..model import csvformat, layout
 from ..model.paths import InputError, check_regular, list_folder, read_input
 from ..model.schema import TableSchema
 
@@ -208,7 +208,7 @@ def _records(relative: str, text: str) -> tuple[list[tuple[int, list[str]]], Fin
     """Each record with the line it starts on (a quoted cell may span lines)."""
     records: list[tuple[int, list[str]]] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    csv.field_size_limit(MAX_CURATED_BYTES)
+    csvformat.read_large_cells()
     line = 1
     try:
         for cells in reader:

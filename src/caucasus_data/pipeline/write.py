@@ -70,6 +70,7 @@ def _python_columns(schema: TableSchema, csv: bytes) -> dict[str, list[Any]]:
     """The CSV's columns typed by Python, as frictionless reads the cells (an empty cell is None)."""
     import csv as csvmodule
 
+    csvformat.read_large_cells()
     rows = list(csvmodule.DictReader(io.StringIO(csv.decode("utf-8"), newline="")))
     return {
         f["name"]: [PYTHON_TYPES.get(f["type"], str)(row[f["name"]]) if row[f["name"]] else None for row in rows]

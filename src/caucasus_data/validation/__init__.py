@@ -23,6 +23,7 @@ from typing import Any
 
 from ..findings import PER_FILE_LIMIT, Finding, limit_per_file, total
 from ..model import layout
+from ..model.csvformat import read_large_cells
 from ..model.locate import package_root
 from ..model.paths import InputError, check_regular, open_input, read_input
 
@@ -105,6 +106,7 @@ def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -
 
     if not (root / "datapackage.json").is_file():
         return Report(root, [no_descriptor(root, "package-error")])
+    read_large_cells()  # as frictionless does: the same cells whichever ran first in this process
     described = describe(root)
     findings = described.findings + _irregular_files(root, described.paths)
     findings += _wide_headers(root, described.paths) if not findings else []

@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..model.csvformat import read_large_cells
+
 SNIFF_LINES = 100  # frictionless sniffs the dialect from this many lines (formats/csv/parser.py)
 SAMPLE_ROWS = 100  # and looks for the header among this many records (settings.DEFAULT_SAMPLE_SIZE)
 SNIFF_DELIMITERS = ",\t;|"
@@ -72,6 +74,7 @@ class CsvText:
     @classmethod
     def read(cls, con: Any, name: str, path: Path, scanned: Any = None) -> CsvText:
         """Read `path` into the table `name`; `scanned` is the file's `scan` (or a future of it)."""
+        read_large_cells()
         raw, labels, initial_space = _header(path)
         text = cls(path, raw, labels, name, initial_space)
         strict = text._strict(con)
