@@ -331,7 +331,7 @@ def pattern_problem(pattern: str) -> str | None:
     >>> pattern_problem("^[a-z0-9-]+$") is None
     True
     >>> pattern_problem("^(?!x)(a+)+$")
-    'cannot run in bounded time: RE2, which checks patterns here, has no look-around or back-references'
+    'cannot run in bounded time: RE2, which checks patterns here, refuses it (invalid perl operator: (?!)'
     """
     import re
 
@@ -345,8 +345,9 @@ def pattern_problem(pattern: str) -> str | None:
         return f"is not a valid regular expression: {str(exc)[:80]}"
     try:  # DuckDB's regexp functions are RE2's: compiled here on a null, as the checks compile it
         _re2().cursor().execute("select regexp_matches(NULL::VARCHAR, ?)", [pattern]).fetchall()
-    except duckdb.Error:
-        return "cannot run in bounded time: RE2, which checks patterns here, has no look-around or back-references"
+    except duckdb.Error as exc:  # no look-around, no back-references, no repetition over 1,000
+        reason = str(exc).removeprefix("Invalid Input Error: ")[:80]
+        return f"cannot run in bounded time: RE2, which checks patterns here, refuses it ({reason})"
     return None
 
 
