@@ -463,3 +463,22 @@ def test_a_cell_over_python_csvs_default_limit_is_read_as_frictionless_reads_it(
         lines = result.stdout.splitlines()
         assert lines[0].startswith("quotes.csv::: the file's size or hash differs") and lines[0].endswith("[stale]")
         assert lines[1].startswith("quotes.csv:2:text: is not the article text at ")
+
+
+def test_a_timeout_names_the_file_frictionless_was_reading_and_the_package_checks_wait(package, monkeypatch):
+    """Two million empty lines make frictionless take the first empty line for the header: the file is its to
+    read, and it reads them slowly. The one finding says which file, and why; no check reports the ids it holds
+    as missing elsewhere."""
+    from caucasus_data.validation import tabular
+    from caucasus_data.validation import validate as validate_package
+
+    monkeypatch.setattr(tabular, "REFERENCE_SECONDS", 1.0)  # plus a second per MiB of CSV
+    path = package / "data" / "people.csv"
+    header, rest = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(header + "\n" + "\n" * 2_000_000 + rest, encoding="utf-8")
+    findings = validate_package(package / "data", per_file_limit=None).findings
+    assert [(f.file, f.kind) for f in findings] == [("datapackage.json", "timeout")]
+    assert findings[0].message.startswith(
+        "frictionless was stopped after 3 s, reading people (people.csv: frictionless would take row 2 for the "
+        "header) and "
+    )

@@ -127,7 +127,7 @@ def check(con: Any, root: Path) -> Checked:
                 tables[resource["name"]] = reading[resource["name"]].result()
             except Unsupported as exc:
                 delegated[resource["name"]] = str(exc)
-        made = list(tables.values())
+        made, causes = list(tables.values()), dict(delegated)
         for name in _dependents(resources, set(delegated)):
             delegated.setdefault(name, "a foreign key refers to a file left to frictionless")
             tables.pop(name)
@@ -137,7 +137,7 @@ def check(con: Any, root: Path) -> Checked:
             con.execute(f"drop {'table' if table.copied else 'view'} {_keys(table)}")
             con.execute(f"drop table if exists {_relation('copied_keys_' + table.name)}")
         left = [r["name"] for r in resources if r["name"] not in tables]
-        reference = bounded_findings(root, only=left) if left else []
+        reference = bounded_findings(root, only=left, why=causes) if left else []
         findings = []
         for resource in resources:
             if resource["name"] in tables:

@@ -25,9 +25,11 @@ REFERENCE_SECONDS = 30.0
 LIMIT_ERRORS = 1000  # frictionless.settings.DEFAULT_LIMIT_ERRORS, per file
 
 
-def bounded_findings(root: Path, seconds: float | None = None, only: list[str] | None = None) -> list[Finding]:
+def bounded_findings(
+    root: Path, seconds: float | None = None, only: list[str] | None = None, why: dict[str, str] | None = None
+) -> list[Finding]:
     """`frictionless_findings` (of the resources named `only`, or all) in a child process, stopped after
-    `seconds` with one finding saying so."""
+    `seconds` with one finding saying so (and `why` each resource was left to frictionless)."""
     import multiprocessing
 
     if seconds is None:
@@ -39,12 +41,23 @@ def bounded_findings(root: Path, seconds: float | None = None, only: list[str] |
         try:
             return pending.get(timeout=seconds)
         except multiprocessing.TimeoutError:
-            message = (
-                f"frictionless did not finish within {seconds:.0f} s and was stopped: it checks patterns with "
-                "Python's backtracking re, so a pattern with nested repetition such as (a+)+ can take "
-                "exponential time on some cells; rewrite the schema's patterns without it"
-            )
-            return [Finding("datapackage.json", None, None, "timeout", message)]
+            return [_timeout(seconds, only, why or {})]
+
+
+def _timeout(seconds: float, only: list[str] | None, why: dict[str, str]) -> Finding:
+    """Which files frictionless was reading, and why they were left to it; what can make it this slow."""
+    reading = ""
+    if only:
+        named = [name for name in only if name in why][:3] or only[:3]
+        reading = ", reading " + ", ".join(f"{name} ({why[name]})" if name in why else name for name in named)
+        if len(only) > len(named):
+            reading += f" and {len(only) - len(named)} tables that refer to {'it' if len(named) == 1 else 'them'}"
+    message = (
+        f"frictionless was stopped after {seconds:.0f} s{reading}. It checks patterns with Python's backtracking "
+        "re: a pattern with nested repetition such as (a+)+ can take exponential time on some cells (rewrite it "
+        "without); a file it reads row by row, such as one of many empty lines, is slow too"
+    )
+    return Finding("datapackage.json", None, None, "timeout", message)
 
 
 def frictionless_findings(root: Path) -> list[Finding]:
