@@ -42,6 +42,20 @@ def run_cli(package: Path, command: str) -> subprocess.CompletedProcess:
     )
 
 
+def validate_published(package: Path, *options: str) -> list[str]:
+    """The lines `caucasus-data validate` prints of the package's data/ alone, which must fail cleanly and in time
+    (a hang fails the test)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "validate", *options, str(package / "data")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "internal error" not in result.stderr, result.stderr
+    return result.stdout.splitlines()
+
+
 @pytest.fixture
 def secret_file(tmp_path: Path) -> Path:
     path = tmp_path / "outside" / "secrets.txt"
@@ -348,14 +362,7 @@ def test_many_empty_lines_between_short_rows_are_numbered_in_bounded_time(packag
     path = package / "data" / "mentions.csv"
     header, first = path.read_text(encoding="utf-8").splitlines()[:2]
     path.write_text(header + "\n" + (first.rsplit(",", 1)[0] + "\n\n") * 60_000, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "caucasus_data", "validate", "--limit", "0", str(package / "data")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    lines = result.stdout.splitlines()
+    lines = validate_published(package, "--limit", "0")
     field = header.rsplit(",", 1)[1]
     missing = f'Row at position "2" has a missing cell in field "{field}" at position "6" [missing-cell]'
     assert lines[1] == f"mentions.csv:2:{field}: {missing}"
@@ -377,14 +384,7 @@ def test_many_cells_read_one_by_one_in_a_key_field_take_one_update(package):
     for k in range(150_000):
         writer.writerow([f"m{k // 2}\n", *body[k % len(body)][1:]])  # each id twice
     path.write_text(out.getvalue(), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "caucasus_data", "validate", str(package / "data")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    lines = result.stdout.splitlines()
+    lines = validate_published(package)
     unique = 'has unique constraint violation in field "mention_id" at position "1": the same as in the row at position'
     assert lines[1] == f'mentions.csv:3:mention_id: Row at position "3" {unique} 2 [unique-error]'
     assert lines[-2] == f'mentions.csv:51:mention_id: Row at position "51" {unique} 50 [unique-error]'
@@ -398,14 +398,7 @@ def test_a_header_of_ten_thousand_labels_is_one_finding(package):
         lines = path.read_text(encoding="utf-8").split("\n")
         lines[0] += "".join(f",x{j}" for j in range(10_000))
         path.write_text("\n".join(lines), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "caucasus_data", "validate", str(package / "data")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stdout.splitlines() == [
+    assert validate_published(package) == [
         "people.csv::: the header has more than 1,000 labels (10,005 counted); the file is not read [header-size]"
     ]
     assert findings_of(package) == [("curated/people.csv", 1, None, "header")]
@@ -453,14 +446,7 @@ def test_a_cell_over_python_csvs_default_limit_is_read_as_frictionless_reads_it(
     csv.writer(out, lineterminator="\n").writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8")
     for reference in ([], ["--reference"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "caucasus_data", "validate", *reference, str(package / "data")],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 1 and "internal error" not in result.stderr, result.stderr
-        lines = result.stdout.splitlines()
+        lines = validate_published(package, *reference)
         assert lines[0].startswith("quotes.csv::: the file's size or hash differs") and lines[0].endswith("[stale]")
         assert lines[1].startswith("quotes.csv:2:text: is not the article text at ")
 
