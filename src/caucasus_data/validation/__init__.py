@@ -219,8 +219,12 @@ def _wide_headers(root: Path, paths: dict[str, str]) -> list[Finding]:
     for path in paths.values():
         if not path.endswith(".csv") or not (root / path).is_file():
             continue
-        with open_input(root, path) as handle:
-            head = handle.read(HEADER_BYTES).decode("utf-8", errors="replace")
+        try:
+            with open_input(root, path) as handle:
+                head = handle.read(HEADER_BYTES).decode("utf-8", errors="replace")
+        except InputError as exc:  # replaced by a link or a pipe since it was looked at
+            findings.append(exc.finding)
+            continue
         labels = len(next(csv.reader(io.StringIO(head, newline="")), []))
         if labels > MAX_LABELS:
             message = f"the header has more than {MAX_LABELS:,} labels ({labels:,} counted); the file is not read"
