@@ -31,8 +31,15 @@ __all__ = ["Finding", "Report", "validate"]
 
 MAX_FILE_BYTES = 1 << 30
 UNREADABLE = {
-    *("json-error", "encoding-error", "missing-file", "schema-error", "profile-error", "not-a-file", "io-error"),
-    *("file-size", "header-size"),
+    "json-error",
+    "encoding-error",
+    "missing-file",
+    "schema-error",
+    "profile-error",
+    "not-a-file",
+    "io-error",
+    "file-size",
+    "header-size",
 }
 # A header's labels: the widest table has 20. frictionless stops at 1,000 errors (the first 1,000 extra labels),
 # and took minutes to get there on 10,000, as did the DuckDB checks.

@@ -55,7 +55,7 @@ def _timeout(seconds: float, only: list[str] | None, why: dict[str, str]) -> Fin
     message = (
         f"frictionless was stopped after {seconds:.0f} s{reading}. It checks patterns with Python's backtracking "
         "re: a pattern with nested repetition such as (a+)+ can take exponential time on some cells (rewrite it "
-        "without); a file it reads row by row, such as one of many empty lines, is slow too"
+        "without); so is a file of many empty lines, which it reads row by row"
     )
     return Finding("datapackage.json", None, None, "timeout", message)
 
