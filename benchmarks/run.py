@@ -1,6 +1,6 @@
 """Measure the performance goals, each as a ratio against a baseline timed in the same run.
 
-    python benchmarks/run.py                     # the full sizes of the goals (about 15 minutes here)
+    python benchmarks/run.py                     # the full sizes of the goals (about 12 minutes here)
     python benchmarks/run.py --quick             # small sizes, to try the script (under a minute)
     python benchmarks/run.py --write-readme      # and put the table in README.md
 
@@ -19,10 +19,10 @@ installed package and frictionless in site-packages do: the first run of each co
    of the published folder alone (data/, what frictionless checks) against the same;
 5. validation: `caucasus-data validate` against frictionless' validation of the same synthetic package
    (benchmarks/generate.py) of 20,000 and 100,000 articles, clean and with errors injected, each in a fresh
-   process, timing the validation call (the median of three processes each, taking turns); the DuckDB checks' Table Schema findings must be frictionless'
-   findings, in the same order (`validate` adds the package's own checks to them); peak memory (RSS above the
-   RSS once the libraries are imported, edtf's grammar built and a first validation of the real package
-   done) against the Parquet size of the package;
+   process, timing the validation call (the median of three processes each, taking turns); the DuckDB
+   checks' Table Schema findings must be frictionless' findings, in the same order (`validate` adds the
+   package's own checks to them); peak memory (RSS above the RSS once the libraries are imported, edtf's
+   grammar built and a first validation of the real package done) against the Parquet size of the package;
 6. memory scaling: the validation's peak on 100,000 synthetic articles against its peak on a third of them
    (the median of three processes each);
 7. build: `caucasus-data build` of 10,000 and 20,000 synthetic articles with 5,000 curated entities.
