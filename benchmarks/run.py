@@ -161,7 +161,7 @@ def worker(kind: str, package: Path, out: Path) -> None:
     from caucasus_data.validation.tableschema import check
 
     def fast_findings(root):
-        with connect() as con:
+        with connect(root) as con:
             return check(con, root)
 
     from caucasus_data.validation.tabular import frictionless_findings

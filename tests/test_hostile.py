@@ -107,6 +107,81 @@ def test_a_published_file_that_is_a_link_is_not_read(package, secret_file):
     )
 
 
+def _published_copy(tmp_path: Path, edit) -> Path:
+    """A copy of data/ whose descriptor `edit` changed in place."""
+    root = tmp_path / "published"
+    shutil.copytree(REPO / "data", root)
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    edit(descriptor)
+    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    return root
+
+
+def test_a_field_name_written_as_sql_is_a_name_not_a_query(tmp_path, secret_file):
+    """The checks' SQL holds the package's field names: quoted, this one is a name, never a query that reads
+    the secret (and the DuckDB connection could not open it anyway: it opens no file outside the package)."""
+    evil = f'x", (select cast(content as integer) from read_text({str(secret_file)!r})) as "y'
+
+    def rename(descriptor):
+        parties = next(r for r in descriptor["resources"] if r["name"] == "agreement_parties")
+        parties["schema"]["fields"][0]["name"] = parties["schema"]["primaryKey"] = evil
+
+    root = _published_copy(tmp_path, rename)
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", "validate", "--limit", "0", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1 and "internal error" not in result.stderr, result.stderr
+    assert SECRET not in result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith('agreement_parties.csv::x", (select cast(content as integer)')
+    assert lines[0].endswith("does not match the field name in the schema [incorrect-label]")
+    assert validate(root, per_file_limit=None).findings == validate(root, per_file_limit=None, reference=True).findings
+
+
+def test_the_validation_connection_opens_no_file_outside_the_package(tmp_path, secret_file):
+    import duckdb
+
+    from caucasus_data.validation import connect
+
+    root = _published_copy(tmp_path, lambda descriptor: None)
+    with connect(root) as con:
+        rows = (root / "people.csv").read_text(encoding="utf-8").count("\n") - 1
+        assert con.execute(f"select count(*) from read_csv('{root / 'people.csv'}')").fetchone()[0] == rows
+        with pytest.raises(duckdb.PermissionException):
+            con.execute(f"select content from read_text('{secret_file}')")
+        with pytest.raises(duckdb.Error):
+            con.execute("set enable_external_access = true")
+
+
+def test_resources_named_alike_but_for_case_are_two_tables(tmp_path):
+    """DuckDB matches names without regard to case: `Places` beside `places` (and a name with a dash) must each
+    be a table of its own, or one file's rows are checked as the other's."""
+
+    def add(descriptor):
+        places = next(r for r in descriptor["resources"] if r["name"] == "places")
+        for name in ("Places", "places-x"):
+            copy = json.loads(json.dumps(places))
+            copy.update(name=name, path=f"{name}.csv")
+            copy.pop("hash"), copy.pop("bytes")
+            copy["schema"].pop("foreignKeys", None)
+            descriptor["resources"].append(copy)
+
+    root = _published_copy(tmp_path, add)
+    rows = (root / "places.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (root / "Places.csv").write_text(rows[0] + "," + rows[1].split(",", 1)[1], encoding="utf-8")
+    (root / "places-x.csv").write_text(rows[0] + rows[2], encoding="utf-8")
+    found = validate(root, per_file_limit=None).findings
+    assert found == validate(root, per_file_limit=None, reference=True).findings
+    assert [(f.file, f.row, f.kind) for f in found] == [
+        ("Places.csv", 2, "primary-key"),
+        ("Places.csv", 2, "constraint-error"),
+        ("places-x.csv", 2, "duplicate-id"),
+    ]
+
+
 def test_a_terminal_escape_in_a_cell_is_printed_escaped(package):
     people = package / "curated" / "people.csv"
     people.write_text(people.read_text(encoding="utf-8").replace("Hikmet Hajiyev,", "Hikmet \x1b[2JHajiyev,"), "utf-8")

@@ -334,7 +334,7 @@ def findings(root: Path, paths: dict[str, str]) -> list[Finding]:
 
     if not all(table in paths and (root / paths[table]).is_file() for table in TABLES):
         return []
-    with connect(small=True) as con:  # the curated tables: typed by hand, small
+    with connect(root, small=True) as con:  # the curated tables: typed by hand, small
         try:
             load(con, root, paths)
             with ThreadPoolExecutor(2) as pool:  # two rules at a time, each on its own cursor

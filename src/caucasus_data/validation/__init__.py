@@ -122,7 +122,7 @@ def _validate_package(root: Path, per_file_limit: int | None, reference: bool) -
     # The package's own checks ride along the reading of the Table Schema checks (each file read once),
     # or read the files themselves after frictionless has.
     small = _csv_bytes(root, described.paths) < SMALL_PACKAGE
-    with connect(small) as con:
+    with connect(root, small) as con:
         texts = {}
         if reference:
             from .tabular import bounded_findings
@@ -161,15 +161,19 @@ SMALL_SETTINGS: dict[str, Any] = {
 
 
 @contextlib.contextmanager
-def connect(small: bool = False) -> Iterator[Any]:
-    """A DuckDB connection for one validation (of a `small` package): memory bounded by MEMORY_LIMIT, its
-    spill folder removed after."""
+def connect(root: Path, small: bool = False) -> Iterator[Any]:
+    """A DuckDB connection for one validation of the package at `root` (a `small` one): memory bounded by
+    MEMORY_LIMIT, its spill folder removed after. It opens no file outside `root` and that folder: its
+    queries are written with the package's names in them."""
     import duckdb
 
     with tempfile.TemporaryDirectory(prefix="caucasus-data-duckdb-") as scratch:
         config: dict[str, Any] = {"memory_limit": MEMORY_LIMIT, "temp_directory": scratch, "threads": THREADS}
         con = duckdb.connect(config=config | (SMALL_SETTINGS if small else {}))
         try:
+            folders = {str(root), str(root.resolve()), scratch, str(Path(scratch).resolve())}
+            con.execute("set allowed_directories = ?", [sorted(folders)])
+            con.execute("set enable_external_access = false")  # for good: DuckDB refuses to turn it back on
             yield con
         finally:
             con.close()

@@ -2,7 +2,7 @@
 
 References that may point at several tables, ids unique across tables, evidence for every curated row,
 spans and hashes against the article texts, EDTF bounds, ISO country codes, ends after starts. Each check
-is a query over views named like the tables (`v_people`), whose columns are the header's labels holding
+is a query over a view of each table (`relation("v", "people")`), whose columns are the header's labels holding
 the cells as written (`''` where a row has no such cell), plus `_i`, DuckDB's record number. A query
 selects `_i` and the values its message quotes, which Python words (values as Python writes them). Cells
 the Table Schema checks report as malformed are skipped, so that one mistake gives one finding.
@@ -34,10 +34,12 @@ from ..model.dates import EDTFError, bounds
 from ..model.identifiers import EVIDENCE_ID_FIELDS
 from ..model.schema import TableSchema
 from .csvtext import CsvText, Unsupported
+from .sql import identifier, literal, relation
 
 SPAN_TABLES = {"quotes": "text", "mentions": "surface", "evidence": "quote"}
 DATE_FIELDS = ("date_edtf", "start_date", "end_date", "date_precision")
 INTEGER = "try_cast(nullif({}, '') as bigint)"  # offsets as Python's int() reads them (but for odd digits)
+ARTICLES, EVIDENCE = relation("v", "articles"), relation("v", "evidence")
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,9 @@ def content_findings(
 ) -> list[Finding]:
     """Every check's findings; `texts` are the tables the Table Schema checks read into `con` (the
     others, left to frictionless, are read here as Python's csv reads them)."""
-    with tempfile.TemporaryDirectory(prefix="caucasus-data-content-") as scratch:
+    spill = con.execute("select current_setting('temp_directory')").fetchone()[0]  # a folder DuckDB may read
+    spill = spill if spill and Path(spill).is_dir() else None
+    with tempfile.TemporaryDirectory(prefix="caucasus-data-content-", dir=spill) as scratch:
         texts = {**texts, **_read_left(con, root, schemas, files, texts, Path(scratch))}
         for table, schema in schemas.items():
             if table in texts:
@@ -98,31 +102,28 @@ def _read_left(con, root, schemas, files, texts, scratch: Path) -> dict[str, Csv
         path = root / files[table] if table in files else None
         if path is None or not path.is_file() or path.is_symlink():
             continue
-        normal = scratch / f"{table}.csv"
+        normal = scratch / f"{relation('t', table)}.csv"
         with (
             path.open(encoding="utf-8-sig", errors="replace", newline="") as source,
             normal.open("w", encoding="utf-8", newline="") as target,
         ):
             csv.writer(target).writerows(csv.reader(source))
         try:
-            out[table] = CsvText.read(con, _name("t", table), normal)
+            out[table] = CsvText.read(con, relation("t", table), normal)
         except Unsupported:
             continue
     return out
 
 
-def _name(prefix: str, table: str) -> str:
-    return f'"{prefix}_' + table.replace('"', '""') + '"'
-
-
 def _view(con: Any, table: str, schema: TableSchema, text: CsvText) -> None:
-    """The view `v_<table>`: a column per field, by header label (the last of equal labels)."""
+    """The view `relation("v", table)`: a column per field, by header label (the last of equal labels)."""
     where = {label: i for i, label in enumerate(text.raw_labels)}
     columns = ", ".join(
-        (f"coalesce(c{where[name]}, '')" if name in where else "''") + f' as "{name}"' for name in schema.field_names
+        (f"coalesce(c{where[name]}, '')" if name in where else "''") + f" as {identifier(name)}"
+        for name in schema.field_names
     )
     con.execute(
-        f"create or replace view {_name('v', table)} as select _i, {columns} from {_name('t', table)} where _i > 1"
+        f"create or replace view {relation('v', table)} as select _i, {columns} from {relation('t', table)} where _i > 1"
     )
 
 
@@ -140,7 +141,7 @@ def checks(schemas: dict[str, TableSchema], tables: set[str]) -> Iterator[Check]
                 table,
                 "end_date",
                 "date-order",
-                f"select _i, start_date, end_date from v_{table} where try_cast(nullif(end_date, '') as date) < "
+                f"select _i, start_date, end_date from {relation('v', table)} where try_cast(nullif(end_date, '') as date) < "
                 "try_cast(nullif(start_date, '') as date)",
                 lambda start, end: f"end_date {end} is before start_date {start}",
             )
@@ -157,12 +158,13 @@ def checks(schemas: dict[str, TableSchema], tables: set[str]) -> Iterator[Check]
 
 def _reference(table: str, field: str, targets: dict[str, str]) -> Check:
     """A polymorphic reference names a row of one of its target tables (`targets`: their keys)."""
-    ids = " union all ".join(f"select {key} as id from v_{t}" for t, key in targets.items()) or "select ''"
+    ids = " union all ".join(f"select {identifier(key)} as id from {relation('v', t)}" for t, key in targets.items())
+    ids, column = ids or "select ''", identifier(field)
     return Check(
         table,
         field,
         "foreign-key",
-        f"select _i, {field} from v_{table} where {field} <> '' and {field} not in ({ids})",
+        f"select _i, {column} from {relation('v', table)} where {column} <> '' and {column} not in ({ids})",
         lambda value: f"{value!r} is not an id in any of {', '.join(targets)}",
     )
 
@@ -173,7 +175,7 @@ def _country_codes(table: str) -> Check:
         table,
         "country_code",
         "country-code",
-        f"select _i, country_code from v_{table} where regexp_matches(country_code, '^[A-Z]{{2}}$') "
+        f"select _i, country_code from {relation('v', table)} where regexp_matches(country_code, '^[A-Z]{{2}}$') "
         f"and country_code not in ({codes})",
         lambda code: f"{code!r} is not an ISO 3166-1 alpha-2 country code",
     )
@@ -195,7 +197,7 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
         table,
         "char_start",
         "span",
-        f"select _i, char_start, char_end, n from s_{table} where b is null or e is null",
+        f"select _i, char_start, char_end, n from {relation('s', table)} where b is null or e is null",
         _unread_offsets,
         made=True,
     )
@@ -203,7 +205,7 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
         table,
         "char_end",
         "span",
-        f"select _i, b, e, n from s_{table} where not (b is null or e is null) and not (0 <= b and b <= e and e <= n)",
+        f"select _i, b, e, n from {relation('s', table)} where not (b is null or e is null) and not (0 <= b and b <= e and e <= n)",
         lambda b, e, n: f"offsets {b}:{e} are outside the article ({n} characters)",
         made=True,
     )
@@ -211,7 +213,7 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
         table,
         quoted,
         "span",
-        f"select _i, text, b, e, words from s_{table} where 0 <= b and b <= e and e <= n "
+        f"select _i, text, b, e, words from {relation('s', table)} where 0 <= b and b <= e and e <= n "
         "and substring(text, b + 1, e - b) <> words",
         _span_message,
         made=True,
@@ -219,12 +221,12 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
 
 
 def bad_spans(table: str, quoted: str) -> str:
-    """The table `s_<table>`: the spans whose offsets or words are not their article's (joined once with `TEXTS`)."""
+    """The table `relation("s", table)`: the spans whose offsets or words are not their article's (joined once with `TEXTS`)."""
     start, end = INTEGER.format("s.char_start"), INTEGER.format("s.char_end")
     return (
-        f"create or replace table s_{table} as with "
+        f"create or replace table {relation('s', table)} as with "
         f"s as (select s._i, s.char_start, s.char_end, s.{quoted} as words, {start} as b, {end} as e, a.text, a.n "
-        f"from v_{table} s join texts a using (article_id))\n"
+        f"from {relation('v', table)} s join texts a using (article_id))\n"
         "select * from s where b is null or e is null or not (0 <= b and b <= e and e <= n) "
         "or substring(text, b + 1, e - b) <> words"
     )
@@ -249,14 +251,14 @@ def _articles() -> Iterator[Check]:
         "articles",
         "text_sha256",
         "hash",
-        "select _i from v_articles where text_sha256 <> '' and text_sha256 <> sha256(text)",
+        f"select _i from {ARTICLES} where text_sha256 <> '' and text_sha256 <> sha256(text)",
         lambda: "does not match the SHA-256 of text",
     )
     yield Check(
         "articles",
         "char_count",
         "span",
-        "select _i, length(text) from v_articles where regexp_matches(char_count, '^[0-9]+$') "
+        f"select _i, length(text) from {ARTICLES} where regexp_matches(char_count, '^[0-9]+$') "
         "and try_cast(char_count as bigint) is distinct from length(text)",
         lambda n: f"text has {n} characters",
     )
@@ -266,7 +268,7 @@ def _articles() -> Iterator[Check]:
         "articles",
         "dateline",
         "span",
-        f"select _i from v_articles where regexp_matches(dateline_start, '^[0-9]+$') and regexp_matches("
+        f"select _i from {ARTICLES} where regexp_matches(dateline_start, '^[0-9]+$') and regexp_matches("
         f"dateline_end, '^[0-9]+$') and (case when {e} > {b} then substring(text, {b} + 1, {e} - {b}) else '' end)"
         " <> dateline",
         lambda: "is not the text at dateline_start:dateline_end",
@@ -279,14 +281,14 @@ def _evidence(fields: set[str]) -> Iterator[Check]:
         "evidence",
         "article_id",
         "evidence",
-        "select _i from v_evidence where (article_id <> '') = (source_id <> '')",
+        f"select _i from {EVIDENCE} where (article_id <> '') = (source_id <> '')",
         lambda: "give either an article span (article_id, offsets, quote) or a source_id",
     )
     yield Check(
         "evidence",
         "quote",
         "evidence",
-        "select _i from v_evidence where article_id <> '' and source_id = '' and quote = ''",
+        f"select _i from {EVIDENCE} where article_id <> '' and source_id = '' and quote = ''",
         lambda: "an article span needs the quoted words",
     )
     if "evidence_id" in fields:  # a curated input has none
@@ -295,17 +297,19 @@ def _evidence(fields: set[str]) -> Iterator[Check]:
             "evidence",
             "evidence_id",
             "derived-value",
-            f"select _i, {computed} from v_evidence where evidence_id <> '' and evidence_id <> {computed}",
+            f"select _i, {computed} from {EVIDENCE} where evidence_id <> '' and evidence_id <> {computed}",
             lambda value: f"is not the id computed from the row ({value}); run `caucasus-data build`",
         )
 
 
 def _uncovered(table: str, key: str) -> Check:
+    column = identifier(key)
     return Check(
         table,
         key,
         "no-evidence",
-        f"select _i, {key} from v_{table} where {key} <> '' and {key} not in (select subject_id from v_evidence)",
+        f"select _i, {column} from {relation('v', table)} where {column} <> '' and {column} not in "
+        f"(select subject_id from {EVIDENCE})",
         lambda value: (
             f"{value!r} has no evidence row; add one to curated/evidence.csv "
             f'(`caucasus-data cite ARTICLE_ID "exact words"` prints it)'
@@ -318,11 +322,13 @@ def _duplicate_ids(schemas: dict[str, TableSchema], keyed: list[str]) -> Iterato
     name order) to use an id owns it, and each later table's rows with it are findings (`owners`)."""
     for table in keyed:
         key = schemas[table].primary_key[0]
+        column = identifier(key)
         yield Check(
             table,
             key,
             "duplicate-id",
-            f"select _i, {key}, first from v_{table} join owners on {key} = id where first <> '{table}'",
+            f"select _i, {column}, first from {relation('v', table)} join owners on {column} = id "
+            f"where first <> {literal(table)}",
             lambda value, first: f"id {value!r} is already used in {first}; ids must be unique across tables",
             made=True,
         )
@@ -330,8 +336,8 @@ def _duplicate_ids(schemas: dict[str, TableSchema], keyed: list[str]) -> Iterato
 
 # The article an id names, with its length: the last row with it (as a dict keeps).
 TEXTS = (
-    "create or replace table texts as select article_id, text, length(text) as n from v_articles "
-    "where _i in (select max(_i) from v_articles where article_id <> '' group by article_id)"
+    f"create or replace table texts as select article_id, text, length(text) as n from {ARTICLES} "
+    f"where _i in (select max(_i) from {ARTICLES} where article_id <> '' group by article_id)"
 )
 
 
@@ -341,10 +347,9 @@ def owners(schemas: dict[str, TableSchema], tables: set[str]) -> str:
     The ids are grouped by their hashes first, eight bytes each: grouped as text, a million ids of a
     100,000-article package ran out of memory under the memory limit. Only the few hashes of more than one
     table are then grouped by id."""
+    keys = {t: identifier(schemas[t].primary_key[0]) for t in sorted(tables) if len(schemas[t].primary_key) == 1}
     ids = " union all ".join(
-        f"select '{t}' as t, {schemas[t].primary_key[0]} as id from v_{t} where {schemas[t].primary_key[0]} <> ''"
-        for t in sorted(tables)
-        if len(schemas[t].primary_key) == 1
+        f"select {literal(t)} as t, {key} as id from {relation('v', t)} where {key} <> ''" for t, key in keys.items()
     )
     query = (
         f"with ids as ({ids}), shared as (select hash(id) as h from ids group by h having min(t) <> max(t))\n"
@@ -359,7 +364,7 @@ def owners(schemas: dict[str, TableSchema], tables: set[str]) -> str:
 def _dates(con: Any, table: str, file: str, text: CsvText, schema: TableSchema) -> list[Finding]:
     """EDTF values parse and the derived bounds agree with them (curated tables: a few thousand rows)."""
     present = [f for f in DATE_FIELDS if f in schema.field_names]
-    rows = con.execute(f"select _i, {', '.join(present)} from v_{table} where date_edtf <> ''").fetchall()
+    rows = con.execute(f"select _i, {', '.join(present)} from {relation('v', table)} where date_edtf <> ''").fetchall()
     findings = []
     for i, *cells in rows:
         row, given = text.number(i), dict(zip(present, cells))

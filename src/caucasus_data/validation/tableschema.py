@@ -33,6 +33,7 @@ from ..model.paths import InputError, read_input, unsafe_path
 from . import messages
 from .cells import CONSTRAINTS, cell_reader
 from .csvtext import CsvText, Scan, Unsupported, scan
+from .sql import identifier, literal, relation
 from .tabular import LIMIT_ERRORS, STALE_MESSAGE, bounded_findings
 
 KEY_TYPES = {"string", "integer", "date", "boolean", "any"}
@@ -135,7 +136,7 @@ def check(con: Any, root: Path) -> Checked:
         list(pool.map(lambda t: _check_keys(con.cursor(), t, tables), tables.values()))
         for table in made:  # room for the content checks, within the memory limit
             con.execute(f"drop {'table' if table.copied else 'view'} {_keys(table)}")
-            con.execute(f"drop table if exists {_relation('copied_keys_' + table.name)}")
+            con.execute(f"drop table if exists {relation('copied_keys', table.name)}")
         left = [r["name"] for r in resources if r["name"] not in tables]
         reference = bounded_findings(root, only=left, why=causes) if left else []
         findings = []
@@ -242,7 +243,7 @@ def _read(con: Any, root: Path, resource: dict[str, Any], resources: list[dict[s
         for own, ref in zip(fk["fields"], fk["reference"]["fields"]):
             if own not in types[name] or types[name][own] != types[target].get(ref):
                 raise Unsupported("a foreign key between fields of different types")
-    text = CsvText.read(con, _relation(name), root / resource["path"], scanned)
+    text = CsvText.read(con, relation("t", name), root / resource["path"], scanned)
     keys = _key_fields(name, schema, resources)
     specs, header = _expected(resource["path"], schema, text.labels, keys)
     return _Table(name, resource["path"], resource, schema, text, specs, header, keys=keys)
@@ -253,10 +254,6 @@ def _codec(encoding: str) -> str | None:
         return codecs.lookup(encoding).name
     except LookupError:
         return None
-
-
-def _relation(name: str) -> str:
-    return '"t_' + name.replace('"', '""') + '"'
 
 
 def _key_fields(name: str, schema: dict[str, Any], resources: list[dict[str, Any]]) -> set[str]:
@@ -355,16 +352,8 @@ def _int(value: Any) -> int | None:
 # --- cells --------------------------------------------------------------------------------------------
 
 
-def _literal(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    return "'" + str(value).replace("'", "''") + "'"
-
-
 def _in(column: str, values: list[Any]) -> str:
-    return f"{column} in ({', '.join(map(_literal, values))})" if values else "false"
+    return f"{column} in ({', '.join(map(literal, values))})" if values else "false"
 
 
 def _sql(spec: Spec, value: str | None = None) -> dict[str, str]:
@@ -397,12 +386,12 @@ def _sql(spec: Spec, value: str | None = None) -> dict[str, str]:
     for name, bound in spec.constraints.items():
         if name in BOUNDS:
             typed = _typed(spec.type, bound)
-            literal = f"date '{typed}'" if spec.type == "date" else _literal(typed)
-            out[name] = f"not ({held} {BOUNDS[name]} {literal})"
+            written = f"date '{typed}'" if spec.type == "date" else literal(typed)
+            out[name] = f"not ({held} {BOUNDS[name]} {written})"
         elif name in ("minLength", "maxLength"):
             out[name] = f"length({c}) {'<' if name == 'minLength' else '>'} {int(bound)}"
         elif name == "pattern":
-            out[name] = f"not regexp_matches({c}, {_literal(chr(92) + 'A(?:^' + bound + '$)')})"
+            out[name] = f"not regexp_matches({c}, {literal(chr(92) + 'A(?:^' + bound + '$)')})"
         elif name == "enum":
             members = [_typed(spec.type, v) for v in bound]
             members = [m for m in members if m is not None]
@@ -444,7 +433,7 @@ def _check_cells(con: Any, table: _Table) -> None:
         if sql["odd"] != "false":
             odd.append(f"case when not m{i} and o{i} then {i} end")
     columns = ", ".join(s.column for s in table.specs)
-    flagged = f"(select _i, {columns}, {', '.join(flags)} from {_relation(table.name)} where _i > 1)"
+    flagged = f"(select _i, {columns}, {', '.join(flags)} from {relation('t', table.name)} where _i > 1)"
     blank = " and ".join(f"m{s.index}" for s in table.specs)
     codes = ", ".join(f"case when e{n} then {n} end" for n in range(len(checks)))
     anything = " or ".join(f"e{n}" for n in range(len(checks))) or "false"
@@ -483,14 +472,14 @@ def _read_pending(con: Any, table: _Table) -> None:
         for i, row, index, cell in table.pending
     ]
     keys = [key for key in keys if key[1] in table.keys]
-    copy = _keys(table) if table.copied else _relation("copied_keys_" + table.name)
+    copy = _keys(table) if table.copied else relation("copied_keys", table.name)
     if keys and not table.copied:  # rare in a large file: the view becomes one of a copy, which takes them
         con.execute(f"create table {copy} as select * from {_keys(table)}")
         con.execute(f"create or replace view {_keys(table)} as select * from {copy}")
     for name in {name for _, name, _ in keys}:  # one update a field: one a cell took minutes for 100,000 cells
         rows, values = zip(*[(i, key) for i, n, key in keys if n == name])
         con.execute(
-            f'update {copy} set "{name}" = u.v from (select unnest(?::integer[]) as i, unnest(?::varchar[]) as v) u '
+            f"update {copy} set {identifier(name)} = u.v from (select unnest(?::integer[]) as i, unnest(?::varchar[]) as v) u "
             f"where {copy}._i = u.i",
             [list(rows), list(values)],
         )
@@ -526,7 +515,7 @@ def _check_keys(con: Any, table: _Table, tables: dict[str, _Table]) -> None:
         known = repeats.get(tuple(primary))
         for row, previous in _repeats(con, keys, primary, table) if known is None else known:
             table.integrity.setdefault(row, []).append(("primary", messages.same_as_note(previous), None))
-        none = " and ".join(f'"{n}" is null' for n in primary)
+        none = " and ".join(f"{identifier(n)} is null" for n in primary)
         found = con.execute(f"select _i from {keys} where {none}").fetchall()
         for row in [table.text.number(i) for (i,) in found] + table.text.empty:
             table.integrity.setdefault(row, []).append(("primary", messages.ALL_NONE_NOTE, None))
@@ -535,13 +524,13 @@ def _check_keys(con: Any, table: _Table, tables: dict[str, _Table]) -> None:
         if not all(table.spec(n) for n in own):
             continue
         lookup = _keys(target)
-        columns = [f'"{n}"' if target.spec(n) else "null" for n in ref]
-        some = " or ".join(f'"{n}" is not null' for n in own)
-        match = " and ".join(f'k."{n}" is not distinct from l.v{j}' for j, n in enumerate(own))
+        columns = [identifier(n) if target.spec(n) else "null" for n in ref]
+        some = " or ".join(f"{identifier(n)} is not null" for n in own)
+        match = " and ".join(f"k.{identifier(n)} is not distinct from l.v{j}" for j, n in enumerate(own))
         query = (
             f"with l as (select distinct {', '.join(f'{c} as v{j}' for j, c in enumerate(columns))} from {lookup}"
             f" where {' or '.join(f'{c} is not null' for c in columns)})\n"
-            f"select _i, {', '.join(f'k.{chr(34)}{n}{chr(34)}' for n in own)} from {keys} k where ({some}) and "
+            f"select _i, {', '.join(f'k.{identifier(n)}' for n in own)} from {keys} k where ({some}) and "
             f"not exists (select 1 from l where {match}) order by _i limit {LIMIT_ERRORS}"
         )
         for i, *values in con.execute(query).fetchall():
@@ -552,17 +541,17 @@ def _check_keys(con: Any, table: _Table, tables: dict[str, _Table]) -> None:
 
 def _keys(table: _Table) -> str:
     """The table or view of each row's keys as text (`_i` and a column per key field)."""
-    return _relation("keys_" + table.name)
+    return relation("keys", table.name)
 
 
 def _make_keys(con: Any, table: _Table) -> None:
     fields = len(table.schema["fields"])
     columns = "".join(
-        f', {_sql(s)["key"]} as "{s.name}"' for s in table.specs if s.name in table.keys and s.index < fields
+        f", {_sql(s)['key']} as {identifier(s.name)}" for s in table.specs if s.name in table.keys and s.index < fields
     )
     table.copied = table.text.path.stat().st_size < COPIED_KEYS
     kind = "table" if table.copied else "view"
-    con.execute(f"create {kind} {_keys(table)} as select _i{columns} from {_relation(table.name)} where _i > 1")
+    con.execute(f"create {kind} {_keys(table)} as select _i{columns} from {relation('t', table.name)} where _i > 1")
 
 
 # The keys of a file under this size are a table: its queries plan faster (the real package validated 9%
@@ -573,8 +562,8 @@ COPIED_KEYS = 4 << 20  # bytes
 
 def _repeats(con: Any, keys: str, names: list[str], table: _Table) -> list[tuple[int, int]]:
     """(row, the previous row with the same key) for every key seen before; keys all None are not keys."""
-    columns = ", ".join(f'"{n}"' for n in names)
-    some = " or ".join(f'"{n}" is not null' for n in names)
+    columns = ", ".join(map(identifier, names))
+    some = " or ".join(f"{identifier(n)} is not null" for n in names)
     query = (
         f"with d as (select {columns} from {keys} where {some} group by all having count(*) > 1),\n"
         f"r as (select _i, lag(_i) over (partition by {columns} order by _i) as p from {keys} semi join d using "
@@ -582,7 +571,8 @@ def _repeats(con: Any, keys: str, names: list[str], table: _Table) -> list[tuple
     )
     if len(names) > 1:  # a None in a tuple is a value like any other
         query = query.replace(
-            f"using ({columns})", "on " + " and ".join(f'{keys}."{n}" is not distinct from d."{n}"' for n in names)
+            f"using ({columns})",
+            "on " + " and ".join(f"{keys}.{identifier(n)} is not distinct from d.{identifier(n)}" for n in names),
         )
     return [(table.text.number(i), table.text.number(p)) for i, p in con.execute(query).fetchall()]
 
