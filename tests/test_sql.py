@@ -108,3 +108,22 @@ def test_missing_duckdb_names_the_extra(monkeypatch):
         cd.connect()
     with pytest.raises(ImportError, match=r"pip install 'caucasus-data\[duckdb\]'"):
         cd.load("people", backend="duckdb")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["people as select 1; copy (select 42) to 'x.csv'; create view y", "../people", "People", ".hidden"],
+)
+def test_a_downloaded_package_whose_resource_name_is_no_table_name_is_refused(tmp_path, name):
+    """The name becomes a DuckDB table and names the Parquet file read: it is refused, never run as SQL."""
+    import json
+    import shutil
+
+    root = tmp_path / "download"
+    shutil.copytree(installed_root(), root)
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"][0]["name"] = name
+    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    with pytest.raises(ValueError, match="is no table name"):
+        cd.connect(root=root)
+    assert not (tmp_path / "x.csv").exists() and not (root / "x.csv").exists()

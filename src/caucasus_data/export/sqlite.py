@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model.schema import TableSchema
+from ..model.sqltext import identifier
 from ..reader.sql import _published_schemas, published_root
 from ..reader.views import VIEWS, Loader
 
@@ -25,27 +26,23 @@ FULL_TEXT = {"articles": ["title", "text"], "quotes": ["text", "attribution"]}
 BATCH = 10_000  # rows inserted at a time: a large table is never a single Python list
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _table_sql(name: str, schema: TableSchema, schemas: dict[str, TableSchema]) -> str:
     lines = []
     for field in schema.fields:
         required = field.get("constraints", {}).get("required")
-        lines.append(f"{_quoted(field['name'])} {SQL_TYPES[field['type']]}{' NOT NULL' if required else ''}")
+        lines.append(f"{identifier(field['name'])} {SQL_TYPES[field['type']]}{' NOT NULL' if required else ''}")
     if schema.primary_key:
-        lines.append(f"PRIMARY KEY ({', '.join(map(_quoted, schema.primary_key))})")
+        lines.append(f"PRIMARY KEY ({', '.join(map(identifier, schema.primary_key))})")
     for fk in schema.descriptor.get("foreignKeys", []):
         fields, target = fk["fields"], fk["reference"]
         fields = [fields] if isinstance(fields, str) else fields
         ref_fields = [target["fields"]] if isinstance(target["fields"], str) else target["fields"]
         if target["resource"] in schemas and _is_key(schemas[target["resource"]], ref_fields):
             lines.append(
-                f"FOREIGN KEY ({', '.join(map(_quoted, fields))}) "
-                f"REFERENCES {_quoted(target['resource'])} ({', '.join(map(_quoted, ref_fields))})"
+                f"FOREIGN KEY ({', '.join(map(identifier, fields))}) "
+                f"REFERENCES {identifier(target['resource'])} ({', '.join(map(identifier, ref_fields))})"
             )
-    return f"CREATE TABLE {_quoted(name)} (\n  " + ",\n  ".join(lines) + "\n)"
+    return f"CREATE TABLE {identifier(name)} (\n  " + ",\n  ".join(lines) + "\n)"
 
 
 def _is_key(schema: TableSchema, fields: list[str]) -> bool:
@@ -61,8 +58,8 @@ def _unique_indexes(name: str, schema: TableSchema) -> list[str]:
     for field in schema.fields:
         column = field["name"]
         if field.get("constraints", {}).get("unique") and [column] != schema.primary_key:
-            index = _quoted(f"{name}_{column}_unique")
-            out.append(f"CREATE UNIQUE INDEX {index} ON {_quoted(name)} ({_quoted(column)})")
+            index = identifier(f"{name}_{column}_unique")
+            out.append(f"CREATE UNIQUE INDEX {index} ON {identifier(name)} ({identifier(column)})")
     return out
 
 
@@ -74,8 +71,8 @@ def _view_sql(name: str, table: Any) -> str:
             return "INTEGER"
         return "REAL" if pa.types.is_floating(t) else "TEXT"
 
-    columns = ",\n  ".join(f"{_quoted(f.name)} {kind(f.type)}" for f in table.schema)
-    return f"CREATE TABLE {_quoted(name)} (\n  {columns}\n)"
+    columns = ",\n  ".join(f"{identifier(f.name)} {kind(f.type)}" for f in table.schema)
+    return f"CREATE TABLE {identifier(name)} (\n  {columns}\n)"
 
 
 def _cell(value: Any) -> Any:
@@ -86,7 +83,7 @@ def _cell(value: Any) -> Any:
 
 def _insert(db: sqlite3.Connection, name: str, table: Any) -> None:
     marks = ", ".join("?" for _ in table.column_names)
-    sql = f"INSERT INTO {_quoted(name)} VALUES ({marks})"
+    sql = f"INSERT INTO {identifier(name)} VALUES ({marks})"
     for batch in table.to_batches(max_chunksize=BATCH):
         columns = [column.to_pylist() for column in batch.columns]
         db.executemany(sql, ([_cell(v) for v in row] for row in zip(*columns)))
@@ -94,10 +91,10 @@ def _insert(db: sqlite3.Connection, name: str, table: Any) -> None:
 
 def _full_text(db: sqlite3.Connection, name: str, columns: list[str]) -> None:
     """An external-content FTS5 index (`content="articles"`), the form Datasette detects and searches."""
-    fts = _quoted(f"{name}_fts")
-    listed = ", ".join(map(_quoted, columns))
+    fts = identifier(f"{name}_fts")
+    listed = ", ".join(map(identifier, columns))
     db.execute(f'CREATE VIRTUAL TABLE {fts} USING fts5({listed}, content="{name}")')
-    db.execute(f"INSERT INTO {fts} (rowid, {listed}) SELECT rowid, {listed} FROM {_quoted(name)}")
+    db.execute(f"INSERT INTO {fts} (rowid, {listed}) SELECT rowid, {listed} FROM {identifier(name)}")
 
 
 def export_sqlite(out: str | Path, root: str | Path | None = None) -> Path:

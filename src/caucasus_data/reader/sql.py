@@ -14,19 +14,18 @@ once with Arrow, the same rows `load()` gives, and stored as tables.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from ..model.locate import installed_root
 from ..model.schema import TableSchema
+from ..model.sqltext import identifier, literal
 from .tables import schemas
 from .views import VIEWS, Loader
 
 EXTRA = "duckdb"
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+TABLE_NAME = re.compile(r"[a-z0-9_][a-z0-9_.-]*")  # the Data Package profile's names, lower case, not hidden
 
 
 def _published_schemas(root: Path) -> dict[str, TableSchema]:
@@ -36,6 +35,11 @@ def _published_schemas(root: Path) -> dict[str, TableSchema]:
     import json
 
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if not TABLE_NAME.fullmatch(str(resource.get("name"))):  # it names the file read: <name>.parquet
+            raise ValueError(
+                f"{root / 'datapackage.json'}: resource name {str(resource.get('name'))[:60]!r} is no table name"
+            )
     return {r["name"]: TableSchema(r["name"], r["schema"]) for r in sorted(descriptor["resources"], key=_name)}
 
 
@@ -77,10 +81,10 @@ def connect(database: str = ":memory:", root: str | Path | None = None) -> Any:
     existing = con.execute("select table_name, table_type from information_schema.tables").fetchall()
     for name, table_type in existing:
         if name in tables or name in VIEWS:
-            con.execute(f"drop {'view' if table_type == 'VIEW' else 'table'} {name}")
+            con.execute(f"drop {'view' if table_type == 'VIEW' else 'table'} {identifier(name)}")
     for name in tables:
-        parquet = _literal(str((folder / f"{name}.parquet").resolve()))
-        con.execute(f"create {kind} {name} as select * from read_parquet({parquet})")
+        parquet = literal(str((folder / f"{name}.parquet").resolve()))
+        con.execute(f"create {kind} {identifier(name)} as select * from read_parquet({parquet})")
     load = Loader(folder, tables)
     for name, make in VIEWS.items():
         con.register("_view", load.once(make))

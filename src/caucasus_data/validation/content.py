@@ -33,8 +33,8 @@ from ..findings import Finding
 from ..model.dates import EDTFError, bounds
 from ..model.identifiers import EVIDENCE_ID_FIELDS
 from ..model.schema import TableSchema
+from ..model.sqltext import identifier, literal, relation
 from .csvtext import CsvText, Unsupported
-from .sql import identifier, literal, relation
 
 SPAN_TABLES = {"quotes": "text", "mentions": "surface", "evidence": "quote"}
 DATE_FIELDS = ("date_edtf", "start_date", "end_date", "date_precision")

@@ -30,10 +30,10 @@ from typing import Any
 
 from ..findings import Finding
 from ..model.paths import InputError, read_input, unsafe_path
+from ..model.sqltext import identifier, literal, relation
 from . import messages
 from .cells import CONSTRAINTS, cell_reader
 from .csvtext import CsvText, Scan, Unsupported, scan
-from .sql import identifier, literal, relation
 from .tabular import LIMIT_ERRORS, STALE_MESSAGE, bounded_findings
 
 KEY_TYPES = {"string", "integer", "date", "boolean", "any"}

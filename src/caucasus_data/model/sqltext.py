@@ -1,5 +1,6 @@
-"""Names and values written into SQL text. Every name comes from an untrusted descriptor: a field may be
-named `x", (select ...) as "y`, and DuckDB matches identifiers without regard to case (`Places` is `places`).
+"""Names and values written into SQL text (DuckDB's and SQLite's). A name may come from an untrusted
+descriptor: a field may be named `x", (select ...) as "y`, and DuckDB matches identifiers without regard
+to case (`Places` is `places`).
 
 >>> identifier('a"b'), relation("t", "Places"), literal("it's"), literal(1.5)
 ('"a""b"', 't_506c61636573', "'it''s'", '1.5')
