@@ -2,8 +2,8 @@
 
 References that may point at several tables, ids unique across tables, evidence for every curated row,
 spans and hashes against the article texts, EDTF bounds, ISO country codes, ends after starts. Each check
-is a query over a view of each table (`relation("v", "people")`), whose columns are the header's labels holding
-the cells as written (`''` where a row has no such cell), plus `_i`, DuckDB's record number. A query
+is a query over a view of each table (`relation("v", "people")`), whose columns are the header's labels
+holding the cells as written (`''` where a row has no such cell), plus `_i`, DuckDB's record number. A query
 selects `_i` and the values its message quotes, which Python words (values as Python writes them). Cells
 the Table Schema checks report as malformed are skipped, so that one mistake gives one finding.
 
@@ -123,7 +123,8 @@ def _view(con: Any, table: str, schema: TableSchema, text: CsvText) -> None:
         for name in schema.field_names
     )
     con.execute(
-        f"create or replace view {relation('v', table)} as select _i, {columns} from {relation('t', table)} where _i > 1"
+        f"create or replace view {relation('v', table)} as select _i, {columns} "
+        f"from {relation('t', table)} where _i > 1"
     )
 
 
@@ -141,8 +142,8 @@ def checks(schemas: dict[str, TableSchema], tables: set[str]) -> Iterator[Check]
                 table,
                 "end_date",
                 "date-order",
-                f"select _i, start_date, end_date from {relation('v', table)} where try_cast(nullif(end_date, '') as date) < "
-                "try_cast(nullif(start_date, '') as date)",
+                f"select _i, start_date, end_date from {relation('v', table)} "
+                "where try_cast(nullif(end_date, '') as date) < try_cast(nullif(start_date, '') as date)",
                 lambda start, end: f"end_date {end} is before start_date {start}",
             )
         if table in SPAN_TABLES and "articles" in tables:
@@ -205,7 +206,8 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
         table,
         "char_end",
         "span",
-        f"select _i, b, e, n from {relation('s', table)} where not (b is null or e is null) and not (0 <= b and b <= e and e <= n)",
+        f"select _i, b, e, n from {relation('s', table)} "
+        "where not (b is null or e is null) and not (0 <= b and b <= e and e <= n)",
         lambda b, e, n: f"offsets {b}:{e} are outside the article ({n} characters)",
         made=True,
     )
@@ -221,7 +223,8 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
 
 
 def bad_spans(table: str, quoted: str) -> str:
-    """The table `relation("s", table)`: the spans whose offsets or words are not their article's (joined once with `TEXTS`)."""
+    """The table `relation("s", table)`: the spans whose offsets or words are not their article's (joined once
+    with `TEXTS`)."""
     start, end = INTEGER.format("s.char_start"), INTEGER.format("s.char_end")
     return (
         f"create or replace table {relation('s', table)} as with "

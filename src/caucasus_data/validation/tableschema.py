@@ -479,8 +479,8 @@ def _read_pending(con: Any, table: _Table) -> None:
     for name in {name for _, name, _ in keys}:  # one update a field: one a cell took minutes for 100,000 cells
         rows, values = zip(*[(i, key) for i, n, key in keys if n == name])
         con.execute(
-            f"update {copy} set {identifier(name)} = u.v from (select unnest(?::integer[]) as i, unnest(?::varchar[]) as v) u "
-            f"where {copy}._i = u.i",
+            f"update {copy} set {identifier(name)} = u.v "
+            f"from (select unnest(?::integer[]) as i, unnest(?::varchar[]) as v) u where {copy}._i = u.i",
             [list(rows), list(values)],
         )
 
