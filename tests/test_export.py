@@ -19,6 +19,7 @@ import pytest
 import caucasus_data as cd
 from caucasus_data.export.datasette import QUERIES, metadata
 from caucasus_data.export.serve import datasette_command, have_datasette, prepare
+from caucasus_data.model.locate import installed_root
 from caucasus_data.reader.views import VIEWS
 
 
@@ -104,6 +105,27 @@ def test_the_command_writes_the_file_and_metadata(tmp_path):
     assert (
         missing.returncode == 1 and missing.stderr.startswith("error: no folder") and "Traceback" not in missing.stderr
     )
+
+
+@pytest.mark.parametrize("command", [["export", "sqlite", "c.db"], ["serve", "--port", "1"]])
+def test_a_download_whose_resource_name_is_no_table_name_is_an_error_not_a_bug(tmp_path, command):
+    root = tmp_path / "download"
+    if command[0] == "serve" and not have_datasette():
+        pytest.skip("serve needs datasette")
+    shutil.copytree(installed_root(), root)
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"][0]["name"] = "../people"
+    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_data", *command, "--root", str(root)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip().endswith("resource name '../people' is no table name"), result.stderr
+    assert not (tmp_path / "c.db").exists()
 
 
 def test_metadata_describes_every_table_and_column_from_the_schemas():

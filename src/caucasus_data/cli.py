@@ -203,7 +203,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {written}", file=sys.stderr)
         if args.metadata:
             print(f"wrote {write_metadata(args.metadata, args.root)}", file=sys.stderr)
-    except (FileNotFoundError, OSError) as exc:
+    except (OSError, ValueError) as exc:  # no package there, or one whose names are no table names
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
@@ -212,7 +212,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .export.serve import serve
 
-    return serve(args.port, args.root)
+    try:
+        return serve(args.port, args.root)
+    except (OSError, ValueError) as exc:  # no package there, or one whose names are no table names
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 def _port(text: str) -> int:
