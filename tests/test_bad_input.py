@@ -104,6 +104,21 @@ def test_blank_line(package):
     assert failed_build(package) == [("curated/people.csv", row, None, "blank-row")]
 
 
+def test_a_run_of_blank_lines_is_one_finding_and_runs_apart_are_two(package):
+    """Empty lines typed at the end of a file are one slip: one finding, at the first, that counts the rest."""
+    people = package / "curated/people.csv"
+    row = row_of(people, "mikhail-galuzin") + 1
+    edit(people, GALUZIN + "\n", GALUZIN + "\n\n,,,,\n\n")
+    people.write_text(people.read_text(encoding="utf-8") + "\n" * 5000, encoding="utf-8")
+    last = len(people.read_text(encoding="utf-8").splitlines())
+    report = build(package)
+    assert [(f.row, f.kind, f.message) for f in report.findings] == [
+        (row, "blank-row", f"the row is blank, as are the 2 after it (to line {row + 2}); delete them"),
+        (last - 4999, "blank-row", f"the row is blank, as are the 4,999 after it (to line {last}); delete them"),
+    ]
+    assert findings_of(checkout_validate(package)) == findings_of(report)
+
+
 def test_trailing_whitespace_in_an_id(package):
     row = row_of(package / "curated/people.csv", "mikhail-galuzin")
     edit(package / "curated/people.csv", "mikhail-galuzin,", "mikhail-galuzin ,")

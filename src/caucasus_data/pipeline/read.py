@@ -189,10 +189,14 @@ def read_curated(root: Path, schema: TableSchema) -> tuple[Rows, list[Finding]]:
         return [], [Finding(relative, 1, None, "header", _header_problem(header, expected))]
     rows: Rows = []
     findings: list[Finding] = []
+    blank: list[int] = []  # a run of blank rows, one finding (trailing empty lines are one slip)
     for number, cells in records[1:]:
         if not any(cells):
-            findings.append(Finding(relative, number, None, "blank-row", "the row is blank; delete it"))
-        elif len(cells) != len(expected):
+            blank.append(number)
+            continue
+        findings += _blank_rows(relative, blank)
+        blank = []
+        if len(cells) != len(expected):
             findings.append(
                 Finding(relative, number, None, "row-length", f"has {len(cells)} cells; the header has {len(expected)}")
             )
@@ -201,7 +205,20 @@ def read_curated(root: Path, schema: TableSchema) -> tuple[Rows, list[Finding]]:
             findings.extend(_cell_problems(relative, number, schema, row))
             row["_row"] = str(number)
             rows.append(row)
-    return rows, findings
+    return rows, findings + _blank_rows(relative, blank)
+
+
+def _blank_rows(relative: str, lines: list[int]) -> list[Finding]:
+    """One finding for a run of blank rows, at its first.
+
+    >>> [f.message for f in _blank_rows("curated/people.csv", [7, 8, 9])]
+    ['the row is blank, as are the 2 after it (to line 9); delete them']
+    """
+    if not lines:
+        return []
+    more = len(lines) - 1
+    message = f", as are the {more:,} after it (to line {lines[-1]}); delete them" if more else "; delete it"
+    return [Finding(relative, lines[0], None, "blank-row", "the row is blank" + message)]
 
 
 def _records(relative: str, text: str) -> tuple[list[tuple[int, list[str]]], Finding | None]:
