@@ -132,8 +132,9 @@ def check(con: Any, root: Path) -> Checked:
         for name in _dependents(resources, set(delegated)):
             delegated.setdefault(name, "a foreign key refers to a file left to frictionless")
             tables.pop(name)
-        list(pool.map(lambda t: _read_pending(con.cursor(), t), tables.values()))
-        list(pool.map(lambda t: _check_keys(con.cursor(), t, tables), tables.values()))
+        checked = [t for r in largest if (t := tables.get(r["name"]))]  # the largest first here too
+        list(pool.map(lambda t: _read_pending(con.cursor(), t), checked))
+        list(pool.map(lambda t: _check_keys(con.cursor(), t, tables), checked))
         for table in made:  # room for the content checks, within the memory limit
             con.execute(f"drop {'table' if table.copied else 'view'} {_keys(table)}")
             con.execute(f"drop table if exists {relation('copied_keys', table.name)}")
