@@ -25,7 +25,6 @@ import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ SPAN_TABLES = {"quotes": "text", "mentions": "surface", "evidence": "quote"}
 DATE_FIELDS = ("date_edtf", "start_date", "end_date", "date_precision")
 INTEGER = "try_cast(nullif({}, '') as bigint)"  # offsets as Python's int() reads them (but for odd digits)
 ARTICLES, EVIDENCE = relation("v", "articles"), relation("v", "evidence")
+SPANS = relation("s", "")  # the bad spans of every table (`bad_spans`)
 
 
 @dataclass(frozen=True)
@@ -74,15 +74,14 @@ def content_findings(
                 for table in sorted(set(texts) & set(schemas))
                 if "date_edtf" in schemas[table].field_names
             ]
-            # The tables several checks read: the owners of ids first, then the texts, not beside each other
+            # The tables several checks read: the owners of ids first, then the bad spans, not beside each other
             # (two large tables at once spill more), while the checks that read only the views run.
             made = pool.submit(_rows, con, owners(schemas, set(texts)))
             found = {check: pool.submit(_rows, con, check.query) for check in todo if not check.made}
-            spans = [bad_spans(t, q) for t, q in SPAN_TABLES.items() if t in texts] if "articles" in texts else []
             made.result()
-            if spans:
-                _rows(con, TEXTS)
-            list(pool.map(partial(_rows, con), spans))
+            if "articles" in texts:
+                for statement in bad_spans({t: q for t, q in SPAN_TABLES.items() if t in texts}):
+                    _rows(con, statement)
             found |= {check: pool.submit(_rows, con, check.query) for check in todo if check.made}
         for check in todo:
             for i, *values in found[check].result():
@@ -222,17 +221,29 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
     )
 
 
-def bad_spans(table: str, quoted: str) -> str:
-    """The table `relation("s", table)`: the spans whose offsets or words are not their article's (joined once
-    with `TEXTS`)."""
+def bad_spans(tables: dict[str, str]) -> list[str]:
+    """The spans of `tables` (each with the field of its words) whose offsets or words are not their article's:
+    one table of them all, the articles joined once, and a view of each table's, `relation("s", table)`. An id
+    names the last article with it (as a dict keeps)."""
     start, end = INTEGER.format("s.char_start"), INTEGER.format("s.char_end")
-    return (
-        f"create or replace table {relation('s', table)} as with "
-        f"s as (select s._i, s.char_start, s.char_end, s.{quoted} as words, {start} as b, {end} as e, a.text, a.n "
-        f"from {relation('v', table)} s join texts a using (article_id))\n"
+    spans = " union all ".join(
+        f"select {literal(t)} as tab, _i, char_start, char_end, {identifier(words)} as words, article_id "
+        f"from {relation('v', t)}"
+        for t, words in tables.items()
+    )
+    last = f"(select max(_i) from {ARTICLES} where article_id <> '' group by article_id)"
+    articles = f"(select article_id, text, length(text) as n from {ARTICLES} where _i in {last})"
+    made = (
+        f"create or replace table {SPANS} as with s as (select s.*, {start} as b, {end} as e, a.text, a.n "
+        f"from ({spans}) s join {articles} a using (article_id))\n"
         "select * from s where b is null or e is null or not (0 <= b and b <= e and e <= n) "
         "or substring(text, b + 1, e - b) <> words"
     )
+    views = [
+        f"create or replace view {relation('s', t)} as select * exclude (tab) from {SPANS} where tab = {literal(t)}"
+        for t in tables
+    ]
+    return [made, *views] if tables else []
 
 
 def _unread_offsets(start: str, end: str, length: int) -> str:
@@ -337,26 +348,21 @@ def _duplicate_ids(schemas: dict[str, TableSchema], keyed: list[str]) -> Iterato
         )
 
 
-# The article an id names, with its length: the last row with it (as a dict keeps).
-TEXTS = (
-    f"create or replace table texts as select article_id, text, length(text) as n from {ARTICLES} "
-    f"where _i in (select max(_i) from {ARTICLES} where article_id <> '' group by article_id)"
-)
-
-
 def owners(schemas: dict[str, TableSchema], tables: set[str]) -> str:
     """The table `owners`: each id used by more than one table, and the first table to use it.
 
-    The ids are grouped by their hashes first, eight bytes each: grouped as text, a million ids of a
-    100,000-article package ran out of memory under the memory limit. Only the few hashes of more than one
-    table are then grouped by id."""
+    The ids are grouped by their hashes first, eight bytes each, and tables by their numbers: grouped as text, a
+    million ids of a 100,000-article package ran out of memory under the memory limit, and the tables' names made
+    the grouping a third slower. Only the few hashes of more than one table are then grouped by id."""
     keys = {t: identifier(schemas[t].primary_key[0]) for t in sorted(tables) if len(schemas[t].primary_key) == 1}
     ids = " union all ".join(
-        f"select {literal(t)} as t, {key} as id from {relation('v', t)} where {key} <> ''" for t, key in keys.items()
+        f"select {n} as t, {key} as id from {relation('v', t)} where {key} <> ''"
+        for n, (t, key) in enumerate(keys.items())
     )
+    names = f"[{', '.join(map(literal, keys))}]"
     query = (
         f"with ids as ({ids}), shared as (select hash(id) as h from ids group by h having min(t) <> max(t))\n"
-        "select id, min(t) as first from ids where hash(id) in (select h from shared) group by id "
+        f"select id, {names}[min(t) + 1] as first from ids where hash(id) in (select h from shared) group by id "
         "having min(t) <> max(t)"
         if ids
         else "select 1 as id, 1 as first"
