@@ -56,7 +56,7 @@ def test_empty_lines_outside_quoted_cells_are_found_wherever_the_chunks_end(tmp_
     found = {}
     for text in (b"h\n\n\nx\n", b"ab\n\nc\n\n", b"a\r\n\r\nb", b'\n\na\n"x\n\n"\n\n'):
         path.write_bytes(text)
-        found[text] = csvtext._empty_lines(path)
+        found[text] = csvtext.scan(path).empty
     assert list(found.values()) == [[2, 3], [2, 4], [2], [1, 2, 7]]
 
 

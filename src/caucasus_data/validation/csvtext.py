@@ -137,17 +137,16 @@ class CsvText:
         rows, breaks = found[0], found[1]
         lines = rows - (facts.last != b"\n")
         if facts.newlines != breaks + lines:
-            self.empty = self._empty_records(con, breaks)
+            self.empty = self._empty_records(con, breaks, facts.empty)
             if facts.newlines != breaks + lines + len(self.empty):
                 self.empty = []
                 return False
         self.counts = {self.number(i): n for i, n in counts.items()}
         return True
 
-    def _empty_records(self, con: Any, breaks: int) -> list[int]:
-        """The numbers Python's csv gives the records of the empty lines: a line's number, less the line
+    def _empty_records(self, con: Any, breaks: int, lines: list[int]) -> list[int]:
+        """The numbers Python's csv gives the records of the empty `lines`: a line's number, less the line
         breaks inside the records DuckDB read before it."""
-        lines = _empty_lines(self.path)
         rows = f"(select _i, concat({_columns(self.width)}) as x from {self.name})"
         query = (
             f"select _i, n from (select _i, {_count.format(char='chr(10)')} as n from {rows}) where n > 0 order by _i"
@@ -205,24 +204,19 @@ class CsvText:
 EMPTY_LINE = re.compile(rb"\n(?=\r?\n)")  # the line end before an empty line (a lookbehind is slow)
 
 
-def _empty_lines(path: Path) -> list[int]:
-    """The numbers of the file's empty lines outside quoted cells (a line end right after another, or at the
-    start). Its quotes each open or close a cell, or are doubled in one: a line starts outside a cell when
-    the quotes before it are even."""
-    found, lines, quotes, tail = [], 0, 0, b"\n"  # lines, quotes: those before data[seen]
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            data, seen = tail + chunk, len(tail)  # the tail is counted, and looked behind
-            for match in EMPTY_LINE.finditer(data):
-                if data.index(b"\n", match.end()) < len(tail):
-                    continue  # found in the last chunk
-                start = max(match.end(), seen)  # an empty line's carriage return may be the tail's
-                lines, quotes = lines + data.count(b"\n", seen, start), quotes + data.count(b'"', seen, start)
-                seen = start
-                if quotes % 2 == 0:
-                    found.append(lines + 1)
-            lines, quotes = lines + data.count(b"\n", seen), quotes + data.count(b'"', seen)
-            tail = data[-2:]
+def _empty_lines(data: bytes, seen: int, lines: int, quotes: int) -> list[int]:
+    """The numbers of the empty lines outside quoted cells (a line end right after another, or at the start)
+    that end in `data[seen:]`, after `lines` line ends and `quotes` quotes. The quotes each open or close a
+    cell, or are doubled in one: a line starts outside a cell when the quotes before it are even."""
+    found = []
+    for match in EMPTY_LINE.finditer(data):
+        if data.index(b"\n", match.end()) < seen:
+            continue  # found in the chunk before
+        start = max(match.end(), seen)  # an empty line's carriage return may be the chunk before's
+        lines, quotes = lines + data.count(b"\n", seen, start), quotes + data.count(b'"', seen, start)
+        seen = start
+        if quotes % 2 == 0:
+            found.append(lines + 1)
     return found
 
 
@@ -267,18 +261,22 @@ class Scan:
     odd: bool
     last: bytes
     bom: bool
+    empty: list[int]  # the numbers of the empty lines outside quoted cells
 
 
 def scan(path: Path, algorithm: str = "md5") -> Scan:
     """Read the file once (in a thread beside DuckDB's reading: hashlib lets go of the GIL)."""
     size = newlines = returns = pairs = quotes = 0
     last, tail, bad, digest = b"", b"", False, hashlib.new(algorithm)
+    edge, empty = b"\n", []  # the last two bytes read (a line end before the first), the empty lines found
     with path.open("rb") as handle:
         head = handle.read(3)
         handle.seek(0)
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
             size += len(chunk)
+            empty += _empty_lines(edge + chunk, len(edge), newlines, quotes)
+            edge = (edge + chunk[-2:])[-2:]
             newlines, returns = newlines + chunk.count(b"\n"), returns + chunk.count(b"\r")
             pairs += (last + chunk).count(b"\r\n") if returns else 0
             parts = (tail + chunk).split(b'"')
@@ -290,7 +288,7 @@ def scan(path: Path, algorithm: str = "md5") -> Scan:
     # A lone carriage return ends a line for Python's csv; an odd count of quotes leaves the last cell open,
     # which DuckDB drops and Python's csv refuses.
     odd = bad or returns != pairs or quotes % 2 == 1
-    return Scan(size, digest.hexdigest(), newlines, returns, quotes, odd, last, head == codecs.BOM_UTF8)
+    return Scan(size, digest.hexdigest(), newlines, returns, quotes, odd, last, head == codecs.BOM_UTF8, empty)
 
 
 def _stray_quotes(parts: list[bytes], before: int) -> bool:
