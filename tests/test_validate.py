@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 import sys
 
@@ -161,6 +163,49 @@ def test_own_checks_find_the_same_after_the_duckdb_checks_and_after_frictionless
     assert ("data/evidence.csv", "evidence_id", "derived-value") in found
     span = next(f for f in fast.findings if f.kind == "span" and f.field == "surface")
     assert span.message == "is not the article text at 24:30 ('Russia'); the words are not in the article"
+
+
+def test_the_spans_of_quotes_mentions_and_evidence_are_checked_against_the_last_article_with_their_id(package):
+    """One join checks the spans of the three tables; a repeated article id names its last row, as a dict keeps."""
+    from caucasus_data.validation import validate as validate_package
+
+    data = package / "data"
+    _edit(data / "mentions.csv", "24,30,Russia", "24,30,Rusia")
+    _edit(data / "quotes.csv", "That meeting provided for", "This meeting provided for")
+    articles = (data / "articles.csv").read_text(encoding="utf-8")
+    with (data / "articles.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header, row = rows[0], next(r for r in rows if r[0] == "003_ed509b88b2911dd7")
+    text = header.index("text")
+    again = list(row)
+    again[text] = row[text].replace("in the city of Almaty", "in the town of Almaty")
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(again)
+    (data / "articles.csv").write_text(articles + out.getvalue(), encoding="utf-8")
+    fast = validate_package(data, per_file_limit=None)
+    assert fast.findings == validate_package(data, per_file_limit=None, reference=True).findings
+    spans = [f for f in fast.findings if f.kind == "span"]
+    assert [(f.file, f.row, f.field) for f in spans] == [
+        *[("evidence.csv", row, "quote") for row in (2, 4, 78, 170)],  # the words of article 003 "in the city"
+        ("mentions.csv", 4, "surface"),
+        ("quotes.csv", 2, "text"),
+    ]
+    assert spans[0].message == (
+        "is not the article text at 146:179 ('in the town of Almaty, Kazakhstan'); the words are not in the article"
+    )
+
+
+def test_an_id_in_three_tables_is_owned_by_the_first_of_them_in_name_order(package):
+    from caucasus_data.validation import validate as validate_package
+
+    data = package / "data"
+    _edit(data / "organisations.csv", "\narmenia,Armenia,state,", "\nalmaty,Armenia,state,")
+    _edit(data / "people.csv", "hikmet-hajiyev,Hikmet Hajiyev,", "almaty,Hikmet Hajiyev,")
+    found = [
+        (f.file, f.message) for f in validate_package(data, per_file_limit=None).findings if f.kind == "duplicate-id"
+    ]
+    owned = "id 'almaty' is already used in organisations; ids must be unique across tables"
+    assert found == [("people.csv", owned), ("places.csv", owned)]
 
 
 @pytest.mark.slow
