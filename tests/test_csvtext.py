@@ -60,6 +60,16 @@ def test_empty_lines_outside_quoted_cells_are_found_wherever_the_chunks_end(tmp_
     assert list(found.values()) == [[2, 3], [2, 4], [2], [1, 2, 7]]
 
 
+@pytest.mark.parametrize("end", ["\n", "\r"])  # read by DuckDB, or by Python's csv (lone carriage returns)
+def test_a_file_of_more_empty_lines_than_are_numbered_is_left_to_frictionless(tmp_path, monkeypatch, end):
+    """50,000,000 empty lines took 2 GiB to list: past MAX_EMPTY_LINES they are not listed."""
+    monkeypatch.setattr(csvtext, "MAX_EMPTY_LINES", 3)
+    text = f"id,name{end}" + f"a,b{end}" * 60 + end * 4 + f"e,f{end}"
+    with pytest.raises(Unsupported, match="more than 3 empty lines"):
+        _read(tmp_path, text)
+    assert _read(tmp_path, text.replace(end * 4, end * 3))[0].empty == [62, 63, 64]
+
+
 @pytest.mark.parametrize(
     "text", ['id,name\na,"open\n', "id;name;x\na;b;c\nd;e;f\n", 'id,name\na,"x"y\n', 'id,name\na, "x"\n\n']
 )

@@ -38,6 +38,7 @@ import bisect
 import codecs
 import csv
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,9 @@ SAMPLE_ROWS = 100  # and looks for the header among this many records (settings.
 SNIFF_DELIMITERS = ",\t;|"
 CHUNK = 1 << 22
 SPARE = 4  # columns read beyond the labels in strict mode, for extra cells (more cost another reading)
+# Empty lines numbered in a file (frictionless reports the first 1,000 as blank rows); a file with more is left to
+# frictionless: 50,000,000 of them took 2 GiB to list.
+MAX_EMPTY_LINES = 100_000
 
 
 class Unsupported(Exception):
@@ -79,6 +83,8 @@ class CsvText:
         text = cls(path, raw, labels, name, initial_space)
         strict = text._strict(con)
         facts = scan(path) if scanned is None else getattr(scanned, "result", lambda: scanned)()
+        if facts.empty is None:
+            raise Unsupported(f"{path.name}: more than {MAX_EMPTY_LINES:,} empty lines")
         text.regular = strict and not facts.odd and text._accounts(con, facts)
         if not text.regular:
             text._lenient(con, strict)
@@ -137,7 +143,7 @@ class CsvText:
         rows, breaks = found[0], found[1]
         lines = rows - (facts.last != b"\n")
         if facts.newlines != breaks + lines:
-            self.empty = self._empty_records(con, breaks, facts.empty)
+            self.empty = self._empty_records(con, breaks, facts.empty or [])
             if facts.newlines != breaks + lines + len(self.empty):
                 self.empty = []
                 return False
@@ -190,6 +196,8 @@ class CsvText:
                 for number, cells in enumerate(csv.reader(handle, strict=True), start=1):
                     if not cells:
                         self.empty.append(number)
+                        if len(self.empty) > MAX_EMPTY_LINES:
+                            raise Unsupported(f"{self.path.name}: more than {MAX_EMPTY_LINES:,} empty lines")
                         continue
                     records += 1
                     if len(cells) != width:
@@ -204,12 +212,13 @@ class CsvText:
 EMPTY_LINE = re.compile(rb"\n(?=\r?\n)")  # the line end before an empty line (a lookbehind is slow)
 
 
-def _empty_lines(data: bytes, seen: int, lines: int, quotes: int) -> list[int]:
+def _empty_lines(data: bytes, seen: int, lines: int, quotes: int, most: int) -> list[int]:
     """The numbers of the empty lines outside quoted cells (a line end right after another, or at the start)
-    that end in `data[seen:]`, after `lines` line ends and `quotes` quotes. The quotes each open or close a
-    cell, or are doubled in one: a line starts outside a cell when the quotes before it are even."""
-    found = []
-    for match in EMPTY_LINE.finditer(data):
+    that end in `data[seen:]`, after `lines` line ends and `quotes` quotes, `most` of them. The quotes each
+    open or close a cell, or are doubled in one: a line starts outside a cell when the quotes before it are
+    even."""
+    found: list[int] = []
+    for match in itertools.islice(EMPTY_LINE.finditer(data), most):
         if data.index(b"\n", match.end()) < seen:
             continue  # found in the chunk before
         start = max(match.end(), seen)  # an empty line's carriage return may be the chunk before's
@@ -261,21 +270,24 @@ class Scan:
     odd: bool
     last: bytes
     bom: bool
-    empty: list[int]  # the numbers of the empty lines outside quoted cells
+    empty: list[int] | None  # the numbers of the empty lines outside quoted cells (None: too many)
 
 
 def scan(path: Path, algorithm: str = "md5") -> Scan:
     """Read the file once (in a thread beside DuckDB's reading: hashlib lets go of the GIL)."""
     size = newlines = returns = pairs = quotes = 0
     last, tail, bad, digest = b"", b"", False, hashlib.new(algorithm)
-    edge, empty = b"\n", []  # the last two bytes read (a line end before the first), the empty lines found
+    edge = b"\n"  # the last two bytes read (a line end before the first)
+    empty: list[int] | None = []
     with path.open("rb") as handle:
         head = handle.read(3)
         handle.seek(0)
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
             size += len(chunk)
-            empty += _empty_lines(edge + chunk, len(edge), newlines, quotes)
+            if empty is not None:  # None once there are too many
+                empty += _empty_lines(edge + chunk, len(edge), newlines, quotes, MAX_EMPTY_LINES + 1 - len(empty))
+                empty = empty if len(empty) <= MAX_EMPTY_LINES else None
             edge = (edge + chunk[-2:])[-2:]
             newlines, returns = newlines + chunk.count(b"\n"), returns + chunk.count(b"\r")
             pairs += (last + chunk).count(b"\r\n") if returns else 0
