@@ -195,6 +195,17 @@ def test_the_spans_of_quotes_mentions_and_evidence_are_checked_against_the_last_
     )
 
 
+def test_a_table_the_own_checks_cannot_read_makes_no_reference_to_it_dangle(package):
+    """A cell of 3 MB is more than DuckDB reads in a line: frictionless checks the file, the package's own checks
+    cannot read it, and the references to people (speakers, parties, participants) are not reported missing."""
+    from caucasus_data.validation import validate as validate_package
+
+    data = package / "data"
+    _edit(data / "people.csv", "Russian Deputy Foreign Minister.", "x" * 3_000_000)
+    found = [(f.file, f.kind) for f in validate_package(data, per_file_limit=None).findings]
+    assert found == [("people.csv", "stale")]
+
+
 def test_an_id_in_three_tables_is_owned_by_the_first_of_them_in_name_order(package):
     from caucasus_data.validation import validate as validate_package
 
