@@ -70,6 +70,13 @@ def test_a_file_of_more_empty_lines_than_are_numbered_is_left_to_frictionless(tm
     assert _read(tmp_path, text.replace(end * 4, end * 3))[0].empty == [62, 63, 64]
 
 
+def test_line_ends_inside_quoted_cells_count_for_nothing_against_the_bound(tmp_path, monkeypatch):
+    monkeypatch.setattr(csvtext, "MAX_EMPTY_LINES", 3)
+    path = tmp_path / "t.csv"
+    path.write_bytes(b'id,name\na,"' + b"\n" * 20 + b'"\n\nb,c\n')
+    assert csvtext.scan(path).empty == [23]  # after 19 empty lines inside the quoted cell
+
+
 @pytest.mark.parametrize(
     "text", ['id,name\na,"open\n', "id;name;x\na;b;c\nd;e;f\n", 'id,name\na,"x"y\n', 'id,name\na, "x"\n\n']
 )

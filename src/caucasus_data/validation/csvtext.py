@@ -38,7 +38,6 @@ import bisect
 import codecs
 import csv
 import hashlib
-import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,7 +217,9 @@ def _empty_lines(data: bytes, seen: int, lines: int, quotes: int, most: int) -> 
     open or close a cell, or are doubled in one: a line starts outside a cell when the quotes before it are
     even."""
     found: list[int] = []
-    for match in itertools.islice(EMPTY_LINE.finditer(data), most):
+    for match in EMPTY_LINE.finditer(data):  # as many as the data has line ends, inside quoted cells too
+        if len(found) == most:
+            break
         if data.index(b"\n", match.end()) < seen:
             continue  # found in the chunk before
         start = max(match.end(), seen)  # an empty line's carriage return may be the chunk before's
