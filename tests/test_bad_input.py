@@ -251,6 +251,14 @@ def test_impossible_date(package):
     assert failed_build(package) == [("curated/memberships.csv", row, "attested_date", "type-error")]
 
 
+def test_impossible_published_date_in_article_metadata(package):
+    """A text cell with a date's pattern: `validate` finds a day that does not exist, as the build does."""
+    row = append(package / "curated/article_metadata.csv", "seeds/000_8730724a31ace38e.txt,,2024-02-30,,,,,\n")
+    expected = [("curated/article_metadata.csv", row, "published_date", "type-error")]
+    assert findings_of(checkout_validate(package)) == expected
+    assert failed_build(package) == expected
+
+
 @pytest.mark.parametrize("value", ["٢٠٢٤-05-10/2024-05-11", "２０２４-05-10"])
 def test_a_date_in_other_digits_than_ascii(package, value):
     edit(package / "curated/events.csv", ",2024-05-10/2024-05-11,", f",{value},")

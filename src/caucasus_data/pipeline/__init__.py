@@ -183,6 +183,7 @@ def _read(root: Path, report: BuildReport) -> tuple[Package, dict[str, Rows], li
     for name in package.curated:
         tables[name], findings = read.read_curated(root, package.schemas[name])
         report.findings += findings
+    report.findings += read.published_date_problems(tables.get("article_metadata", []))
     if _stopped(report):
         return None
     seeds, findings = read.read_seeds(root)
@@ -262,7 +263,6 @@ def _parse_and_resolve(
     from . import parse, resolve  # the parsers: only a build needs them, not check_inputs
 
     names = resolve.entity_names(package.schemas, tables)
-    report.findings += resolve.check_article_overrides(tables["article_metadata"])
     articles = []
     for result in parse.article_rows(progress.each(seeds, "reading articles"), package.schemas, tables, names, today):
         articles.append(result.row)

@@ -18,6 +18,7 @@ sees in their editor.
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
 import io
 import re
@@ -46,6 +47,7 @@ CONTROL = re.compile(f"[{CONTROLS}]")
 HIDDEN = re.compile(f"[{CONTROLS}\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Findings on single cells; the build still validates the rest, so that one run reports everything.
 CELL_KINDS = {"whitespace", "formula-injection", "unicode-normalisation"}
+UNKNOWN = "unknown"  # an article_metadata published_date for an article no source dates
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,34 @@ def read_curated(root: Path, schema: TableSchema) -> tuple[Rows, list[Finding]]:
             row["_row"] = str(number)
             rows.append(row)
     return rows, findings + _blank_rows(relative, blank)
+
+
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def published_date_problems(rows: Rows) -> list[Finding]:
+    """A day that does not exist in article_metadata's published_date (a text cell: its schema's pattern
+    checks the form, not the day) would reach every quote of the article: stop at its source, in the build
+    and in `validate` alike.
+
+    >>> [f.message for f in published_date_problems([{"_row": "2", "published_date": "2024-02-30"}])]
+    ["'2024-02-30' is not a date; write it as YYYY-MM-DD, or unknown when no source gives it"]
+    """
+    findings = []
+    for row in rows:
+        if ISO_DAY.fullmatch(date := row["published_date"]) and _not_a_day(date):
+            message = f"{date!r} is not a date; write it as YYYY-MM-DD, or {UNKNOWN} when no source gives it"
+            file = layout.curated_path("article_metadata")
+            findings.append(Finding(file, int(row["_row"]), "published_date", "type-error", message))
+    return findings
+
+
+def _not_a_day(date: str) -> bool:
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        return True
+    return False
 
 
 def _blank_rows(relative: str, lines: list[int]) -> list[Finding]:

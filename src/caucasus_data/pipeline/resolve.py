@@ -8,7 +8,6 @@ and in a line the build prints, so that a curated value is never mistaken for a 
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 from dataclasses import dataclass, field
 
@@ -16,6 +15,7 @@ from ..findings import Finding
 from ..model.schema import TableSchema
 from ..parse.mentions import fold
 from ..parse.speakers import Speakers, capitals_of
+from .read import UNKNOWN
 
 Rows = list[dict[str, str]]
 
@@ -24,7 +24,6 @@ QUOTE_OVERRIDES = "curated/quote_overrides.csv"
 # In the articles table's column order, which overridden_fields follows.
 ARTICLE_FIELDS = ("title", "outlet_id", "dateline_place_id", "published_date", "language", "url")
 QUOTE_FIELDS = ("speaker_id", "quote_type", "event_id")
-UNKNOWN = "unknown"  # an article_metadata published_date for an article no source dates
 
 
 @dataclass
@@ -76,28 +75,6 @@ def apply_article_override(row: dict[str, str], override: dict[str, str] | None)
     elif override.get("published_date"):
         row.update(published_date_inferred="false", published_date_method=f"curated in {ARTICLE_OVERRIDES}")
     return f"{row['seed_file']}: {', '.join(said)} from {ARTICLE_OVERRIDES}" if said else None
-
-
-def check_article_overrides(rows: Rows) -> list[Finding]:
-    """A date that is not YYYY-MM-DD (or `unknown`) would reach every quote of the article: stop at its
-    source."""
-    findings = []
-    for row in rows:
-        try:
-            if row["published_date"] and row["published_date"] != UNKNOWN:
-                datetime.date.fromisoformat(row["published_date"])
-        except ValueError:
-            findings.append(
-                Finding(
-                    ARTICLE_OVERRIDES,
-                    int(row["_row"]),
-                    "published_date",
-                    "type-error",
-                    f"{row['published_date']!r} is not a date; write it as YYYY-MM-DD, or {UNKNOWN} when no "
-                    "source gives it",
-                )
-            )
-    return findings
 
 
 def apply_quote_overrides(quotes: Rows, overrides: Rows) -> tuple[list[Finding], list[str]]:
