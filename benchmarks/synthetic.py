@@ -756,7 +756,7 @@ def coverage_evidence(world: World) -> list[dict[str, str]]:
 
 def source_evidence(world: World) -> list[dict[str, str]]:
     """Evidence for the values the articles do not give, from their cited sources: each agreement's PA-X codes
-    (its `pax-N` source) and each membership's dates."""
+    (its `pax-N` source), the identifiers and coordinates of entities, and each membership's dates."""
     rows = []
     for row in world.tables["agreements"]:
         for name in ("stage", "substage", "pax_agt_id"):
@@ -770,6 +770,17 @@ def source_evidence(world: World) -> list[dict[str, str]]:
                         note="The agreement's PA-X page.",
                     )
                 )
+    for table, key, names in (
+        ("people", "person_id", ("wikidata_id",)),
+        ("organisations", "organisation_id", ("wikidata_id",)),
+        ("places", "place_id", ("latitude", "longitude", "geonames_id")),
+    ):
+        for row in world.tables[table]:
+            rows.extend(
+                _evidence(row[key], property=name, value=row[name], source_id="source-3", note="The source's page.")
+                for name in names
+                if row[name]
+            )
     for row in world.tables["memberships"]:
         for name in ("start_date", "end_date", "attested_date"):
             if row[name]:

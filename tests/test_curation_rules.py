@@ -94,6 +94,17 @@ def delete(table: str, key: str, value: str, then: tuple[str, str]) -> Callable[
     return apply
 
 
+def add(table: str, key: str, /, **cells: str) -> Callable[[Path], tuple[str, str]]:
+    """Append one row (the other cells empty)."""
+
+    def apply(root: Path) -> tuple[str, str]:
+        header, rows = read(root, table)
+        write(root, table, header, [*rows, {name: cells.get(name, "") for name in header}])
+        return key, cells[key]
+
+    return apply
+
+
 BROKEN = [
     # An alias that is another entity's name.
     ("alias-collision", "aliases", "alias", edit("aliases", "alias_id", "karabakh--artsakh", alias="Armenia")),
@@ -144,6 +155,37 @@ BROKEN = [
         "agreements",
         "pax_agt_id",
         edit("agreements", "agreement_id", "delimitation-provisional-agreement-2024-04", pax_agt_id="9999"),
+    ),
+    # An identifier or a coordinate no cited source gives (no article gives one).
+    (
+        "evidence-for-code",
+        "people",
+        "wikidata_id",
+        edit("people", "person_id", "ararat-mirzoyan", wikidata_id="Q999999999"),
+    ),
+    (
+        "evidence-for-code",
+        "organisations",
+        "wikidata_id",
+        edit("organisations", "organisation_id", "armenia", wikidata_id="Q999999999"),
+    ),
+    *(
+        ("evidence-for-code", "places", name, edit("places", "place_id", "almaty", **{name: value}))
+        for name, value in (("latitude", "43.25"), ("longitude", "76.95"), ("geonames_id", "999999999"))
+    ),
+    # Days that have not come.
+    ("future-date", "sources", "accessed_date", edit("sources", "source_id", "pax-2324", accessed_date="2999-01-01")),
+    (
+        "future-date",
+        "memberships",
+        "attested_date",
+        edit("memberships", "membership_id", "hikmet-hajiyev--presidential-aide", attested_date="2999-01-01"),
+    ),
+    (
+        "future-date",
+        "article_metadata",
+        "published_date",
+        add("article_metadata", "seed_file", seed_file="seeds/000_8730724a31ace38e.txt", published_date="2999-01-01"),
     ),
     (
         "evidence-property",
@@ -300,3 +342,24 @@ def test_validate_refuses_a_curated_row_that_breaks_a_rule(tmp_path: Path):
             "future act is AGREE or CONCEDE [plover-modality]" in result.stdout.splitlines()
         )
         assert "Traceback" not in result.stderr
+
+
+def test_an_identifier_from_a_cited_source_passes_and_one_from_an_article_does_not(package: Path):
+    """A Wikidata id needs evidence for that field and value, from a `sources` row: an article span is refused."""
+    edit("people", "person_id", "ararat-mirzoyan", wikidata_id="Q999999999")(package)
+    wikidata = rule("evidence-for-code", "people", "wikidata_id")
+    cited = {"subject_id": "ararat-mirzoyan", "property": "wikidata_id", "value": "Q999999999"}
+    add("evidence", "evidence_id", evidence_id="ev-000000000000", article_id="000_8730724a31ace38e", **cited)(package)
+    assert findings_of(package, wikidata) == [(2, "wikidata_id")]
+    add("evidence", "evidence_id", evidence_id="ev-000000000001", source_id="pax-2324", **cited)(package)
+    assert findings_of(package, wikidata) == []
+
+
+def test_today_and_tomorrow_have_come_and_the_day_after_has_not(package: Path):
+    import datetime
+
+    ((today,),) = duckdb.sql("select current_date").fetchall()  # the rule's today: the machine's date
+    for days, found in ((0, []), (1, []), (2, [(3, "accessed_date")])):
+        later = (today + datetime.timedelta(days=days)).isoformat()
+        edit("sources", "source_id", "pax-2324", accessed_date=later)(package)
+        assert findings_of(package, rule("future-date", "sources", "accessed_date")) == found

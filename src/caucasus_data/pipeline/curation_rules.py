@@ -45,7 +45,7 @@ SUBJECTS = {
     "agreements": "agreement_id",
     "agreement_parties": "agreement_party_id",
 }
-TABLES = (*SUBJECTS, "evidence", "sources")
+TABLES = (*SUBJECTS, "evidence", "sources", "article_metadata")
 
 # Every field of every subject row, one row each (empty cells as NULL values): what evidence can be for.
 FACTS = (
@@ -65,7 +65,22 @@ DATED = (
     ("agreements", "date_edtf"),
     *(("memberships", name) for name in ("start_date", "end_date", "attested_date")),
 )
-CODED = ("stage", "substage", "pax_agt_id")
+# Codes, identifiers and coordinates: each needs evidence for that field and value (the last two from a
+# cited source, as PA-X's id does: an article gives no Wikidata id).
+CODED = (
+    ("agreements", "stage"),
+    ("agreements", "substage"),
+    ("agreements", "pax_agt_id"),
+    ("people", "wikidata_id"),
+    ("organisations", "wikidata_id"),
+    *(("places", name) for name in ("latitude", "longitude", "geonames_id")),
+)
+# Days that have come: when a page was read, an article published, a fact last attested.
+PAST = (
+    ("sources", "accessed_date", "the day the page was read"),
+    ("article_metadata", "published_date", "the day the article was published"),
+    ("memberships", "attested_date", "the day of the latest article that attests it"),
+)
 
 
 def _bound_of(value: str, date: str) -> str:
@@ -96,18 +111,30 @@ def _evidence_for_date(table: str, field: str) -> Rule:
     )
 
 
-def _evidence_for_code(field: str) -> Rule:
-    # A PA-X value comes from PA-X: the evidence is a cited source, not an article span.
-    from_source = "" if field == "stage" else " and e.source_id is not null"
+def _evidence_for_code(table: str, field: str) -> Rule:
+    # Only an agreement's stage may come from an article span; PA-X's values and the rest from a cited source.
+    key, from_source = SUBJECTS[table], field != "stage"
     return Rule(
         "evidence-for-code",
-        "agreements",
+        table,
         field,
         f"{{detail}} has no evidence row with property {field} and this value"
-        + ("" if field == "stage" else " from a cited source (source_id)"),
-        f"select t._row, t.{field} as detail from agreements t\n"
+        + (" from a cited source (source_id)" if from_source else ""),
+        f"select t._row, t.{field} as detail from {table} t\n"
         f"where t.{field} is not null and not exists (select 1 from evidence e\n"
-        f"  where e.subject_id = t.agreement_id and e.property = '{field}' and e.value = t.{field}{from_source})",
+        f"  where e.subject_id = t.{key} and e.property = '{field}' and e.value = t.{field}"
+        + (" and e.source_id is not null)" if from_source else ")"),
+    )
+
+
+def _not_after_today(table: str, field: str, what: str) -> Rule:
+    """A day after tomorrow by this machine's clock has come nowhere on Earth yet."""
+    return Rule(
+        "future-date",
+        table,
+        field,
+        f"{{detail}} is after today; {field} is {what}",
+        f"select _row, {field} as detail from {table} where try_cast({field} as date) > current_date + 1",
     )
 
 
@@ -184,7 +211,8 @@ RULES: tuple[Rule, ...] = (
     _parent_cycle("organisations", "organisation_id"),
     _parent_cycle("places", "place_id"),
     *(_evidence_for_date(table, field) for table, field in DATED),
-    *(_evidence_for_code(field) for field in CODED),
+    *(_evidence_for_code(table, field) for table, field in CODED),
+    *(_not_after_today(*past) for past in PAST),
     Rule(
         "evidence-property",
         "evidence",
