@@ -195,6 +195,33 @@ BROKEN = [
     ),
     # ISO 3166-2 puts Bishkek in KG; KZ is no alternative anyone documented.
     ("evidence-value", "evidence", "value", edit("evidence", "evidence_id", "ev-8ae00fee63bf", value="KZ")),
+    # One fact listed twice under two ids.
+    (
+        "duplicate-link",
+        "event_participants",
+        "participant_id",
+        add(
+            "event_participants",
+            "event_participant_id",
+            event_participant_id="almaty-talks-2024-05--ararat-mirzoyan-2",
+            event_id="almaty-talks-2024-05",
+            participant_id="ararat-mirzoyan",
+            role="participant",
+        ),
+    ),
+    (
+        "duplicate-link",
+        "agreement_parties",
+        "party_id",
+        add(
+            "agreement_parties",
+            "agreement_party_id",
+            agreement_party_id="armenia-azerbaijan-peace-agreement--armenia-2",
+            agreement_id="armenia-azerbaijan-peace-agreement",
+            party_id="armenia",
+            role="party",
+        ),
+    ),
     ("source-access-date", "sources", "accessed_date", edit("sources", "source_id", "pax-2324", accessed_date="")),
     (
         "role-for-event-kind",
@@ -363,3 +390,27 @@ def test_today_and_tomorrow_have_come_and_the_day_after_has_not(package: Path):
         later = (today + datetime.timedelta(days=days)).isoformat()
         edit("sources", "source_id", "pax-2324", accessed_date=later)(package)
         assert findings_of(package, rule("future-date", "sources", "accessed_date")) == found
+
+
+def test_a_value_without_a_property_is_found(package: Path):
+    """`value` is the value of the field `property` names: without one it supports nothing."""
+    edit("evidence", "evidence_id", "ev-8ae00fee63bf", property="", value="Bishkek")(package)
+    _, rows = read(package, "evidence")
+    row = next(n for n, r in enumerate(rows, start=2) if r["evidence_id"] == "ev-8ae00fee63bf")
+    (finding,) = run(_loaded(package), rule("evidence-property", "evidence", "property"))
+    assert (finding.row, finding.message) == (
+        row,
+        "gives the value Bishkek but no property: name the field it is the value of",
+    )
+
+
+def test_one_participant_in_two_roles_is_no_duplicate(package: Path):
+    add(
+        "event_participants",
+        "event_participant_id",
+        event_participant_id="almaty-talks-2024-05--ararat-mirzoyan-host",
+        event_id="almaty-talks-2024-05",
+        participant_id="ararat-mirzoyan",
+        role="host",
+    )(package)
+    assert findings_of(package, rule("duplicate-link", "event_participants", "participant_id")) == []

@@ -198,6 +198,21 @@ def _parent_cycle(table: str, key: str) -> Rule:
     )
 
 
+def _repeated_link(table: str, fields: tuple[str, str, str], said: str) -> Rule:
+    """A link row that repeats an earlier one in all of `fields` under another id: one fact listed twice."""
+    columns = ", ".join(fields)
+    return Rule(
+        "duplicate-link",
+        table,
+        fields[1],
+        f"{{detail}}: {said}; delete one",
+        f"select _row, 'the same as row ' || first_row as detail from (\n"
+        f"  select _row, min(_row) over (partition by {columns}) as first_row from {table}\n"
+        f"  where {' and '.join(f'{name} is not null' for name in fields)})\n"
+        f"where _row > first_row",
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "alias-collision",
@@ -223,7 +238,10 @@ RULES: tuple[Rule, ...] = (
         "from evidence e join facts f on f.subject_id = e.subject_id\n"
         "where e.property is not null\n"
         "group by e._row, e.property, e.subject_id\n"
-        "having not bool_or(f.property = e.property)",
+        "having not bool_or(f.property = e.property)\n"
+        "union all\n"
+        "select _row, 'gives the value ' || value || ' but no property: name the field it is the value of'\n"
+        "from evidence where property is null and value is not null",
     ),
     Rule(
         "evidence-value",
@@ -240,6 +258,8 @@ RULES: tuple[Rule, ...] = (
         "  and not (e.note is not null and exists (select 1 from evidence m\n"
         "    where m.subject_id = e.subject_id and m.property = e.property and m.value = f.value)))",
     ),
+    _repeated_link("event_participants", ("event_id", "participant_id", "role"), "one participant in one role twice"),
+    _repeated_link("agreement_parties", ("agreement_id", "party_id", "role"), "one party in one role twice"),
     Rule(
         "source-access-date",
         "sources",
