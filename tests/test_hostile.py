@@ -418,6 +418,18 @@ def test_an_offset_of_10_to_the_20_is_named_outside_the_article(package):
     assert "outside the article" in span.message
 
 
+def test_an_offset_that_is_no_integer_is_one_type_error_not_a_span_as_well(package):
+    path = package / "data" / "quotes.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[1][rows[0].index("char_start")] = "1e400"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    found = [(f.file, f.row, f.field, f.kind) for f in validate(package).findings if f.file == "data/quotes.csv"]
+    assert ("data/quotes.csv", 2, "char_start", "type-error") in found
+    assert [f for f in found if f[3] == "span"] == []
+
+
 def test_a_memory_limit_too_small_for_the_package_is_an_error_that_says_so(package):
     """Not an internal error: DuckDB ran out of the memory it was given, and the message says how to give more."""
     result = subprocess.run(

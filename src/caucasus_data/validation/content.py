@@ -38,6 +38,8 @@ from .csvtext import CsvText, Unsupported
 SPAN_TABLES = {"quotes": "text", "mentions": "surface", "evidence": "quote"}
 DATE_FIELDS = ("date_edtf", "start_date", "end_date", "date_precision")
 INTEGER = "try_cast(nullif({}, '') as bigint)"  # offsets as Python's int() reads them (but for odd digits)
+# Empty, or digits that are no BIGINT (10^20, other scripts' digits): anything else is the Table Schema's type error.
+DIGITS = r"coalesce(regexp_matches({0}, '^\s*[+-]?\pN+\s*$') or {0} = '', true)"
 ARTICLES, EVIDENCE = relation("v", "articles"), relation("v", "evidence")
 SPANS = relation("s", "")  # the bad spans of every table (`bad_spans`)
 
@@ -198,7 +200,8 @@ def _spans(table: str, quoted: str) -> Iterator[Check]:
         table,
         "char_start",
         "span",
-        f"select _i, char_start, char_end, n from {relation('s', table)} where b is null or e is null",
+        f"select _i, char_start, char_end, n from {relation('s', table)} where (b is null or e is null) "
+        f"and {DIGITS.format('char_start')} and {DIGITS.format('char_end')}",
         _unread_offsets,
         made=True,
     )
