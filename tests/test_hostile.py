@@ -298,6 +298,48 @@ def test_a_look_ahead_in_a_published_packages_inline_schema_is_refused(tmp_path)
         assert [(f.file, f.field, f.kind) for f in found] == [("datapackage.json", "name", "schema-error")]
 
 
+def _listening():
+    """A local server that lists the requests made to it, its address, and an event that stops it."""
+    import socket
+    import threading
+
+    server, stop, seen = socket.create_server(("127.0.0.1", 0)), threading.Event(), []
+    server.settimeout(0.2)
+
+    def accept():
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                continue
+            seen.append(connection.recv(100))
+            connection.close()
+        server.close()
+
+    threading.Thread(target=accept, daemon=True).start()
+    return seen, f"http://127.0.0.1:{server.getsockname()[1]}/x.json", stop
+
+
+def test_no_url_in_a_package_is_requested(tmp_path):
+    """A profile given by URL is an error of frictionless' (with --reference) and an unknown key, never a
+    request; a schema by URL is one unsafe-path finding, and frictionless is not asked."""
+    seen, url, stop = _listening()
+    root = tmp_path / "published"
+    shutil.copytree(REPO / "data", root)
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["profile"] = url
+    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    kinds = [f.kind for f in validate(root, reference=True).findings]
+    assert kinds == ["metadata-error", "unknown-key"]
+    del descriptor["profile"]
+    descriptor["resources"][0]["schema"] = url
+    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    for reference in (False, True):
+        assert [f.kind for f in validate(root, reference=reference).findings] == ["unsafe-path"]
+    stop.set()
+    assert seen == []
+
+
 @pytest.mark.slow
 def test_the_reference_run_of_frictionless_is_stopped_in_time(tmp_path):
     from caucasus_data.validation.tabular import bounded_findings

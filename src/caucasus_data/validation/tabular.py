@@ -60,12 +60,23 @@ def _timeout(seconds: float, only: list[str] | None, why: dict[str, str]) -> Fin
     return Finding("datapackage.json", None, None, "timeout", message)
 
 
+class Offline:
+    """frictionless' HTTP session here: it refuses every request, so that a URL in a package (a profile, a
+    schema) is an error, not a request to whatever it names."""
+
+    def __getattr__(self, method: str):
+        def refuse(url: str, *args, **kwargs):
+            raise OSError(f"validation reads no URL ({str(url)[:60]})")
+
+        return refuse
+
+
 def frictionless_findings(root: Path) -> list[Finding]:
     """What `frictionless validate datapackage.json` reports, as findings."""
     from frictionless import FrictionlessException, Package, system
 
     try:
-        with system.use_context(trusted=False):
+        with system.use_context(trusted=False, http_session=Offline()):
             report = Package(str(root / "datapackage.json")).validate()
     except FrictionlessException as exc:
         return [Finding("datapackage.json", None, None, exc.error.type, exc.error.message)]
@@ -84,7 +95,7 @@ def resource_findings(root: Path, names: list[str]) -> list[Finding]:
 
     paths = {r.get("name"): r.get("path") for r in _resources(root) if isinstance(r, dict)}
     findings = []
-    with system.use_context(trusted=False):
+    with system.use_context(trusted=False, http_session=Offline()):
         package = Package(str(root / "datapackage.json"))
         for name in names:
             report = package.get_resource(name).validate(limit_errors=LIMIT_ERRORS)
