@@ -361,6 +361,14 @@ def test_messages_name_the_rows_as_written_not_as_sorted(package):
     assert message == f'Row at position "{copy}" violates the primary key: the same as in the row at position {galuzin}'
 
 
+def test_an_id_off_its_pattern_is_one_finding_not_also_one_of_missing_evidence(package):
+    """The id is the mistake; that no evidence row names it follows from it (the evidence names the old one)."""
+    row = append(package / "curated/aliases.csv", "armenia--ARMENIA,armenia,ARMENIA,en,short-name\n")
+    expected = [("curated/aliases.csv", row, "alias_id", "constraint-error")]
+    assert findings_of(checkout_validate(package)) == expected
+    assert failed_build(package) == expected
+
+
 def test_row_without_evidence(package):
     append(package / "curated/people.csv", "ruben-x,Ruben X,AM,,\n")
     assert failed_build(package) == [("curated/people.csv", 7, "person_id", "no-evidence")]
