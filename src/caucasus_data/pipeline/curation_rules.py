@@ -65,8 +65,8 @@ DATED = (
     ("agreements", "date_edtf"),
     *(("memberships", name) for name in ("start_date", "end_date", "attested_date")),
 )
-# Codes, identifiers and coordinates: each needs evidence for that field and value (the last two from a
-# cited source, as PA-X's id does: an article gives no Wikidata id).
+# Codes, identifiers and coordinates: each needs evidence for that field and value, all but an agreement's
+# stage from a cited source (an article gives no PA-X id, Wikidata id or coordinate).
 CODED = (
     ("agreements", "stage"),
     ("agreements", "substage"),
